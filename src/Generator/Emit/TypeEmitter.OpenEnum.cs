@@ -1,0 +1,105 @@
+using Hooksmith.Generator.Planning;
+
+namespace Hooksmith.Generator.Emit;
+
+internal static partial class TypeEmitter
+{
+    /// <summary>
+    /// A string enum as an open struct: known values as static members and a C# enum for switches,
+    /// while any other string still binds (validation, not binding, reports it).
+    /// </summary>
+    private static void EmitOpenEnum(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        WriteTypeDocumentation(writer, spec);
+        writer.WriteLine("/// <remarks>An open enum: values the schema does not list still bind, with <see cref=\"IsKnown\"/> false.</remarks>");
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.WriteLine("private readonly string? _value;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Wraps a value, known or not.</summary>");
+        writer.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        writer.WriteLine();
+        foreach (var member in spec.EnumMembers)
+        {
+            writer.WriteLine($"/// <summary>The value <c>{Xml(member.Value)}</c>.</summary>");
+            writer.WriteLine($"public static {name} {member.Name} {{ get; }} = new({Literal(member.Value)});");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("/// <summary>The values the schema lists, in its order.</summary>");
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[]");
+        writer.OpenBlock();
+        foreach (var member in spec.EnumMembers)
+        {
+            writer.WriteLine(member.Name + ",");
+        }
+
+        writer.CloseBlock("};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The value as it appears in JSON.</summary>");
+        writer.WriteLine("public string Value => _value ?? string.Empty;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>True when the value is one the schema lists.</summary>");
+        writer.WriteLine("public bool IsKnown => Kind != Known.Unknown;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The value as a C# enum, for <c>switch</c>; <see cref=\"Known.Unknown\"/> for values the schema does not list.</summary>");
+        writer.WriteLine("public Known Kind => Value switch");
+        writer.OpenBlock();
+        foreach (var member in spec.EnumMembers)
+        {
+            writer.WriteLine($"{Literal(member.Value)} => Known.{member.Name},");
+        }
+
+        writer.WriteLine("_ => Known.Unknown,");
+        writer.CloseBlock("};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The values the schema lists, as a C# enum.</summary>");
+        writer.OpenBlock("public enum Known");
+        writer.WriteLine("/// <summary>A value the schema does not list.</summary>");
+        writer.WriteLine("Unknown = 0,");
+        foreach (var member in spec.EnumMembers)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The value <c>{Xml(member.Value)}</c>.</summary>");
+            writer.WriteLine(member.Name + ",");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteParseMethods(writer, name, isValueType: true);
+        writer.WriteLine("/// <summary>Writes this value as a JSON string.</summary>");
+        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => writer.WriteStringValue(Value);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, out {name} value)");
+        writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.String)");
+        writer.WriteLine("context.ReportTypeMismatch(\"string\", reader.TokenType);");
+        writer.WriteLine("value = default;");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"value = new {name}(reader.GetString()!);");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine("public override string ToString() => Value;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Compares two values ordinally.</summary>");
+        writer.WriteLine($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Compares two values ordinally.</summary>");
+        writer.WriteLine($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,276 @@
+using System.Linq;
+using Hooksmith.Generator.Planning;
+
+namespace Hooksmith.Generator.Emit;
+
+internal static partial class TypeEmitter
+{
+    private static void EmitRecord(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        var typedAdditional = spec.AdditionalProperties;
+        var bagName = typedAdditional is null ? "AdditionalProperties" : "UnboundProperties";
+
+        WriteTypeDocumentation(writer, spec);
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+
+        foreach (var property in spec.Properties)
+        {
+            WritePropertyDocumentation(writer, property);
+            var required = property.IsRequired ? "required " : string.Empty;
+            writer.WriteLine($"public {required}{TypeNames.Of(property.Type, property.IsNullable)} {property.Name} {{ get; init; }}");
+            writer.WriteLine();
+        }
+
+        if (typedAdditional is not null)
+        {
+            writer.WriteLine("/// <summary>Members that no property above describes, typed by the schema's <c>additionalProperties</c>.</summary>");
+            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.Of(typedAdditional)}>? AdditionalProperties {{ get; init; }}");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Members whose value did not fit their type, kept as they came so that nothing in a payload is lost.</summary>");
+        }
+        else
+        {
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// Members that no property above describes, and values that did not fit their property,");
+            writer.WriteLine("/// kept as they came so that nothing in a payload is lost. Written back by <see cref=\"WriteTo\"/>.");
+            writer.WriteLine("/// </summary>");
+        }
+
+        writer.WriteLine($"public {TypeNames.ElementBag}? {bagName} {{ get; init; }}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>");
+        writer.WriteLine($"private {TypeNames.Codecs}MemberPresence Presence {{ get; init; }}");
+        writer.WriteLine();
+
+        WriteParseMethods(writer, name, isValueType: false);
+        WriteRecordWriteTo(writer, spec, bagName);
+        WriteRecordTryRead(writer, spec, bagName);
+        WriteRecordEquality(writer, spec, bagName);
+        writer.CloseBlock();
+    }
+
+    private static void WritePropertyDocumentation(SourceWriter writer, PropertySpec property)
+    {
+        var documentation = property.Documentation;
+        if (documentation.Summary is null && documentation.Remarks is null)
+        {
+            writer.WriteLine($"/// <summary>The <c>{Xml(property.JsonName)}</c> member.</summary>");
+            return;
+        }
+
+        WriteDocumentation(writer, documentation.Summary, documentation.Remarks);
+    }
+
+    /// <summary>The type a property's value is read into: the property's own type, but nullable for references.</summary>
+    private static string LocalTypeOf(PropertySpec property)
+        => TypeNames.Of(property.Type, nullable: property.IsNullable || !property.Type.IsValueType);
+
+    /// <summary>The type argument of the codec that reads a property.</summary>
+    private static string ReadTypeOf(PropertySpec property)
+        => property.Type.IsValueType ? LocalTypeOf(property) : TypeNames.Of(property.Type, property.AllowsNull);
+
+    /// <summary>
+    /// The codec that reads a property: null-accepting when the schema allows null; for an optional
+    /// value type that does not allow null, one that lifts the value without accepting null.
+    /// </summary>
+    private static string ReadCodecOf(PropertySpec property)
+    {
+        if (property.AllowsNull || !property.Type.IsValueType || !property.IsNullable || property.Type.Kind == TypeRefKind.Any)
+        {
+            return property.Type.Kind == TypeRefKind.Any && property.IsNullable
+                ? $"{TypeNames.Codecs}LiftedCodec<{TypeNames.JsonElement}, {TypeNames.Codecs}ElementCodec>"
+                : TypeNames.CodecOf(property.Type, property.AllowsNull);
+        }
+
+        return $"{TypeNames.Codecs}LiftedCodec<{TypeNames.Of(property.Type)}, {TypeNames.CodecOf(property.Type, allowsNull: false)}>";
+    }
+
+    private static void WriteParseMethods(SourceWriter writer, string name, bool isValueType)
+    {
+        var outValue = isValueType ? $"out {name} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {name}? value";
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are");
+        writer.WriteLine("/// reported in <paramref name=\"result\"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, {outValue}, out {TypeNames.ValidationResult} result)");
+        writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.TryParse<{name}>(utf8Json, out value, out result);").Unindent();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Binds a UTF-8 JSON payload leniently.</summary>");
+        writer.WriteLine("/// <exception cref=\"global::System.FormatException\">The payload is malformed JSON or its root has the wrong type.</exception>");
+        writer.WriteLine($"public static {name} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {TypeNames.Codecs}JsonModel.Parse<{name}>(utf8Json);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
+        writer.WriteLine();
+    }
+
+    private static void WriteRecordWriteTo(SourceWriter writer, TypeSpec spec, string bagName)
+    {
+        writer.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
+        writer.OpenBlock($"public void WriteTo({TypeNames.Utf8JsonWriter} writer)");
+        writer.WriteLine("writer.WriteStartObject();");
+        for (var index = 0; index < spec.Properties.Count; index++)
+        {
+            var property = spec.Properties[index];
+            var jsonName = Utf8Literal(property.JsonName);
+            var codec = TypeNames.CodecOf(property.Type, allowsNull: false);
+            var isPlainValueType = property.Type.IsValueType && !property.IsNullable;
+            if (isPlainValueType)
+            {
+                writer.OpenBlock($"if (Presence.ShouldWrite({index}))");
+                writer.WriteLine($"writer.WritePropertyName({jsonName});");
+                writer.WriteLine($"{codec}.Write(writer, {property.Name});");
+                writer.CloseBlock();
+                continue;
+            }
+
+            var local = LocalName(property.Name);
+            var test = property.Type.IsValueType ? $"{property.Name} is {{ }} {local}" : $"{property.Name} is {{ }} {local}";
+            writer.OpenBlock($"if ({test})");
+            writer.WriteLine($"writer.WritePropertyName({jsonName});");
+            writer.WriteLine($"{codec}.Write(writer, {local});");
+            writer.CloseBlock();
+            var isRequired = property.IsRequired ? "true" : "false";
+            writer.OpenBlock($"else if (Presence.ShouldWriteNull({index}, isRequired: {isRequired}) && !{TypeNames.Codecs}ObjectWriter.Keeps({bagName}, {Literal(property.JsonName)}))");
+            writer.WriteLine($"writer.WriteNull({jsonName});");
+            writer.CloseBlock();
+        }
+
+        if (spec.AdditionalProperties is { } typed)
+        {
+            writer.WriteLine($"{TypeNames.Codecs}ObjectWriter.WriteMembers<{TypeNames.Of(typed)}, {TypeNames.CodecOf(typed, allowsNull: false)}>(writer, AdditionalProperties);");
+        }
+
+        writer.WriteLine($"{TypeNames.Codecs}ObjectWriter.WriteMembers(writer, {bagName});");
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteRecordTryRead(SourceWriter writer, TypeSpec spec, string bagName)
+    {
+        var name = spec.Name;
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
+        writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.StartObject)");
+        writer.WriteLine("context.ReportTypeMismatch(\"object\", reader.TokenType);");
+        writer.WriteLine("value = null;");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        foreach (var property in spec.Properties)
+        {
+            writer.WriteLine($"{LocalTypeOf(property)} {LocalName(property.Name)} = default;");
+        }
+
+        if (spec.AdditionalProperties is { } typed)
+        {
+            writer.WriteLine($"global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(typed)}>? additional = null;");
+        }
+
+        writer.WriteLine($"var members = new {TypeNames.Codecs}ObjectReader();");
+        writer.OpenBlock("while (members.NextMember(ref reader))");
+        for (var index = 0; index < spec.Properties.Count; index++)
+        {
+            var property = spec.Properties[index];
+            var keyword = index == 0 ? "if" : "else if";
+            var type = ReadTypeOf(property);
+            var codec = ReadCodecOf(property);
+            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))");
+            writer.WriteLine($"members.ReadMember<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {LocalName(property.Name)});");
+            writer.CloseBlock();
+        }
+
+        var unknown = spec.AdditionalProperties is { } additionalType
+            ? $"members.ReadAdditional<{TypeNames.Of(additionalType)}, {TypeNames.CodecOf(additionalType, allowsNull: false)}>(ref reader, context, ref additional);"
+            : "members.KeepUnknown(ref reader);";
+        if (spec.Properties.Count == 0)
+        {
+            writer.WriteLine(unknown);
+        }
+        else
+        {
+            writer.OpenBlock("else");
+            writer.WriteLine(unknown);
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (var index = 0; index < spec.Properties.Count; index++)
+        {
+            var property = spec.Properties[index];
+            if (property.IsRequired)
+            {
+                writer.WriteLine($"members.RequireMember(context, {index}, {Literal(property.JsonName)});");
+            }
+        }
+
+        writer.WriteLine("value = new " + name);
+        writer.OpenBlock();
+        foreach (var property in spec.Properties)
+        {
+            var local = LocalName(property.Name);
+            var assigned = !property.IsNullable && !property.Type.IsValueType ? local + "!" : local;
+            writer.WriteLine($"{property.Name} = {assigned},");
+        }
+
+        if (spec.AdditionalProperties is not null)
+        {
+            writer.WriteLine($"AdditionalProperties = additional is null ? null : new {TypeNames.Codecs}JsonMap<{TypeNames.Of(spec.AdditionalProperties)}>(additional),");
+        }
+
+        writer.WriteLine($"{bagName} = members.Unbound,");
+        writer.WriteLine("Presence = members.Presence,");
+        writer.CloseBlock("};");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteRecordEquality(SourceWriter writer, TypeSpec spec, string bagName)
+    {
+        var name = spec.Name;
+        var comparisons = spec.Properties
+            .Select(p => TypeNames.EqualityOf(p.Type, p.Name, "other." + p.Name))
+            .ToList();
+        if (spec.AdditionalProperties is not null)
+        {
+            comparisons.Add($"{TypeNames.Codecs}StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties)");
+        }
+
+        comparisons.Add($"{TypeNames.Codecs}StructuralEquality.MapEquals({bagName}, other.{bagName})");
+
+        writer.WriteLine("/// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>");
+        writer.WriteLine($"public bool Equals({name}? other)");
+        writer.Indent();
+        writer.WriteLine("=> other is not null");
+        writer.Indent();
+        foreach (var comparison in comparisons)
+        {
+            writer.WriteLine("&& " + comparison + (comparison == comparisons[comparisons.Count - 1] ? ";" : string.Empty));
+        }
+
+        writer.Unindent();
+        writer.Unindent();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock("public override int GetHashCode()");
+        writer.WriteLine("var hash = new global::System.HashCode();");
+        foreach (var property in spec.Properties)
+        {
+            writer.WriteLine($"hash.Add({TypeNames.HashOf(property.Type, property.Name)});");
+        }
+
+        if (spec.AdditionalProperties is not null)
+        {
+            writer.WriteLine($"hash.Add({TypeNames.Codecs}StructuralEquality.MapHashCode(AdditionalProperties));");
+        }
+
+        writer.WriteLine($"hash.Add({TypeNames.Codecs}StructuralEquality.MapHashCode({bagName}));");
+        writer.WriteLine("return hash.ToHashCode();");
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Linq;
+using Hooksmith.Generator.Planning;
+
+namespace Hooksmith.Generator.Emit;
+
+internal static partial class TypeEmitter
+{
+    /// <summary>
+    /// oneOf/anyOf as a type that keeps the value as it came and reads it as each variant on request;
+    /// a discriminating property (a <c>const</c> in the variant) is checked before binding.
+    /// </summary>
+    private static void EmitUnion(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        WriteTypeDocumentation(writer, spec);
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.WriteLine("/// <summary>Wraps a JSON value; it is read as a variant on request.</summary>");
+        writer.WriteLine($"public {name}({TypeNames.JsonElement} value) => Value = value;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The value as it came.</summary>");
+        writer.WriteLine($"public {TypeNames.JsonElement} Value {{ get; }}");
+        writer.WriteLine();
+        foreach (var variant in spec.Variants)
+        {
+            var type = TypeNames.Of(variant.Type);
+            var outType = variant.Type.IsValueType ? type : type + "?";
+            var notNull = variant.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
+            var discriminator = variant.DiscriminatorProperty is null
+                ? "null, null"
+                : $"{Literal(variant.DiscriminatorProperty)}, {Literal(variant.DiscriminatorValue!)}";
+            writer.WriteLine(variant.DiscriminatorProperty is null
+                ? $"/// <summary>Reads the value as this variant when it has the variant's shape.</summary>"
+                : $"/// <summary>Reads the value as this variant when its <c>{Xml(variant.DiscriminatorProperty)}</c> is <c>{Xml(variant.DiscriminatorValue!)}</c>.</summary>");
+            writer.WriteLine($"public bool TryGet{variant.Name.TrimStart('@')}({notNull}out {outType} value)");
+            writer.Indent().WriteLine($"=> {TypeNames.Codecs}UnionReader.TryRead<{type}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value, {discriminator}, out value);").Unindent();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("/// <summary>Calls the function for the first variant the value reads as, or <paramref name=\"otherwise\"/>.</summary>");
+        var parameters = spec.Variants.Select(v => $"global::System.Func<{TypeNames.Of(v.Type)}, TResult> {LocalName(v.Name)}").ToList();
+        parameters.Add($"global::System.Func<{TypeNames.JsonElement}, TResult> otherwise");
+        writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", parameters)})");
+        var position = 0;
+        foreach (var variant in spec.Variants)
+        {
+            position++;
+            writer.OpenBlock($"if (TryGet{variant.Name.TrimStart('@')}(out var variant{position}))");
+            writer.WriteLine($"return {LocalName(variant.Name)}(variant{position});");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return otherwise(Value);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteParseMethods(writer, name, isValueType: false);
+        writer.WriteLine("/// <summary>Writes the value as it came.</summary>");
+        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => Value.WriteTo(writer);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
+        writer.WriteLine($"value = new {name}({TypeNames.JsonElement}.ParseValue(ref reader));");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteValueEquality(writer, name, TypeRef.Any);
+        writer.CloseBlock();
+    }
+
+    /// <summary>A named schema with no object shape: a record around its value.</summary>
+    private static void EmitWrapper(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        var wrapped = spec.WrappedType ?? TypeRef.Any;
+        var type = TypeNames.Of(wrapped);
+        var codec = TypeNames.CodecOf(wrapped, allowsNull: false);
+        WriteTypeDocumentation(writer, spec);
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.WriteLine("/// <summary>Wraps a value.</summary>");
+        writer.WriteLine($"public {name}({type} value) => Value = value;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The value.</summary>");
+        writer.WriteLine($"public {type} Value {{ get; }}");
+        writer.WriteLine();
+        WriteParseMethods(writer, name, isValueType: false);
+        writer.WriteLine("/// <summary>Writes the value as JSON.</summary>");
+        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => {codec}.Write(writer, Value);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
+        writer.OpenBlock($"if ({codec}.TryRead(ref reader, context, out var inner))");
+        writer.WriteLine($"value = new {name}(inner);");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("value = null;");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteValueEquality(writer, name, wrapped);
+        writer.CloseBlock();
+    }
+
+    private static void WriteValueEquality(SourceWriter writer, string name, TypeRef valueType)
+    {
+        writer.WriteLine("/// <summary>Compares by value.</summary>");
+        writer.WriteLine($"public bool Equals({name}? other) => other is not null && {TypeNames.EqualityOf(valueType, "Value", "other.Value")};");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        var hash = valueType.Kind is TypeRefKind.List or TypeRefKind.Map or TypeRefKind.Any
+            ? TypeNames.HashOf(valueType, "Value")
+            : "global::System.Collections.Generic.EqualityComparer<" + TypeNames.Of(valueType) + ">.Default.GetHashCode(Value)";
+        writer.WriteLine($"public override int GetHashCode() => {hash};");
+    }
+}

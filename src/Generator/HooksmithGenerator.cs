@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Emit;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning;
+using Hooksmith.Generator.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace Hooksmith.Generator;
+
+/// <summary>
+/// Turns webhook event schemas (JSON Schema files and OpenAPI documents listed as
+/// <c>HooksmithSchema</c> items) into typed C# models.
+/// </summary>
+/// <remarks>
+/// The pipeline runs one way, file by file: Read (JSON with positions) → Plan (resolve references,
+/// decide and name types) → Link (fill in references into other files from a small registry) →
+/// Emit (one source file per type). Diagnostics are a separate output, so a moved diagnostic does
+/// not regenerate source.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class HooksmithGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SchemaItemOptions.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        var documents = files
+            .Select(static (file, cancellationToken) => SchemaDocumentReader.Read(file, cancellationToken))
+            .WithTrackingName(TrackingNames.Read);
+
+        var plans = documents
+            .Select(static (document, cancellationToken) => PlanSafely(document, cancellationToken))
+            .WithTrackingName(TrackingNames.Plan);
+
+        var registry = plans
+            .Select(static (plan, _) => plan.Exports)
+            .Collect()
+            .Select(static (exports, _) => new SchemaRegistry(exports))
+            .WithTrackingName(TrackingNames.Registry);
+
+        var linked = plans
+            .Combine(registry)
+            .Select(static (pair, _) => PlanLinker.Link(pair.Left, PlanLinker.Resolve(DocumentNeeds.Of(pair.Left), pair.Right)))
+            .WithTrackingName(TrackingNames.Link);
+
+        var types = linked
+            .SelectMany(static (plan, _) => plan.Types)
+            .WithTrackingName(TrackingNames.Types);
+
+        context.RegisterSourceOutput(types, static (output, spec) => output.AddSource(TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
+
+        var diagnostics = plans
+            .Select(static (plan, _) => plan.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, list) => Report(output, list));
+        context.RegisterSourceOutput(linked.Select(static (plan, _) => plan.Diagnostics), static (output, list) => Report(output, list));
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    /// <summary>
+    /// Plans a document. The planner reports bad input as diagnostics; this is the last line of
+    /// defence that keeps one unexpected failure from taking down the build's other files.
+    /// </summary>
+    private static DocumentPlan PlanSafely(SchemaDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypePlanner.Plan(document, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.StartOf(document.Path), document.Path, exception.GetType().Name + ": " + exception.Message);
+            return new DocumentPlan(
+                document.Path,
+                EquatableArray<TypeSpec>.Empty,
+                EquatableArray<EventSpec>.Empty,
+                new DocumentExports(document.Path, EquatableArray<UriTarget>.Empty, EquatableArray<UriTarget>.Empty, EquatableArray<PointerType>.Empty, EquatableArray<string>.Empty),
+                EquatableArray<ExternalReference>.Empty,
+                document.Diagnostics.Concat([diagnostic]).ToEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Hooksmith.Generator.Naming;
+
+/// <summary>Turns JSON names (keys, titles, enum values) into C# identifiers.</summary>
+internal static class Identifiers
+{
+    /// <summary>
+    /// PascalCase from any text: words are split at anything that is not a letter or digit and at
+    /// lower-to-upper humps; all-capital words are capitalised (<c>PAID</c> → <c>Paid</c>), other
+    /// words keep their inner capitals (<c>OrderCalculated</c> stays). Returns "" when nothing is left.
+    /// </summary>
+    public static string ToPascalCase(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var word in Words(text))
+        {
+            var allUpper = true;
+            foreach (var c in word)
+            {
+                if (char.IsLower(c))
+                {
+                    allUpper = false;
+                    break;
+                }
+            }
+
+            builder.Append(char.ToUpperInvariant(word[0]));
+            var rest = word.Substring(1);
+            builder.Append(allUpper ? rest.ToLowerInvariant() : rest);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A valid C# identifier for <paramref name="text"/>, never empty and never a keyword.</summary>
+    public static string ToIdentifier(string text, string fallback)
+    {
+        var name = ToPascalCase(text);
+        if (name.Length == 0)
+        {
+            name = text.Length == 0 ? fallback : fallback + EncodeSymbols(text);
+        }
+
+        if (char.IsDigit(name[0]))
+        {
+            name = "_" + name;
+        }
+
+        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
+        {
+            name = "@" + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>Text for names made only of symbols: <c>$</c> → <c>U0024</c>, so distinct names stay distinct.</summary>
+    private static string EncodeSymbols(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text)
+        {
+            builder.Append('U').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            if (builder.Length > 40)
+            {
+                break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var word = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!IsIdentifierChar(c))
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+
+                continue;
+            }
+
+            // Split camelCase humps: "orderId" → "order", "Id"; keep acronyms together: "HTTPServer" → "HTTP", "Server".
+            if (word.Length > 0 && char.IsUpper(c))
+            {
+                var previous = text[i - 1];
+                var nextIsLower = i + 1 < text.Length && char.IsLower(text[i + 1]);
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+            }
+
+            word.Append(c);
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    private static bool IsIdentifierChar(char c)
+    {
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber => true,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Model;
+
+namespace Hooksmith.Generator.Planning;
+
+/// <summary>
+/// What one schema file generates, before references into other files are filled in. Everything
+/// the rest of the pipeline needs from the file is here, so no later step reads the JSON again.
+/// </summary>
+/// <param name="Path">The schema file.</param>
+/// <param name="Types">The types to generate, in a stable order.</param>
+/// <param name="Events">Webhook events the file declares.</param>
+/// <param name="Exports">What other files may refer to.</param>
+/// <param name="ExternalReferences">References into other files, to resolve through the registry.</param>
+/// <param name="Diagnostics">Problems found while reading, resolving and planning.</param>
+internal sealed record DocumentPlan(
+    string Path,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<EventSpec> Events,
+    DocumentExports Exports,
+    EquatableArray<ExternalReference> ExternalReferences,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A reference from one file into another, with the place it is written for diagnostics.</summary>
+internal sealed record ExternalReference(string Uri, string Written, LocationInfo Location);
+
+/// <summary>A file's public face for references: its resources, anchors and the type at each schema location.</summary>
+/// <param name="Path">The schema file.</param>
+/// <param name="Resources">Resource URIs (no fragment) and the pointers of their roots.</param>
+/// <param name="Anchors">Anchor URIs ('#name' included) and the pointers they name.</param>
+/// <param name="Types">The type of each schema location that has one.</param>
+/// <param name="TypeNames">The full names of the types the file declares.</param>
+internal sealed record DocumentExports(
+    string Path,
+    EquatableArray<UriTarget> Resources,
+    EquatableArray<UriTarget> Anchors,
+    EquatableArray<PointerType> Types,
+    EquatableArray<string> TypeNames);
+
+internal sealed record UriTarget(string Uri, string Pointer);
+
+internal sealed record PointerType(string Pointer, TypeRef Type);

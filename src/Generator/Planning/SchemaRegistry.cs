@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Schema;
+
+namespace Hooksmith.Generator.Planning;
+
+/// <summary>
+/// The compilation's schema files as seen from outside: which file defines which URI, and the type at
+/// each of their schema locations. Built from every file's small <see cref="DocumentExports"/>, never
+/// from the documents themselves, so it changes only when what files export changes.
+/// </summary>
+internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
+{
+    private readonly EquatableArray<DocumentExports> _documents;
+    private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, TypeRef>> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _typeOwners = new(StringComparer.Ordinal);
+
+    public SchemaRegistry(ImmutableArray<DocumentExports> documents)
+    {
+        // Path order makes "the first definition wins" independent of the order files are listed in.
+        _documents = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToEquatableArray();
+        foreach (var document in _documents)
+        {
+            foreach (var resource in document.Resources)
+            {
+                if (!_resources.ContainsKey(resource.Uri))
+                {
+                    _resources.Add(resource.Uri, (document, resource.Pointer));
+                }
+            }
+
+            foreach (var anchor in document.Anchors)
+            {
+                if (!_anchors.ContainsKey(anchor.Uri))
+                {
+                    _anchors.Add(anchor.Uri, (document, anchor.Pointer));
+                }
+            }
+
+            _types[document.Path] = document.Types.ToDictionary(t => t.Pointer, t => t.Type, StringComparer.Ordinal);
+            foreach (var name in document.TypeNames)
+            {
+                if (!_typeOwners.ContainsKey(name))
+                {
+                    _typeOwners.Add(name, document.Path);
+                }
+            }
+        }
+    }
+
+    /// <summary>The file that generates the type named <paramref name="fullName"/> (the first in path order).</summary>
+    public string? OwnerOf(string fullName) => _typeOwners.TryGetValue(fullName, out var path) ? path : null;
+
+    /// <summary>The type of the schema at an absolute URI, or why there is none.</summary>
+    public TypeRef Resolve(string uri, out string? error)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = uri;
+        while (seen.Add(current))
+        {
+            var type = ResolveOnce(current, out error);
+            if (type is null)
+            {
+                return TypeRef.Any;
+            }
+
+            if (type.Kind != TypeRefKind.External)
+            {
+                return type;
+            }
+
+            current = type.FullName!;
+        }
+
+        error = $"the references starting at '{uri}' form a cycle";
+        return TypeRef.Any;
+    }
+
+    private TypeRef? ResolveOnce(string uri, out string? error)
+    {
+        error = null;
+        var body = UriReference.WithoutFragment(uri);
+        var fragment = UriReference.FragmentOf(uri) ?? string.Empty;
+        (DocumentExports Document, string Pointer) target;
+        if (_resources.TryGetValue(body, out var resource) && !IsAnchor(fragment))
+        {
+            if (!JsonPointer.TryUnescapeUriFragment(fragment, out var pointer))
+            {
+                error = $"the fragment '#{fragment}' is not a valid JSON Pointer";
+                return null;
+            }
+
+            target = (resource.Document, resource.Pointer + pointer);
+        }
+        else if (_anchors.TryGetValue(uri, out var anchor))
+        {
+            target = anchor;
+        }
+        else if (RefResolver.IsWellKnownMetaSchema(body))
+        {
+            // A meta-schema accepts any schema document: the value is kept as raw JSON.
+            return TypeRef.Any;
+        }
+        else
+        {
+            error = _resources.ContainsKey(body)
+                ? $"no anchor '{fragment}' is defined in '{body}'"
+                : $"no schema file of the compilation has the URI '{body}'";
+            return null;
+        }
+
+        if (_types[target.Document.Path].TryGetValue(target.Pointer, out var type))
+        {
+            return type;
+        }
+
+        // The location exists but holds no typed schema (a subschema under 'not', say): keep it raw.
+        return TypeRef.Any;
+    }
+
+    private static bool IsAnchor(string fragment) => fragment.Length > 0 && !fragment.StartsWith("/", StringComparison.Ordinal);
+
+    public bool Equals(SchemaRegistry? other) => other is not null && _documents.Equals(other._documents);
+
+    public override bool Equals(object? obj) => Equals(obj as SchemaRegistry);
+
+    public override int GetHashCode() => _documents.GetHashCode();
+}

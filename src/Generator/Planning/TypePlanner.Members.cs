@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Naming;
+using Hooksmith.Generator.Schema;
+
+namespace Hooksmith.Generator.Planning;
+
+internal sealed partial class TypePlanner
+{
+    /// <summary>Member names every generated type uses itself, which properties must not take.</summary>
+    private static readonly string[] ReservedMemberNames =
+    [
+        "AdditionalProperties", "UnboundProperties", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize", "EqualityContract", "Deconstruct", "PrintMembers",
+        "WriteTo", "Write", "TryRead", "TryParse", "Parse", "Value", "Kind", "Known", "IsKnown", "KnownValues", "Match",
+        "Unknown", "Presence",
+    ];
+
+    private (EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties) PlanRecordMembers(PendingType pending)
+    {
+        var members = pending.Shape.Members!;
+        var names = new NameScope();
+        var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = new List<PropertySpec>();
+        foreach (var jsonName in members.Order)
+        {
+            var schemas = members.Properties[jsonName];
+            var hint = pending.Name + Identifiers.ToPascalCase(jsonName);
+            var types = schemas.Select(s => TypeOf(s, hint, isNamed: false)).ToList();
+            var type = MergeTypes(types);
+            var allowsNull = type.Kind != TypeRefKind.Any && schemas.All(AllowsNull);
+            var name = ClaimMemberName(names, claimedBy, jsonName, schemas[0].Node, "Property", pending.Name);
+            var documentation = schemas.Select(s => DocumentationOf(s.Node)).FirstOrDefault(d => d != DocumentationSpec.None) ?? DocumentationSpec.None;
+            properties.Add(new PropertySpec(jsonName, name, type, members.Required.Contains(jsonName), allowsNull, documentation));
+        }
+
+        TypeRef? additional = null;
+        if (TypedAdditionalProperties(pending.Info) is { } values)
+        {
+            additional = TypeOf(values, pending.Name + "Value", isNamed: false);
+        }
+
+        return (properties.ToEquatableArray(), additional);
+    }
+
+    /// <summary>allOf members may each say something about one property; keep a type only when they agree.</summary>
+    private static TypeRef MergeTypes(List<TypeRef> types)
+    {
+        var specific = types.Where(t => t.Kind != TypeRefKind.Any).Distinct().ToList();
+        return specific.Count == 1 ? specific[0] : TypeRef.Any;
+    }
+
+    private EquatableArray<EnumMemberSpec> PlanEnumMembers(PendingType pending)
+    {
+        var values = pending.Shape.EnumValues;
+        var names = new NameScope();
+        var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = new List<EnumMemberSpec>();
+        foreach (var value in values)
+        {
+            members.Add(new EnumMemberSpec(value, ClaimMemberName(names, claimedBy, value, pending.Info.Node["enum"], "Value", pending.Name)));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    private EquatableArray<VariantSpec> PlanVariants(PendingType pending)
+    {
+        var names = new NameScope();
+        var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var variants = new List<VariantSpec>();
+        var position = 0;
+        foreach (var variant in pending.Shape.Variants)
+        {
+            position++;
+            var discriminator = DiscriminatorOf(variant);
+            var hintText = discriminator?.Value
+                ?? variant.Node.GetString("title")
+                ?? DefinitionNameOf(variant)
+                ?? "Variant" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var type = TypeOf(variant, pending.Name + Identifiers.ToPascalCase(hintText), isNamed: false);
+            var accessor = type.Kind == TypeRefKind.Named
+                ? ShortName(type.FullName!)
+                : discriminator?.Value ?? variant.Node.GetString("title") ?? PrimitiveName(type);
+            var name = ClaimMemberName(names, claimedBy, accessor, variant.Node, "Variant", pending.Name);
+            variants.Add(new VariantSpec(name, type, discriminator?.Property, discriminator?.Value));
+        }
+
+        return variants.ToEquatableArray();
+    }
+
+    private string? DefinitionNameOf(SchemaNodeInfo variant)
+    {
+        var resolved = ResolveAliases(variant);
+        return resolved is not null && _definitionNames.TryGetValue(resolved.Pointer, out var name) ? name : null;
+    }
+
+    /// <summary>A property whose <c>const</c> (or one-value <c>enum</c>) string tells this variant apart.</summary>
+    private (string Property, string Value)? DiscriminatorOf(SchemaNodeInfo variant)
+    {
+        var resolved = ResolveAliases(variant);
+        if (resolved is null || ShapeOf(resolved).Members is not { } members)
+        {
+            return null;
+        }
+
+        foreach (var name in members.Order)
+        {
+            foreach (var schema in members.Properties[name])
+            {
+                var node = ResolveAliases(schema)?.Node ?? schema.Node;
+                if (node["const"] is { IsString: true, Text: { } constant })
+                {
+                    return (name, constant);
+                }
+
+                if (node["enum"] is { IsArray: true } values && values.Items.Count == 1 && values.Items[0].IsString)
+                {
+                    return (name, values.Items[0].Text!);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Claims a C# member name for a JSON name. Names the generated type uses itself get a "Value"
+    /// suffix silently; two JSON names that map to one C# name are reported and the later is numbered.
+    /// </summary>
+    private string ClaimMemberName(NameScope names, Dictionary<string, string> claimedBy, string jsonName, JsonNode? node, string fallback, string? typeName = null)
+    {
+        var preferred = Identifiers.ToIdentifier(jsonName, fallback);
+        var bare = preferred.TrimStart('@');
+        if (Array.IndexOf(ReservedMemberNames, bare) >= 0 || bare == typeName)
+        {
+            preferred = bare + "Value";
+        }
+
+        var name = names.Claim([preferred], out var numbered);
+        if (numbered && node is not null)
+        {
+            var other = claimedBy.TryGetValue(preferred, out var first) ? first : preferred;
+            Report(DiagnosticDescriptors.NameCollision, node, other, jsonName, preferred.TrimStart('@'), name);
+        }
+
+        if (!claimedBy.ContainsKey(preferred))
+        {
+            claimedBy[preferred] = jsonName;
+        }
+
+        return name;
+    }
+
+    private static string ShortName(string fullName)
+    {
+        var dot = fullName.LastIndexOf('.');
+        return dot < 0 ? fullName : fullName.Substring(dot + 1);
+    }
+
+    private static string PrimitiveName(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.String => "String",
+        TypeRefKind.Integer => "Integer",
+        TypeRefKind.Number => "Number",
+        TypeRefKind.Boolean => "Boolean",
+        TypeRefKind.DateTime => "DateTime",
+        TypeRefKind.List => "Array",
+        TypeRefKind.Map => "Object",
+        _ => "Json",
+    };
+}

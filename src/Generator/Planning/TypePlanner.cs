@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Naming;
+using Hooksmith.Generator.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace Hooksmith.Generator.Planning;
+
+/// <summary>
+/// The Plan stage for one document: decides which schemas become which C# types, names them, and
+/// describes each type's members. References into other files stay as <see cref="TypeRefKind.External"/>
+/// placeholders; <see cref="PlanLinker"/> fills them in from the registry.
+/// </summary>
+internal sealed partial class TypePlanner
+{
+    private readonly SchemaIndex _index;
+    private readonly RefResolver _refs;
+    private readonly string _namespace;
+    private readonly string _fileName;
+    private readonly CancellationToken _cancellationToken;
+
+    private readonly Dictionary<string, TypeRef> _typeByPointer = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _definitionNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingType> _pendingByName = new(StringComparer.Ordinal);
+    private readonly List<PendingType> _pending = [];
+    private readonly NameScope _typeNames = new();
+    private readonly List<EventSpec> _events = [];
+    private readonly List<ExternalReference> _externalReferences = [];
+    private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+
+    private TypePlanner(SchemaIndex index, string @namespace, CancellationToken cancellationToken)
+    {
+        _index = index;
+        _refs = new RefResolver(index, cancellationToken);
+        _namespace = @namespace;
+        _fileName = FileName(index.Document.Path);
+        _cancellationToken = cancellationToken;
+    }
+
+    private SchemaDocument Document => _index.Document;
+
+    public static DocumentPlan Plan(SchemaDocument document, CancellationToken cancellationToken)
+    {
+        var index = SchemaIndexer.Index(document, cancellationToken);
+        var planner = new TypePlanner(index, document.Input.Namespace, cancellationToken);
+        return planner.Run();
+    }
+
+    private DocumentPlan Run()
+    {
+        _diagnostics.AddRange(Document.Diagnostics);
+        _diagnostics.AddRange(_index.Diagnostics);
+        if (Document.Root is not null)
+        {
+            foreach (var named in _index.NamedSchemas)
+            {
+                _definitionNames[named.Node.Pointer] = named.IsDocumentRoot ? RootName(named.Node) : named.Name;
+            }
+
+            foreach (var named in _index.NamedSchemas)
+            {
+                TypeOf(_index.Schemas[named.Node.Pointer], _definitionNames[named.Node.Pointer], isNamed: true);
+            }
+
+            foreach (var webhook in _index.Events)
+            {
+                var payload = TypeOf(_index.Schemas[webhook.Schema.Pointer], Identifiers.ToPascalCase(webhook.EventName), isNamed: true);
+                _events.Add(new EventSpec(webhook.EventName, webhook.Key, payload));
+            }
+
+            // Members are planned after every named schema has its name, so names do not depend on the
+            // order in which properties happen to reach a definition.
+            for (var i = 0; i < _pending.Count; i++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                CompletePending(_pending[i]);
+            }
+        }
+
+        var types = _pending.Where(p => p.Spec is not null).Select(p => p.Spec!).ToList();
+        var exports = new DocumentExports(
+            Document.Path,
+            _index.Resources.Select(r => new UriTarget(r.Key, r.Value)).OrderBy(r => r.Uri, StringComparer.Ordinal).ToEquatableArray(),
+            _index.Anchors.Select(a => new UriTarget(a.Key, a.Value)).OrderBy(a => a.Uri, StringComparer.Ordinal).ToEquatableArray(),
+            _typeByPointer.Select(t => new PointerType(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),
+            types.Select(t => t.FullName).ToEquatableArray());
+
+        return new DocumentPlan(
+            Document.Path,
+            types.ToEquatableArray(),
+            _events.ToEquatableArray(),
+            exports,
+            _externalReferences.ToEquatableArray(),
+            _diagnostics.Distinct().ToEquatableArray());
+    }
+
+    /// <summary>The C# type of a schema, planning a generated type for it on first sight.</summary>
+    private TypeRef TypeOf(SchemaNodeInfo info, string nameHint, bool isNamed)
+    {
+        var pointer = info.Pointer;
+        if (_typeByPointer.TryGetValue(pointer, out var known))
+        {
+            return known;
+        }
+
+        if (_definitionNames.TryGetValue(pointer, out var definitionName))
+        {
+            nameHint = definitionName;
+            isNamed = true;
+        }
+
+        if (!_inProgress.Add(pointer))
+        {
+            Report(DiagnosticDescriptors.CircularReference, info.Node, info.Ref ?? pointer);
+            return TypeRef.Any;
+        }
+
+        try
+        {
+            var type = Classify(info, nameHint, isNamed);
+            _typeByPointer[pointer] = type;
+            return type;
+        }
+        finally
+        {
+            _inProgress.Remove(pointer);
+        }
+    }
+
+    /// <summary>Registers a generated type and returns its reference; its members are planned later.</summary>
+    private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, IEnumerable<string> nameCandidates, bool isValueType, Shape shape)
+    {
+        var candidates = nameCandidates.Where(n => n.Length > 0).Distinct().ToList();
+        if (candidates.Count == 0)
+        {
+            candidates.Add("Schema");
+        }
+
+        var name = _typeNames.Claim(candidates, out _);
+        var type = TypeRef.NamedType(Qualify(name), isValueType);
+        var pending = new PendingType(info, kind, name, shape);
+        _pending.Add(pending);
+        _pendingByName[name] = pending;
+
+        // Recorded before members are planned, so a schema that contains itself resolves to its own type.
+        _typeByPointer[info.Pointer] = type;
+        return type;
+    }
+
+    private void CompletePending(PendingType pending)
+    {
+        var info = pending.Info;
+        var documentation = DocumentationOf(info.Node);
+        var properties = EquatableArray<PropertySpec>.Empty;
+        TypeRef? additional = null;
+        var enumMembers = EquatableArray<EnumMemberSpec>.Empty;
+        var variants = EquatableArray<VariantSpec>.Empty;
+        TypeRef? wrapped = null;
+        switch (pending.Kind)
+        {
+            case TypeSpecKind.Record:
+                (properties, additional) = PlanRecordMembers(pending);
+                break;
+            case TypeSpecKind.OpenEnum:
+                enumMembers = PlanEnumMembers(pending);
+                break;
+            case TypeSpecKind.Union:
+                variants = PlanVariants(pending);
+                break;
+            case TypeSpecKind.Wrapper:
+                wrapped = pending.Shape.WrappedType ?? TypeRef.Any;
+                break;
+        }
+
+        pending.Spec = new TypeSpec(
+            _namespace,
+            pending.Name,
+            pending.Kind,
+            documentation,
+            _fileName,
+            info.Pointer,
+            properties,
+            additional,
+            enumMembers,
+            variants,
+            wrapped);
+    }
+
+    private string RootName(JsonNode root)
+    {
+        var title = root.GetString("title");
+        if (title is not null && Identifiers.ToPascalCase(title).Length > 0)
+        {
+            return title;
+        }
+
+        var stem = _fileName;
+        var dot = stem.IndexOf('.');
+        return dot > 0 ? stem.Substring(0, dot) : stem;
+    }
+
+    private string Qualify(string name) => _namespace.Length == 0 ? name : _namespace + "." + name;
+
+    private static DocumentationSpec DocumentationOf(JsonNode node)
+    {
+        if (!node.IsObject)
+        {
+            return DocumentationSpec.None;
+        }
+
+        var title = node.GetString("title");
+        var description = node.GetString("description");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            title = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            description = null;
+        }
+
+        return title is null && description is null ? DocumentationSpec.None : new DocumentationSpec(title, description);
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, Document.LocationOf(node), arguments));
+
+    private static string FileName(string path)
+    {
+        var index = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return index < 0 ? path : path.Substring(index + 1);
+    }
+
+    /// <summary>A generated type whose members are still to be planned.</summary>
+    private sealed class PendingType
+    {
+        public PendingType(SchemaNodeInfo info, TypeSpecKind kind, string name, Shape shape)
+        {
+            Info = info;
+            Kind = kind;
+            Name = name;
+            Shape = shape;
+        }
+
+        public SchemaNodeInfo Info { get; }
+
+        public TypeSpecKind Kind { get; }
+
+        public string Name { get; }
+
+        public Shape Shape { get; }
+
+        public TypeSpec? Spec { get; set; }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Hooksmith.Generator.Schema;
+
+/// <summary>
+/// One schema file as the compilation hands it over: its path, its text and the options of its
+/// <c>HooksmithSchema</c> item. Compared by value, so an unchanged file keeps every later step cached.
+/// </summary>
+/// <param name="Path">The file's full path, used in diagnostics.</param>
+/// <param name="Text">The file's content.</param>
+/// <param name="Namespace">The C# namespace of the generated types.</param>
+/// <param name="Dialect">The dialect for a schema without <c>$schema</c>, as written in the item (null for the default).</param>
+/// <param name="BaseUri">The URI the file stands for when other schemas refer to it (null: its file URI).</param>
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? Dialect, string? BaseUri);

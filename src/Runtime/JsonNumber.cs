@@ -1,0 +1,152 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+
+namespace Hooksmith;
+
+/// <summary>
+/// A JSON number held exactly as sign, significant digits and a power of ten, so that numbers
+/// compare by mathematical value whatever their notation or size.
+/// </summary>
+public readonly struct JsonNumber : IEquatable<JsonNumber>, IComparable<JsonNumber>
+{
+    // Value = (Negative ? -1 : 1) * Significand * 10^Exponent, Significand without trailing zeros.
+    private const long MaxExponent = long.MaxValue / 4;
+
+    private readonly BigInteger _significand;
+    private readonly long _exponent;
+
+    private JsonNumber(BigInteger significand, long exponent)
+    {
+        _significand = significand;
+        _exponent = significand.IsZero ? 0 : exponent;
+    }
+
+    /// <summary>True when the value is a whole number.</summary>
+    public bool IsInteger => _exponent >= 0;
+
+    /// <summary>Reads a JSON number literal (RFC 8259 grammar).</summary>
+    /// <exception cref="FormatException">The text is not a JSON number.</exception>
+    public static JsonNumber Parse(string literal)
+        => TryParse(literal, out var number) ? number : throw new FormatException($"'{literal}' is not a JSON number.");
+
+    /// <summary>Reads a JSON number literal; false when the text is not one.</summary>
+    public static bool TryParse(ReadOnlySpan<char> literal, out JsonNumber number)
+    {
+        number = default;
+        var i = 0;
+        var negative = false;
+        if (i < literal.Length && literal[i] == '-')
+        {
+            negative = true;
+            i++;
+        }
+
+        var digitsStart = i;
+        while (i < literal.Length && char.IsAsciiDigit(literal[i]))
+        {
+            i++;
+        }
+
+        var integerPart = literal[digitsStart..i];
+        if (integerPart.Length == 0 || (integerPart.Length > 1 && integerPart[0] == '0'))
+        {
+            return false;
+        }
+
+        var fractionPart = ReadOnlySpan<char>.Empty;
+        if (i < literal.Length && literal[i] == '.')
+        {
+            var fractionStart = ++i;
+            while (i < literal.Length && char.IsAsciiDigit(literal[i]))
+            {
+                i++;
+            }
+
+            fractionPart = literal[fractionStart..i];
+            if (fractionPart.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        long exponent = 0;
+        if (i < literal.Length && (literal[i] == 'e' || literal[i] == 'E'))
+        {
+            i++;
+            var exponentNegative = false;
+            if (i < literal.Length && (literal[i] == '+' || literal[i] == '-'))
+            {
+                exponentNegative = literal[i] == '-';
+                i++;
+            }
+
+            var exponentStart = i;
+            while (i < literal.Length && char.IsAsciiDigit(literal[i]))
+            {
+                // Saturate: an exponent this large already puts the value beyond any comparison.
+                exponent = Math.Min(exponent * 10 + (literal[i] - '0'), MaxExponent);
+                i++;
+            }
+
+            if (i == exponentStart)
+            {
+                return false;
+            }
+
+            exponent = exponentNegative ? -exponent : exponent;
+        }
+
+        if (i != literal.Length)
+        {
+            return false;
+        }
+
+        var digits = string.Concat(integerPart, fractionPart).TrimStart('0');
+        var trimmed = digits.TrimEnd('0');
+        exponent = exponent - fractionPart.Length + (digits.Length - trimmed.Length);
+        var significand = trimmed.Length == 0 ? BigInteger.Zero : BigInteger.Parse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture);
+        number = new JsonNumber(negative ? -significand : significand, exponent);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(JsonNumber other) => _exponent == other._exponent && _significand == other._significand;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is JsonNumber other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_significand, _exponent);
+
+    /// <inheritdoc/>
+    public int CompareTo(JsonNumber other)
+    {
+        var sign = _significand.Sign.CompareTo(other._significand.Sign);
+        if (sign != 0 || _significand.IsZero)
+        {
+            return sign;
+        }
+
+        // Same sign, both non-zero: compare magnitudes by order of magnitude first, then exactly.
+        var leftMagnitude = _exponent + Digits(_significand);
+        var rightMagnitude = other._exponent + Digits(other._significand);
+        if (leftMagnitude != rightMagnitude)
+        {
+            return leftMagnitude.CompareTo(rightMagnitude) * _significand.Sign;
+        }
+
+        var shift = _exponent - other._exponent;
+        var left = shift > 0 ? _significand * BigInteger.Pow(10, (int)shift) : _significand;
+        var right = shift < 0 ? other._significand * BigInteger.Pow(10, (int)-shift) : other._significand;
+        return left.CompareTo(right);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+        => _exponent == 0
+            ? _significand.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{_significand}e{_exponent}");
+
+    private static long Digits(BigInteger value) => BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
+}

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hooksmith.Validation;
+
+namespace Hooksmith.Serialization;
+
+/// <summary>
+/// Carries the position in the payload while a model binds, and collects what could not be bound
+/// (a value of the wrong JSON type, a number out of range for its .NET type). Binding never throws
+/// for such values: it reports them here and keeps the raw value in the model's property bag.
+/// </summary>
+public sealed class BindingContext
+{
+    private readonly List<Segment> _path = [];
+    private List<ValidationError>? _errors;
+
+    /// <summary>True when nothing has been reported.</summary>
+    public bool IsClean => _errors is null;
+
+    /// <summary>Enters an object member.</summary>
+    public void Enter(string propertyName) => _path.Add(new Segment(propertyName, -1));
+
+    /// <summary>Enters an array element.</summary>
+    public void Enter(int index) => _path.Add(new Segment(null, index));
+
+    /// <summary>Leaves the member or element entered last.</summary>
+    public void Exit() => _path.RemoveAt(_path.Count - 1);
+
+    /// <summary>The JSON Pointer of the current position.</summary>
+    public string CurrentLocation
+    {
+        get
+        {
+            if (_path.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var builder = new StringBuilder();
+            foreach (var segment in _path)
+            {
+                if (segment.Name is { } name)
+                {
+                    JsonPointer.AppendToken(builder, name);
+                }
+                else
+                {
+                    builder.Append('/').Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+
+    /// <summary>Reports a value whose JSON type is not the one the schema asks for.</summary>
+    public void ReportTypeMismatch(string expected, JsonTokenType found)
+        => Report("type", $"expected {expected}, found {Describe(found)}");
+
+    /// <summary>Reports a value of the right JSON type that does not fit the .NET type chosen for it.</summary>
+    public void ReportUnrepresentable(string expected, string reason)
+        => Report("binding", $"value cannot be read as {expected}: {reason}; it is kept in the property bag");
+
+    /// <summary>Reports a problem at the current position.</summary>
+    public void Report(string keyword, string message)
+        => (_errors ??= []).Add(new ValidationError(CurrentLocation, string.Empty, keyword, message));
+
+    /// <summary>The result of binding so far.</summary>
+    public ValidationResult ToResult() => _errors is null ? ValidationResult.Valid : ValidationResult.FromErrors(_errors);
+
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private readonly record struct Segment(string? Name, int Index);
+}

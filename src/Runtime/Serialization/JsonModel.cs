@@ -1,0 +1,98 @@
+using System;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hooksmith.Validation;
+
+namespace Hooksmith.Serialization;
+
+/// <summary>Entry points shared by every generated model: parse from UTF-8, write to JSON.</summary>
+public static class JsonModel
+{
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 256,
+    };
+
+    /// <summary>
+    /// Binds a payload leniently: values of the wrong type, out-of-range numbers and missing required
+    /// members are reported in <paramref name="result"/> (the raw values are kept in the model's property
+    /// bag). Returns false, without a model, only when the payload is not JSON or its root does not fit.
+    /// Never throws for bad input.
+    /// </summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out ValidationResult result)
+        where T : IJsonCodec<T>
+    {
+        var context = new BindingContext();
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            if (!reader.Read())
+            {
+                value = default;
+                result = Malformed("the payload is empty");
+                return false;
+            }
+
+            if (!T.TryRead(ref reader, context, out value))
+            {
+                result = context.ToResult();
+                return false;
+            }
+
+            // Anything but whitespace after the root value is malformed; the reader throws for it.
+            reader.Read();
+            result = context.ToResult();
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            value = default;
+            result = Malformed(Describe(exception));
+            return false;
+        }
+    }
+
+    /// <summary>Binds a payload leniently, throwing only when it is not JSON or its root does not fit.</summary>
+    /// <exception cref="FormatException">The payload is not JSON, or its root value has the wrong type.</exception>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8Json)
+        where T : IJsonCodec<T>
+    {
+        if (TryParse<T>(utf8Json, out var value, out var result))
+        {
+            return value;
+        }
+
+        throw new FormatException($"The payload cannot be read as {typeof(T).Name}: {result}");
+    }
+
+    /// <summary>Writes a value to UTF-8 JSON bytes.</summary>
+    public static byte[] ToUtf8Bytes<T>(T value, JsonWriterOptions options = default)
+        where T : IJsonCodec<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            T.Write(writer, value);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a value to a JSON string.</summary>
+    public static string ToJsonString<T>(T value, bool indented = false)
+        where T : IJsonCodec<T>
+        => Encoding.UTF8.GetString(ToUtf8Bytes(value, new JsonWriterOptions { Indented = indented }));
+
+    private static ValidationResult Malformed(string message)
+        => ValidationResult.FromErrors([new ValidationError(string.Empty, string.Empty, "json", message)]);
+
+    private static string Describe(JsonException exception)
+        => exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? string.Create(CultureInfo.InvariantCulture, $"the payload is not valid JSON (line {line + 1}, byte {position + 1})")
+            : "the payload is not valid JSON";
+}

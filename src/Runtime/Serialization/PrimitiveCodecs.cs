@@ -1,0 +1,154 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Hooksmith.Serialization;
+
+/// <summary>JSON strings as <see cref="string"/>.</summary>
+public readonly struct StringCodec : IJsonCodec<string>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, [MaybeNullWhen(false)] out string value)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+
+        context.ReportTypeMismatch("string", reader.TokenType);
+        value = null;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+}
+
+/// <summary>JSON integers as <see cref="long"/>; integers outside its range are reported, not truncated.</summary>
+public readonly struct Int64Codec : IJsonCodec<long>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out long value)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            context.ReportTypeMismatch("integer", reader.TokenType);
+            value = 0;
+            return false;
+        }
+
+        if (reader.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        // 1.0 and 1e2 are integers in JSON Schema even though Utf8JsonReader will not read them as Int64.
+        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number
+            && number >= long.MinValue && number <= long.MaxValue)
+        {
+            value = (long)number;
+            return true;
+        }
+
+        context.ReportUnrepresentable("a 64-bit integer", "it is fractional or out of range");
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+}
+
+/// <summary>JSON numbers as <see cref="decimal"/>, exact for the amounts webhooks carry.</summary>
+public readonly struct DecimalCodec : IJsonCodec<decimal>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out decimal value)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            context.ReportTypeMismatch("number", reader.TokenType);
+            value = 0;
+            return false;
+        }
+
+        if (reader.TryGetDecimal(out value))
+        {
+            return true;
+        }
+
+        context.ReportUnrepresentable("a decimal", "it is out of range");
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
+}
+
+/// <summary>JSON booleans as <see cref="bool"/>.</summary>
+public readonly struct BooleanCodec : IJsonCodec<bool>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out bool value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                value = true;
+                return true;
+            case JsonTokenType.False:
+                value = false;
+                return true;
+            default:
+                context.ReportTypeMismatch("boolean", reader.TokenType);
+                value = false;
+                return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+}
+
+/// <summary>
+/// <c>date-time</c> strings as <see cref="DateTimeOffset"/>. A string that is not a date-time is
+/// reported and kept raw: whether it is invalid is for validation (format assertion) to say.
+/// </summary>
+public readonly struct DateTimeOffsetCodec : IJsonCodec<DateTimeOffset>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out DateTimeOffset value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            context.ReportTypeMismatch("string", reader.TokenType);
+            value = default;
+            return false;
+        }
+
+        if (reader.TryGetDateTimeOffset(out value))
+        {
+            return true;
+        }
+
+        context.ReportUnrepresentable("a date-time", "it is not an RFC 3339 date-time");
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+}
+
+/// <summary>Any JSON value kept as a <see cref="JsonElement"/> that owns its memory.</summary>
+public readonly struct ElementCodec : IJsonCodec<JsonElement>
+{
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out JsonElement value)
+    {
+        value = JsonElement.ParseValue(ref reader);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
+}
