@@ -28,15 +28,21 @@ internal static class GeneratorHarness
     }
 
     public static GeneratorDriver CreateDriver(IEnumerable<SchemaFile> schemas, string rootNamespace = "Tests.Generated")
+        => CreateDriver(schemas, out _, rootNamespace);
+
+    /// <summary>Creates a driver and hands back its additional texts, so a test can replace one of them.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaFile> schemas, out IReadOnlyDictionary<string, AdditionalText> texts, string rootNamespace = "Tests.Generated")
     {
         var files = schemas.ToList();
+        var byPath = files.ToDictionary(f => f.Path, f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
+        texts = byPath;
         var perFile = files.ToDictionary(
             f => f.Path,
             f => (IReadOnlyDictionary<string, string>)Metadata(f));
         var options = new TestOptionsProvider(perFile, new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
         return CSharpGeneratorDriver.Create(
             generators: [new HooksmithGenerator().AsSourceGenerator()],
-            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            additionalTexts: files.Select(f => byPath[f.Path]),
             parseOptions: ParseOptions,
             optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
