@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Hooksmith.Serialization;
@@ -135,8 +136,21 @@ public readonly struct DateTimeOffsetCodec : IJsonCodec<DateTimeOffset>
         return false;
     }
 
-    /// <inheritdoc/>
-    public static void Write(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+    /// <summary>
+    /// Writes RFC 3339 the way most webhook providers (and JavaScript's <c>toISOString</c>) do:
+    /// <c>Z</c> for UTC and three fraction digits for whole milliseconds, so a parsed
+    /// <c>2024-03-12T13:40:39.080Z</c> is written back as it came; finer values keep every digit they need.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var milliseconds = value.Ticks % TimeSpan.TicksPerMillisecond == 0;
+        var format = value.Offset == TimeSpan.Zero
+            ? (milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'")
+            : (milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.fffzzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz");
+        value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer[..written]);
+    }
 }
 
 /// <summary>Any JSON value kept as a <see cref="JsonElement"/> that owns its memory.</summary>
