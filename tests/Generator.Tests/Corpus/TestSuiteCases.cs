@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -30,14 +32,35 @@ internal sealed record SuiteCase(string Draft, string FileStem, int Index, strin
     public override string ToString() => $"{Draft}/{FileStem}.json #{Index} ({Description})";
 }
 
+/// <summary>The generator run over one draft folder: its cases, the remotes and the meta-schemas in one compilation.</summary>
+internal sealed record SuiteRun(string Draft, IReadOnlyList<SuiteCase> Cases, int RemoteCount, int MetaSchemaCount, GeneratorRun Run, TimeSpan GenerateTime);
+
 /// <summary>Reads the JSON-Schema-Test-Suite and the meta-schemas into schema files for the generator.</summary>
 internal static class TestSuiteCases
 {
+    private static readonly ConcurrentDictionary<string, Lazy<SuiteRun>> Runs = new(StringComparer.Ordinal);
+
     /// <summary>The suite folders whose cases are compiled (top-level files only, not <c>optional/</c>).</summary>
     public static readonly string[] Drafts = ["draft2020-12", "draft7"];
 
     /// <summary>Where the suite expects its <c>remotes</c> folder to be served.</summary>
     public const string RemotesBaseUri = "http://localhost:1234/";
+
+    /// <summary>
+    /// The generator run for a draft folder, made once per test process: the compile test and the
+    /// robustness test look at the same run.
+    /// </summary>
+    public static SuiteRun RunFor(string draft) => Runs.GetOrAdd(draft, d => new Lazy<SuiteRun>(() => Generate(d))).Value;
+
+    private static SuiteRun Generate(string draft)
+    {
+        var cases = Cases(draft);
+        var remotes = Remotes(DialectOf(draft));
+        var metaSchemas = MetaSchemas();
+        var stopwatch = Stopwatch.StartNew();
+        var run = GeneratorHarness.Run(cases.Select(c => c.ToSchemaFile()).Concat(remotes).Concat(metaSchemas));
+        return new SuiteRun(draft, cases, remotes.Count, metaSchemas.Count, run, stopwatch.Elapsed);
+    }
 
     /// <summary>Every case of every top-level test file of a draft folder, in file then case order.</summary>
     public static IReadOnlyList<SuiteCase> Cases(string draft)
