@@ -143,13 +143,17 @@ public readonly struct DateTimeOffsetCodec : IJsonCodec<DateTimeOffset>
     /// </summary>
     public static void Write(Utf8JsonWriter writer, DateTimeOffset value)
     {
-        Span<char> buffer = stackalloc char[40];
+        Span<byte> buffer = stackalloc byte[48];
         var milliseconds = value.Ticks % TimeSpan.TicksPerMillisecond == 0;
         var format = value.Offset == TimeSpan.Zero
             ? (milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'")
             : (milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.fffzzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz");
-        value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        buffer[0] = (byte)'"';
+        value.TryFormat(buffer[1..], out var written, format, CultureInfo.InvariantCulture);
+        buffer[written + 1] = (byte)'"';
+
+        // Written raw: the text is plain ASCII, and the default encoder would escape the '+' of an offset.
+        writer.WriteRawValue(buffer[..(written + 2)], skipInputValidation: true);
     }
 }
 

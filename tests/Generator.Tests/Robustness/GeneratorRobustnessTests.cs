@@ -168,10 +168,12 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         var run = GeneratorHarness.Run(files.Append(Sentinel));
         AssertNoFailure(run, what);
         Assert.True(run.Sources.ContainsKey(SentinelHintName), $"{what}: the good schema beside them generated nothing");
-        var errors = run.CompilationProblems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        var problems = run.CompilationProblems;
+        var errors = problems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        output.WriteLine($"{what}: {files.Count} files, {run.Sources.Count} generated, compilation: {string.Join(", ", problems.GroupBy(p => p.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}"))}");
+        if (problems.Count > 0)
         {
-            foreach (var error in errors.Take(20))
+            foreach (var error in problems.OrderByDescending(p => p.Severity).Take(20))
             {
                 output.WriteLine(error.ToString());
                 var tree = error.Location.SourceTree;
