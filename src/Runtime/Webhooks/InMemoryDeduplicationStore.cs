@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Hooksmith.Webhooks;
+
+/// <summary>
+/// A process-local <see cref="IWebhookDeduplicationStore"/>: thread-safe, bounded, with leases and
+/// retention measured on a <see cref="TimeProvider"/>. Right for a single receiver instance and for
+/// tests; several instances behind a load balancer need a shared store.
+/// </summary>
+/// <remarks>
+/// Every operation takes one lock: the work inside is a dictionary lookup and a few linked-list
+/// steps, far cheaper than the webhook processing it guards. Entries are kept in two lists, claims
+/// in the order they began and completions in the order they completed; since the lease and the
+/// retention are fixed, that is also the order in which they expire, so expired entries are
+/// dropped from the heads of the lists and the oldest completed entry is always the first one.
+/// </remarks>
+public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _inProgress = new();
+    private readonly LinkedList<Entry> _completed = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _lease;
+    private readonly TimeSpan _retention;
+    private readonly int _maxEntries;
+
+    /// <summary>Creates a store.</summary>
+    /// <param name="options">Lease, retention and bound; defaults when omitted. Copied now.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when omitted.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The lease or retention is not positive, or the bound is below 1.</exception>
+    public InMemoryDeduplicationStore(InMemoryDeduplicationStoreOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        options ??= new InMemoryDeduplicationStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Lease, TimeSpan.Zero, nameof(options.Lease));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Retention, TimeSpan.Zero, nameof(options.Retention));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntries, 1, nameof(options.MaxEntries));
+        _lease = options.Lease;
+        _retention = options.Retention;
+        _maxEntries = options.MaxEntries;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The number of keys currently held (claims and completions not yet expired or evicted).</summary>
+    public int Count
+    {
+        get
+        {
+            var now = _timeProvider.GetUtcNow();
+            lock (_gate)
+            {
+                Purge(now);
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<DeduplicationClaim> TryBeginAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<DeduplicationClaim>(cancellationToken);
+        }
+
+        // Made outside the lock; wasted when the key turns out to be taken, which is the rare case.
+        var token = Guid.NewGuid().ToString("N");
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            Purge(now);
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (now < existing.ExpiresAt)
+                {
+                    return ValueTask.FromResult(new DeduplicationClaim(
+                        key, existing.IsCompleted ? DeduplicationStatus.AlreadyProcessed : DeduplicationStatus.InProgress));
+                }
+
+                // Expired but not purged yet (the clock moved backwards at some point): forget it.
+                Remove(existing);
+            }
+
+            MakeRoom();
+            var entry = new Entry(key) { Token = token, ExpiresAt = now + _lease };
+            entry.Node = _inProgress.AddLast(entry);
+            _entries.Add(key, entry);
+        }
+
+        return ValueTask.FromResult(new DeduplicationClaim(key, DeduplicationStatus.Began, token));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
+    public ValueTask CompleteAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
+    {
+        EnsureBegun(claim);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            Purge(now);
+            if (_entries.TryGetValue(claim.Key, out var entry))
+            {
+                if (entry.IsCompleted && now < entry.ExpiresAt)
+                {
+                    // Completed already (by an attempt that took over after a lease expired): keep that.
+                    return ValueTask.CompletedTask;
+                }
+
+                // Whoever holds the claim now, the work is done: record the completion.
+                Remove(entry);
+            }
+            else
+            {
+                MakeRoom();
+            }
+
+            var completed = new Entry(claim.Key) { IsCompleted = true, ExpiresAt = now + _retention };
+            completed.Node = _completed.AddLast(completed);
+            _entries.Add(claim.Key, completed);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
+    public ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
+    {
+        EnsureBegun(claim);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(claim.Key, out var entry)
+                && !entry.IsCompleted
+                && string.Equals(entry.Token, claim.Token, StringComparison.Ordinal))
+            {
+                Remove(entry);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static void EnsureBegun(DeduplicationClaim claim)
+    {
+        if (claim.Status != DeduplicationStatus.Began || claim.Key is null)
+        {
+            throw new ArgumentException("Only a claim that began processing can be completed or abandoned.", nameof(claim));
+        }
+    }
+
+    private void Purge(DateTimeOffset now)
+    {
+        PurgeHead(_completed, now);
+        PurgeHead(_inProgress, now);
+    }
+
+    private void PurgeHead(LinkedList<Entry> list, DateTimeOffset now)
+    {
+        while (list.First is { } first && now >= first.Value.ExpiresAt)
+        {
+            Remove(first.Value);
+        }
+    }
+
+    // Called before adding one entry: keeps the bound, sacrificing the oldest completion first, since
+    // forgetting a completion risks a duplicate only if the provider still retries that old event,
+    // while dropping a live claim lets a concurrent duplicate in right now.
+    private void MakeRoom()
+    {
+        while (_entries.Count >= _maxEntries)
+        {
+            var victim = _completed.First ?? _inProgress.First;
+            if (victim is null)
+            {
+                return;
+            }
+
+            Remove(victim.Value);
+        }
+    }
+
+    private void Remove(Entry entry)
+    {
+        _entries.Remove(entry.Key);
+        if (entry.Node is { } node)
+        {
+            node.List?.Remove(node);
+            entry.Node = null;
+        }
+    }
+
+    private sealed class Entry(string key)
+    {
+        public string Key { get; } = key;
+
+        public bool IsCompleted { get; init; }
+
+        public string? Token { get; init; }
+
+        public DateTimeOffset ExpiresAt { get; init; }
+
+        public LinkedListNode<Entry>? Node { get; set; }
+    }
+}
