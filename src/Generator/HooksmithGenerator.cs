@@ -93,7 +93,8 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
                 EquatableArray<EventSpec>.Empty,
                 new DocumentExports(document.Path, EquatableArray<UriTarget>.Empty, EquatableArray<UriTarget>.Empty, EquatableArray<PointerType>.Empty, EquatableArray<string>.Empty),
                 EquatableArray<ExternalReference>.Empty,
-                document.Diagnostics.Concat([diagnostic]).ToEquatableArray());
+                document.Diagnostics.Concat([diagnostic]).ToEquatableArray(),
+                EquatableArray<ResourceLocation>.Empty);
         }
     }
 }

@@ -82,6 +82,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A chain of $refs that never reaches a schema with content cannot be given a type.");
 
+    public static readonly DiagnosticDescriptor FileListedTwice = Create(
+        "HSM0011",
+        "Schema file is listed more than once",
+        "'{0}' is listed {1} times as a schema file; no code is generated from it until it is listed once",
+        DiagnosticSeverity.Error,
+        "The same file is included by more than one HooksmithSchema (or AdditionalFiles) item. Generating it once per item would define every type twice; remove the extra items.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "HSM0099",
         "Hooksmith failed on a schema file",
@@ -93,7 +100,7 @@ internal static class DiagnosticDescriptors
     [
         InvalidJson, UnresolvedReference, UnknownDialect, UnsupportedKeyword, NameCollision,
         NotASchema, DuplicateResource, DuplicateTypeName, InvalidKeywordValue, CircularReference,
-        InternalError,
+        FileListedTwice, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

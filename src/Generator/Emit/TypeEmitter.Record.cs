@@ -111,6 +111,7 @@ internal static partial class TypeEmitter
         writer.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
         writer.OpenBlock($"public void WriteTo({TypeNames.Utf8JsonWriter} writer)");
         writer.WriteLine("writer.WriteStartObject();");
+        var locals = LocalNames(spec.Properties.Select(p => p.Name), MethodNames);
         for (var index = 0; index < spec.Properties.Count; index++)
         {
             var property = spec.Properties[index];
@@ -126,7 +127,7 @@ internal static partial class TypeEmitter
                 continue;
             }
 
-            var local = LocalName(property.Name);
+            var local = locals[index];
             var test = property.Type.IsValueType ? $"{property.Name} is {{ }} {local}" : $"{property.Name} is {{ }} {local}";
             writer.OpenBlock($"if ({test})");
             writer.WriteLine($"writer.WritePropertyName({jsonName});");
@@ -160,9 +161,10 @@ internal static partial class TypeEmitter
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
-        foreach (var property in spec.Properties)
+        var locals = LocalNames(spec.Properties.Select(p => p.Name), MethodNames);
+        for (var index = 0; index < spec.Properties.Count; index++)
         {
-            writer.WriteLine($"{LocalTypeOf(property)} {LocalName(property.Name)} = default;");
+            writer.WriteLine($"{LocalTypeOf(spec.Properties[index])} {locals[index]} = default;");
         }
 
         if (spec.AdditionalProperties is { } typed)
@@ -179,7 +181,7 @@ internal static partial class TypeEmitter
             var type = ReadTypeOf(property);
             var codec = ReadCodecOf(property);
             writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))");
-            writer.WriteLine($"members.ReadMember<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {LocalName(property.Name)});");
+            writer.WriteLine($"members.ReadMember<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {locals[index]});");
             writer.CloseBlock();
         }
 
@@ -210,9 +212,10 @@ internal static partial class TypeEmitter
 
         writer.WriteLine("value = new " + name);
         writer.OpenBlock();
-        foreach (var property in spec.Properties)
+        for (var index = 0; index < spec.Properties.Count; index++)
         {
-            var local = LocalName(property.Name);
+            var property = spec.Properties[index];
+            var local = locals[index];
             var assigned = !property.IsNullable && !property.Type.IsValueType ? local + "!" : local;
             writer.WriteLine($"{property.Name} = {assigned},");
         }

@@ -38,7 +38,10 @@ internal static partial class TypeEmitter
         }
 
         writer.WriteLine("/// <summary>Calls the function for the first variant the value reads as, or <paramref name=\"otherwise\"/>.</summary>");
-        var parameters = spec.Variants.Select(v => $"global::System.Func<{TypeNames.Of(v.Type)}, TResult> {LocalName(v.Name)}").ToList();
+        // Parameters are named after the variants; they must not clash with the method's own names.
+        var reserved = new[] { "otherwise", "TResult" }.Concat(Enumerable.Range(1, spec.Variants.Count).Select(i => "variant" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var locals = LocalNames(spec.Variants.Select(v => v.Name), reserved);
+        var parameters = spec.Variants.Select((v, i) => $"global::System.Func<{TypeNames.Of(v.Type)}, TResult> {locals[i]}").ToList();
         parameters.Add($"global::System.Func<{TypeNames.JsonElement}, TResult> otherwise");
         writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", parameters)})");
         var position = 0;
@@ -46,7 +49,7 @@ internal static partial class TypeEmitter
         {
             position++;
             writer.OpenBlock($"if (TryGet{variant.Name.TrimStart('@')}(out var variant{position}))");
-            writer.WriteLine($"return {LocalName(variant.Name)}(variant{position});");
+            writer.WriteLine($"return {locals[position - 1]}(variant{position});");
             writer.CloseBlock();
             writer.WriteLine();
         }

@@ -36,7 +36,13 @@ internal static class Identifiers
         return builder.ToString();
     }
 
-    /// <summary>A valid C# identifier for <paramref name="text"/>, never empty and never a keyword.</summary>
+    /// <summary>
+    /// The longest identifier generated. Metadata names are limited (1024 UTF-8 bytes, error CS7013 when
+    /// the assembly is written), type names become file names, and longer names help no one.
+    /// </summary>
+    public const int MaxLength = 128;
+
+    /// <summary>A valid C# identifier for <paramref name="text"/>, never empty, never a keyword, at most <see cref="MaxLength"/> characters (plus '@').</summary>
     public static string ToIdentifier(string text, string fallback)
     {
         var name = ToPascalCase(text);
@@ -50,12 +56,62 @@ internal static class Identifiers
             name = "_" + name;
         }
 
+        name = Shorten(name);
+
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
         {
             name = "@" + name;
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// A C# namespace for a configured one: each dotted part that is not a plain identifier (a keyword,
+    /// "My-Company", "1Foo", "@x") is made one as <see cref="ToIdentifier"/> does, and empty parts are
+    /// dropped. Plain parts are kept as they are, so a valid namespace comes back unchanged. Parts never
+    /// need '@', which a source file's hint name may not contain.
+    /// </summary>
+    public static string ToNamespace(string text, string fallback)
+    {
+        var parts = new List<string>();
+        foreach (var part in text.Split('.'))
+        {
+            var trimmed = part.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var isPlain = SyntaxFacts.IsValidIdentifier(trimmed)
+                && trimmed[0] != '@'
+                && SyntaxFacts.GetKeywordKind(trimmed) == SyntaxKind.None
+                && SyntaxFacts.GetContextualKeywordKind(trimmed) == SyntaxKind.None;
+            parts.Add(isPlain ? Shorten(trimmed) : ToIdentifier(trimmed, "N").TrimStart('@'));
+        }
+
+        return parts.Count == 0 ? fallback : string.Join(".", parts);
+    }
+
+    /// <summary>
+    /// Cuts a name to <see cref="MaxLength"/>, ending it with a hash of the whole name so that long names
+    /// that differ only at the end stay distinct, the same way in every build.
+    /// </summary>
+    private static string Shorten(string name)
+    {
+        if (name.Length <= MaxLength)
+        {
+            return name;
+        }
+
+        // FNV-1a: string.GetHashCode differs from one process to the next.
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return name.Substring(0, MaxLength - 9) + "_" + hash.ToString("X8", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Text for names made only of symbols: <c>$</c> → <c>U0024</c>, so distinct names stay distinct.</summary>

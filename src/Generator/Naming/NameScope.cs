@@ -12,8 +12,13 @@ internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;
 
-    public NameScope(IEnumerable<string>? reserved = null)
-        => _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+    /// <param name="reserved">Names that are taken from the start.</param>
+    /// <param name="ignoreCase">
+    /// Whether names that differ only in case collide. Type names do: each type becomes a source file
+    /// whose hint name Roslyn compares ignoring case (as file systems do), and a clash throws in the driver.
+    /// </param>
+    public NameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false)
+        => _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     public bool IsTaken(string name) => _taken.Contains(name.TrimStart('@'));
 

@@ -13,13 +13,18 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="Exports">What other files may refer to.</param>
 /// <param name="ExternalReferences">References into other files, to resolve through the registry.</param>
 /// <param name="Diagnostics">Problems found while reading, resolving and planning.</param>
+/// <param name="ResourceLocations">Where each resource of <see cref="Exports"/> is declared, for diagnostics that linking finds.</param>
 internal sealed record DocumentPlan(
     string Path,
     EquatableArray<TypeSpec> Types,
     EquatableArray<EventSpec> Events,
     DocumentExports Exports,
     EquatableArray<ExternalReference> ExternalReferences,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<ResourceLocation> ResourceLocations);
+
+/// <summary>A schema resource's URI and where the file declares it (its <c>$id</c>, or the file itself).</summary>
+internal sealed record ResourceLocation(string Uri, LocationInfo Location);
 
 /// <summary>A reference from one file into another, with the place it is written for diagnostics.</summary>
 internal sealed record ExternalReference(string Uri, string Written, LocationInfo Location);

@@ -29,13 +29,34 @@ internal static class PlanLinker
             {
                 duplicates.Add(new DuplicateType(name, owner));
             }
+            else if (registry.NamespaceOwnerOf(name) is { } namespaceOwner && namespaceOwner != needs.Path)
+            {
+                // Another file's namespace has this type's full name: C# cannot have both (CS0101).
+                duplicates.Add(new DuplicateType(name, namespaceOwner));
+            }
         }
 
-        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray());
+        var shadowed = new List<ShadowedResource>();
+        foreach (var uri in needs.ResourceUris)
+        {
+            if (registry.ResourceOwnerOf(uri) is { } owner && owner.Path != needs.Path)
+            {
+                shadowed.Add(new ShadowedResource(uri, owner.Path + "#" + owner.Pointer));
+            }
+        }
+
+        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray());
     }
 
     public static LinkedPlan Link(DocumentPlan plan, LinkedReferences linked)
     {
+        if (linked.TimesListed > 1)
+        {
+            // Each copy is linked alike and cannot tell itself from the others, so none generates.
+            var listed = DiagnosticInfo.Create(DiagnosticDescriptors.FileListedTwice, LocationInfo.StartOf(plan.Path), plan.Path, linked.TimesListed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new LinkedPlan(plan.Path, EquatableArray<TypeSpec>.Empty, EquatableArray<EventSpec>.Empty, new[] { listed }.ToEquatableArray());
+        }
+
         var resolved = linked.References.ToDictionary(r => r.Uri, r => r.Type, StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var reference in plan.ExternalReferences)
@@ -45,6 +66,12 @@ internal static class PlanLinker
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, reference.Location, reference.Written, error));
             }
+        }
+
+        foreach (var resource in linked.ShadowedResources)
+        {
+            var location = plan.ResourceLocations.FirstOrDefault(r => r.Uri == resource.Uri)?.Location ?? LocationInfo.StartOf(plan.Path);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateResource, location, resource.Uri, resource.Definition));
         }
 
         var dropped = new HashSet<string>(linked.Duplicates.Select(d => d.FullName), StringComparer.Ordinal);
@@ -92,15 +119,23 @@ internal static class PlanLinker
             return resolved.TryGetValue(type.FullName!, out var target) ? target : TypeRef.Any;
         }
 
-        return type.Element is { HasExternal: true } element ? type with { Element = Substitute(element, resolved) } : type;
+        if (type.Element is not { HasExternal: true } element)
+        {
+            return type;
+        }
+
+        // As the planner does: elements bound as raw JSON never "allow null" (a JsonElement holds null
+        // itself), so a reference that resolves to nothing typed drops the nullable element.
+        var substituted = Substitute(element, resolved);
+        return type with { Element = substituted, ElementAllowsNull = type.ElementAllowsNull && substituted.Kind != TypeRefKind.Any };
     }
 }
 
 /// <summary>The part of a plan that the registry lookup depends on.</summary>
-internal sealed record DocumentNeeds(string Path, EquatableArray<string> ExternalUris, EquatableArray<string> TypeNames)
+internal sealed record DocumentNeeds(string Path, EquatableArray<string> ExternalUris, EquatableArray<string> TypeNames, EquatableArray<string> ResourceUris)
 {
     public static DocumentNeeds Of(DocumentPlan plan)
-        => new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames);
+        => new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames, plan.Exports.Resources.Select(r => r.Uri).ToEquatableArray());
 }
 
 /// <summary>A file's final plan: every type to emit, its events, and the diagnostics linking found.</summary>

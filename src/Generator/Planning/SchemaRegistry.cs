@@ -19,7 +19,14 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, TypeRef>> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _typeOwners = new(StringComparer.Ordinal);
+    // Ignoring case: two types whose full names differ only in case would get hint names that Roslyn
+    // (like the file system) treats as the same, so the second is a duplicate all the same.
+    private readonly Dictionary<string, string> _typeOwners = new(StringComparer.OrdinalIgnoreCase);
+
+    // Every namespace that generated types live in, with its ancestors ("A.B" gives "A" and "A.B"), and
+    // the first file that puts a type there: a type with one of these full names would clash with it.
+    private readonly Dictionary<string, string> _namespaceOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _timesListed = new(StringComparer.Ordinal);
 
     public SchemaRegistry(ImmutableArray<DocumentExports> documents)
     {
@@ -43,6 +50,7 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
                 }
             }
 
+            _timesListed[document.Path] = _timesListed.TryGetValue(document.Path, out var times) ? times + 1 : 1;
             _types[document.Path] = document.Types.ToDictionary(t => t.Pointer, t => t.Type, StringComparer.Ordinal);
             foreach (var name in document.TypeNames)
             {
@@ -50,12 +58,34 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
                 {
                     _typeOwners.Add(name, document.Path);
                 }
+
+                for (var dot = name.LastIndexOf('.'); dot > 0; dot = name.LastIndexOf('.', dot - 1))
+                {
+                    var @namespace = name.Substring(0, dot);
+                    if (!_namespaceOwners.ContainsKey(@namespace))
+                    {
+                        _namespaceOwners.Add(@namespace, document.Path);
+                    }
+                }
             }
         }
     }
 
     /// <summary>The file that generates the type named <paramref name="fullName"/> (the first in path order).</summary>
     public string? OwnerOf(string fullName) => _typeOwners.TryGetValue(fullName, out var path) ? path : null;
+
+    /// <summary>The file (the first in path order) and pointer of the resource with URI <paramref name="uri"/>.</summary>
+    public (string Path, string Pointer)? ResourceOwnerOf(string uri)
+        => _resources.TryGetValue(uri, out var resource) ? (resource.Document.Path, resource.Pointer) : null;
+
+    /// <summary>The first file (in path order) whose types live in the namespace <paramref name="name"/> or below it.</summary>
+    public string? NamespaceOwnerOf(string name) => _namespaceOwners.TryGetValue(name, out var path) ? path : null;
+
+    /// <summary>
+    /// How many times a file is among the schema files. More than once (the same item included twice)
+    /// would generate every type twice, which the driver rejects.
+    /// </summary>
+    public int TimesListed(string path) => _timesListed.TryGetValue(path, out var times) ? times : 0;
 
     /// <summary>The type of the schema at an absolute URI, or why there is none.</summary>
     public TypeRef Resolve(string uri, out string? error)

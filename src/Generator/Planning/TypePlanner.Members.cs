@@ -86,7 +86,12 @@ internal sealed partial class TypePlanner
             var accessor = type.Kind == TypeRefKind.Named
                 ? ShortName(type.FullName!)
                 : discriminator?.Value ?? variant.Node.GetString("title") ?? PrimitiveName(type);
-            var name = ClaimMemberName(names, claimedBy, accessor, variant.Node, "Variant", pending.Name);
+            // A variant is read with TryGet{Name}: that method must not take the union's own name.
+            var clashing = pending.Name.StartsWith("TryGet", StringComparison.Ordinal) ? pending.Name.Substring("TryGet".Length) : null;
+            // Accessor names made up here (from the variant's type: Json, Json2…) are numbered without a
+            // warning; only names the schema wrote (a title, a discriminator value) are worth reporting.
+            var fromSchema = type.Kind != TypeRefKind.Named && (discriminator is not null || variant.Node.GetString("title") is not null);
+            var name = ClaimMemberName(names, claimedBy, accessor, fromSchema ? variant.Node : null, "Variant", clashing);
             variants.Add(new VariantSpec(name, type, discriminator?.Property, discriminator?.Value));
         }
 
@@ -145,7 +150,7 @@ internal sealed partial class TypePlanner
         if (numbered && node is not null)
         {
             var other = claimedBy.TryGetValue(preferred, out var first) ? first : preferred;
-            Report(DiagnosticDescriptors.NameCollision, node, other, jsonName, preferred.TrimStart('@'), name);
+            Report(DiagnosticDescriptors.NameCollision, node, DiagnosticText.Of(other), DiagnosticText.Of(jsonName), preferred.TrimStart('@'), name);
         }
 
         if (!claimedBy.ContainsKey(preferred))

@@ -86,7 +86,8 @@ internal sealed partial class TypePlanner
     private IEnumerable<string> TypeNameCandidates(SchemaNodeInfo info, string nameHint, bool isNamed)
     {
         var hint = Identifiers.ToIdentifier(nameHint, "Schema").TrimStart('@');
-        var title = info.Node.GetString("title") is { } t ? Identifiers.ToPascalCase(t) : string.Empty;
+        // A title is free text: it may start with a digit or be longer than an identifier may be.
+        var title = info.Node.GetString("title") is { } t && Identifiers.ToPascalCase(t).Length > 0 ? Identifiers.ToIdentifier(t, "Schema").TrimStart('@') : string.Empty;
         if (isNamed)
         {
             yield return hint;
@@ -109,6 +110,32 @@ internal sealed partial class TypePlanner
 
     /// <summary>What a schema looks like, following references inside the document.</summary>
     private Shape ShapeOf(SchemaNodeInfo info)
+    {
+        // An allOf member can lead back to the schema being shaped ({"allOf": [{"$ref": "#"}]}); what
+        // it says about itself adds nothing, and following it again would recurse without end.
+        if (!_shaping.Add(info.Pointer))
+        {
+            return Shape.Of(TypeRef.Any);
+        }
+
+        if (!TryDescend(info))
+        {
+            _shaping.Remove(info.Pointer);
+            return Shape.Of(TypeRef.Any);
+        }
+
+        try
+        {
+            return ShapeOfUnguarded(info);
+        }
+        finally
+        {
+            Ascend();
+            _shaping.Remove(info.Pointer);
+        }
+    }
+
+    private Shape ShapeOfUnguarded(SchemaNodeInfo info)
     {
         var node = info.Node;
         if (!node.IsObject)
@@ -347,11 +374,23 @@ internal sealed partial class TypePlanner
 
     private void CollectObjectMembers(SchemaNodeInfo info, ObjectMembers members, HashSet<string> visited)
     {
-        if (!visited.Add(info.Pointer) || !info.Node.IsObject)
+        if (!visited.Add(info.Pointer) || !info.Node.IsObject || !TryDescend(info))
         {
             return;
         }
 
+        try
+        {
+            CollectOwnObjectMembers(info, members, visited);
+        }
+        finally
+        {
+            Ascend();
+        }
+    }
+
+    private void CollectOwnObjectMembers(SchemaNodeInfo info, ObjectMembers members, HashSet<string> visited)
+    {
         var node = info.Node;
         if (node["properties"] is { IsObject: true } properties)
         {
@@ -448,6 +487,26 @@ internal sealed partial class TypePlanner
         {
             return false;
         }
+
+        // Too deep to tell: allowing null only makes binding more lenient.
+        if (!TryDescend(info))
+        {
+            return true;
+        }
+
+        try
+        {
+            return AllowsNullUnguarded(info, visited);
+        }
+        finally
+        {
+            Ascend();
+        }
+    }
+
+    private bool AllowsNullUnguarded(SchemaNodeInfo info, HashSet<string> visited)
+    {
+        var node = info.Node;
 
         if (info.IsOpenApi && node.GetBoolean("nullable") == true)
         {

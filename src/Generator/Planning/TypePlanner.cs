@@ -18,6 +18,12 @@ namespace Hooksmith.Generator.Planning;
 /// </summary>
 internal sealed partial class TypePlanner
 {
+    /// <summary>How many references and subschemas planning follows in a row before it gives up (see <see cref="TryDescend"/>).</summary>
+    private const int MaxDepth = 200;
+
+    /// <summary>The namespace for files whose configured namespace has nothing usable in it.</summary>
+    private const string FallbackNamespace = "Hooksmith.Generated";
+
     private readonly SchemaIndex _index;
     private readonly RefResolver _refs;
     private readonly string _namespace;
@@ -26,10 +32,13 @@ internal sealed partial class TypePlanner
 
     private readonly Dictionary<string, TypeRef> _typeByPointer = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _shaping = new(StringComparer.Ordinal);
+    private int _depth;
+    private bool _reportedTooDeep;
     private readonly Dictionary<string, string> _definitionNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingType> _pendingByName = new(StringComparer.Ordinal);
     private readonly List<PendingType> _pending = [];
-    private readonly NameScope _typeNames = new();
+    private readonly NameScope _typeNames = new(ignoreCase: true);
     private readonly List<EventSpec> _events = [];
     private readonly List<ExternalReference> _externalReferences = [];
     private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
@@ -49,7 +58,15 @@ internal sealed partial class TypePlanner
     public static DocumentPlan Plan(SchemaDocument document, CancellationToken cancellationToken)
     {
         var index = SchemaIndexer.Index(document, cancellationToken);
-        var planner = new TypePlanner(index, document.Input.Namespace, cancellationToken);
+        var configured = document.Input.Namespace;
+        var @namespace = Identifiers.ToNamespace(configured, FallbackNamespace);
+        var planner = new TypePlanner(index, @namespace, cancellationToken);
+        if (@namespace != configured)
+        {
+            // Item metadata has no place in the schema file: the diagnostic is at its start.
+            planner._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKeywordValue, LocationInfo.StartOf(document.Path), "Namespace", $"'{configured}' is not a C# namespace; the types are generated in '{@namespace}'"));
+        }
+
         return planner.Run();
     }
 
@@ -98,7 +115,23 @@ internal sealed partial class TypePlanner
             _events.ToEquatableArray(),
             exports,
             _externalReferences.ToEquatableArray(),
-            _diagnostics.Distinct().ToEquatableArray());
+            _diagnostics.Distinct().ToEquatableArray(),
+            ResourceLocations());
+    }
+
+    /// <summary>Where each resource is declared: its <c>$id</c> (or <c>id</c>), or the start of the file for the file itself.</summary>
+    private EquatableArray<ResourceLocation> ResourceLocations()
+    {
+        var locations = new List<ResourceLocation>();
+        foreach (var resource in _index.Resources.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var location = _index.Schemas.TryGetValue(resource.Value, out var info) && info.Node[info.Dialect.IdKeyword()] is { } id
+                ? Document.LocationOf(id)
+                : LocationInfo.StartOf(Document.Path);
+            locations.Add(new ResourceLocation(resource.Key, location));
+        }
+
+        return locations.ToEquatableArray();
     }
 
     /// <summary>The C# type of a schema, planning a generated type for it on first sight.</summary>
@@ -122,6 +155,12 @@ internal sealed partial class TypePlanner
             return TypeRef.Any;
         }
 
+        if (!TryDescend(info))
+        {
+            _inProgress.Remove(pointer);
+            return TypeRef.Any;
+        }
+
         try
         {
             var type = Classify(info, nameHint, isNamed);
@@ -130,14 +169,40 @@ internal sealed partial class TypePlanner
         }
         finally
         {
+            Ascend();
             _inProgress.Remove(pointer);
         }
     }
 
+    /// <summary>
+    /// Enters one level of recursive planning (a reference followed, a subschema looked into). Chains of
+    /// references through definitions are not bounded by the JSON nesting limit, and a stack overflow
+    /// would take the compiler down with it: past <see cref="MaxDepth"/> levels the schema is reported
+    /// once and treated as any JSON value. Pair each true result with <see cref="Ascend"/>.
+    /// </summary>
+    private bool TryDescend(SchemaNodeInfo info)
+    {
+        if (_depth >= MaxDepth)
+        {
+            if (!_reportedTooDeep)
+            {
+                _reportedTooDeep = true;
+                Report(DiagnosticDescriptors.UnsupportedKeyword, RefNode(info), "$ref", $"references and subschemas lead more than {MaxDepth} levels deep from here; the value is bound as a raw JsonElement");
+            }
+
+            return false;
+        }
+
+        _depth++;
+        return true;
+    }
+
+    private void Ascend() => _depth--;
+
     /// <summary>Registers a generated type and returns its reference; its members are planned later.</summary>
     private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, IEnumerable<string> nameCandidates, bool isValueType, Shape shape)
     {
-        var candidates = nameCandidates.Where(n => n.Length > 0).Distinct().ToList();
+        var candidates = nameCandidates.Where(n => n.Length > 0).Select(AvoidClashes).Distinct().ToList();
         if (candidates.Count == 0)
         {
             candidates.Add("Schema");
@@ -153,6 +218,25 @@ internal sealed partial class TypePlanner
         _typeByPointer[info.Pointer] = type;
         return type;
     }
+
+    /// <summary>
+    /// Namespaces the generated code names (<c>global::System.Text.Json.JsonElement</c>…): a generated
+    /// type with one of these full names would hide the namespace from every generated file.
+    /// </summary>
+    private static readonly string[] ReferencedNamespaces =
+    [
+        "System", "System.Text", "System.Text.Json", "System.Collections", "System.Collections.Generic",
+        "System.Diagnostics", "System.Diagnostics.CodeAnalysis", "System.CodeDom", "System.CodeDom.Compiler",
+        "Hooksmith", "Hooksmith.Serialization", "Hooksmith.Validation",
+    ];
+
+    /// <summary>
+    /// A type may not be named like one of its own members (CS0542), so the names every generated type
+    /// declares (<c>Value</c>, <c>Equals</c>, <c>Parse</c>…) get a suffix when a schema asks for them;
+    /// so do names that would make the type's full name a namespace the generated code uses.
+    /// </summary>
+    private string AvoidClashes(string name)
+        => Array.IndexOf(ReservedMemberNames, name) >= 0 || Array.IndexOf(ReferencedNamespaces, Qualify(name)) >= 0 ? name + "Model" : name;
 
     private void CompletePending(PendingType pending)
     {

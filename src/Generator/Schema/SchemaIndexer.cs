@@ -195,6 +195,11 @@ internal sealed class SchemaIndexer
 
             (currentDialect, currentBase) = EnterResource(current, currentDialect, currentBase);
             _index.Schemas.Add(current.Pointer, new SchemaNodeInfo(current, currentDialect, currentBase, isOpenApi));
+            foreach (var problem in KeywordForms.Problems(current, currentDialect, isOpenApi))
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, problem.Value, problem.Keyword, problem.Problem);
+            }
+
             foreach (var child in Subschemas(current, currentDialect))
             {
                 pending.Push((child, currentDialect, currentBase));

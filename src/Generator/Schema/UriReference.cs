@@ -53,7 +53,9 @@ internal static class UriReference
     /// <summary>The URI as a file URI, for files without a configured base URI.</summary>
     public static string FromFilePath(string path)
     {
-        var slashed = path.Replace('\\', '/');
+        // '#', '?' and '%' are plain characters in a file name but delimiters in a URI: escaped first,
+        // or "a#b.json" would become "a" with the fragment "b.json".
+        var slashed = path.Replace('\\', '/').Replace("%", "%25").Replace("#", "%23").Replace("?", "%3F");
         var text = slashed.StartsWith("/", StringComparison.Ordinal) ? "file://" + slashed : "file:///" + slashed;
         try
         {

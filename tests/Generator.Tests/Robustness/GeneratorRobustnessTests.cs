@@ -4,11 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using Hooksmith.Generator.Tests.Corpus;
 using Hooksmith.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit.Abstractions;
 
 namespace Hooksmith.Generator.Tests.Robustness;
@@ -113,6 +113,89 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Odd_item_metadata_and_file_paths_never_break_generation()
+    {
+        const string Schema = """{"title": "Thing", "type": "object", "properties": {"id": {"type": "string"}, "next": {"$ref": "#"}}}""";
+        var files = new List<SchemaFile>();
+        var namespaces = new[] { "My-Company.Models", "class", "1Foo", "A..B", ".A.", "global", "System", "Hooksmith", "a b", "Ünï.Cödé", "@x", "A.@class", "Thing", "Collide", "Collide.Thing", "System.Text", "Hooksmith.Serialization.Json" };
+        for (var i = 0; i < namespaces.Length; i++)
+        {
+            files.Add(new SchemaFile($"/robustness/metadata/namespace-{i}.json", Schema, namespaces[i]));
+        }
+
+        var baseUris = new[] { "not a uri", "http://[", "urn:x", "urn:x/", "file:///C:/a b/", "http://example.com/a/", "#frag", "http://example.com/x.json#/a", "%" };
+        for (var i = 0; i < baseUris.Length; i++)
+        {
+            files.Add(new SchemaFile($"/robustness/metadata/base-{i}.json", Schema, "BaseUri.N" + i.ToString(CultureInfo.InvariantCulture), BaseUri: baseUris[i]));
+        }
+
+        var paths = new[] { "/robustness/odd path/with space#hash.json", "relative.json", "C:\\win\\path.json", "/robustness/ünïcödé/schéma.json", "/robustness/no-extension", "/robustness/a.b.c.json", "/robustness/.json" };
+        for (var i = 0; i < paths.Length; i++)
+        {
+            files.Add(new SchemaFile(paths[i], Schema, "Paths.N" + i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        // Two files in one namespace with type names that differ only in case: one hint name each, or a duplicate.
+        files.Add(new SchemaFile("/robustness/case/lower.json", """{"title": "thing", "type": "object", "properties": {"a": {}}}""", "Case.Same"));
+        files.Add(new SchemaFile("/robustness/case/upper.json", """{"title": "THING", "type": "object", "properties": {"a": {}}}""", "Case.Same"));
+
+        // Two files that declare one $id: references resolve to the first in path order, the second is told so.
+        const string Declared = """{"$id": "http://example.com/same.json", "title": "Thing", "type": "object", "properties": {"a": {}}}""";
+        files.Add(new SchemaFile("/robustness/same-id/a.json", Declared, "SameId.A"));
+        files.Add(new SchemaFile("/robustness/same-id/b.json", Declared, "SameId.B"));
+
+        // Type names that would hide a member of the type or a namespace the generated code uses.
+        files.Add(new SchemaFile("/robustness/names/value.json", """{"title": "Value", "type": "object", "properties": {"a": {}}}""", "Names"));
+        files.Add(new SchemaFile("/robustness/names/text.json", """{"title": "Text", "type": "object", "properties": {"a": {}}}""", "System"));
+
+        var run = RunWithSentinel(files, "odd metadata and paths");
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            output.WriteLine($"{PathOf(diagnostic)}: {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
+        }
+
+        Assert.Equal(["/robustness/same-id/b.json"], run.Diagnostics.Where(d => d.Id == "HSM0007").Select(PathOf));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "HSM0002");
+        Assert.Contains("Names.ValueModel.g.cs", run.Sources.Keys);
+        Assert.Contains("System.TextModel.g.cs", run.Sources.Keys);
+
+        // Every file generates its type, except the later of two whose names differ only in case and
+        // the type Collide.Thing, which is also a namespace (of the file whose namespace is Collide.Thing).
+        Assert.Equal(2, run.Diagnostics.Count(d => d.Id == "HSM0008"));
+        Assert.Equal(files.Count - 4, run.Sources.Count(s => s.Key.EndsWith(".Thing.g.cs", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void A_file_listed_twice_is_reported_and_the_others_still_generate()
+    {
+        // The harness keys files by path, so this run builds its driver itself.
+        const string Path = "/robustness/twice/schema.json";
+        const string Text = """{"title": "Twice", "type": "object", "properties": {"a": {}}}""";
+        AdditionalText[] texts = [new InMemoryAdditionalText(Path, Text), new InMemoryAdditionalText(Path, Text), new InMemoryAdditionalText(Sentinel.Path, Sentinel.Text)];
+        var options = new TestOptionsProvider(
+            new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                [Path] = SchemaItem("Twice"),
+                [Sentinel.Path] = SchemaItem(SentinelNamespace),
+            },
+            new Dictionary<string, string>());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new HooksmithGenerator().AsSourceGenerator()], texts, GeneratorHarness.ParseOptions, options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out var compilation, out var driverDiagnostics);
+        var run = new GeneratorRun(driver, compilation, driverDiagnostics);
+
+        AssertNoFailure(run, "a file listed twice");
+        Assert.Contains(run.Diagnostics, d => d.Id == "HSM0011" && PathOf(d) == Path);
+        Assert.Equal([SentinelHintName], run.Sources.Keys);
+        Assert.Empty(EmitCheck.Problems(run.Output));
+
+        static IReadOnlyDictionary<string, string> SchemaItem(string @namespace) => new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.HooksmithSchema"] = "true",
+            ["build_metadata.AdditionalFiles.HooksmithNamespace"] = @namespace,
+        };
+    }
+
+    [Fact]
     public void Random_text_is_diagnosed_and_never_throws()
     {
         var files = new List<SchemaFile>();
@@ -141,7 +224,7 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
     [Fact]
     public void Random_schemas_generate_code_that_compiles()
     {
-        const int Batches = 4;
+        const int Batches = 3;
         const int PerBatch = 100;
         var stopwatch = Stopwatch.StartNew();
         var types = 0;
@@ -162,15 +245,38 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         output.WriteLine($"{Batches * PerBatch} random schemas, {types} generated types, {stopwatch.ElapsedMilliseconds} ms");
     }
 
-    /// <summary>Runs the files beside the sentinel and checks what every run must satisfy.</summary>
+    [Fact]
+    public void Edited_corpus_documents_generate_code_that_compiles()
+    {
+        const int Documents = 2;
+        var sources = new[] { "events-publication.json", "events-distribution.json" }
+            .Select(name => File.ReadAllText(Path.Combine(CorpusFiles.Voucherify, name)))
+            .ToList();
+        var files = new List<SchemaFile>();
+        for (var seed = 0; seed < Documents; seed++)
+        {
+            var text = new RandomSchemas(seed).Mutate(sources[seed % sources.Count], edits: 6);
+            files.Add(new SchemaFile($"/robustness/edited/{seed}.json", text, "Edited.Seed" + seed.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        RunWithSentinel(files, "edited corpus documents");
+    }
+
+    /// <summary>
+    /// Runs the files beside the sentinel and checks what every run must satisfy: no failure, the
+    /// sentinel's type generated, and the generated code compiled to an assembly without a warning.
+    /// Random inputs come from fixed seeds, and a file's path names its seed, so a failure reproduces.
+    /// </summary>
     private GeneratorRun RunWithSentinel(IReadOnlyList<SchemaFile> files, string what)
     {
+        var stopwatch = Stopwatch.StartNew();
         var run = GeneratorHarness.Run(files.Append(Sentinel));
+        var generated = stopwatch.ElapsedMilliseconds;
         AssertNoFailure(run, what);
         Assert.True(run.Sources.ContainsKey(SentinelHintName), $"{what}: the good schema beside them generated nothing");
-        var problems = run.CompilationProblems;
+        var problems = EmitCheck.Problems(run.Output);
         var errors = problems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        output.WriteLine($"{what}: {files.Count} files, {run.Sources.Count} generated, compilation: {string.Join(", ", problems.GroupBy(p => p.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}"))}");
+        output.WriteLine($"{what}: {files.Count} files, {run.Sources.Count} generated in {generated} ms, compiled in {stopwatch.ElapsedMilliseconds - generated} ms; compilation problems: [{string.Join(", ", problems.GroupBy(p => p.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}"))}]");
         if (problems.Count > 0)
         {
             foreach (var error in problems.OrderByDescending(p => p.Severity).Take(20))
@@ -185,6 +291,9 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         }
 
         Assert.True(errors.Count == 0, $"{what}: the generated code does not compile: {errors.Count} errors, first {errors.FirstOrDefault()}");
+
+        // Warnings too: a consuming project may well treat them as errors.
+        Assert.True(problems.Count == 0, $"{what}: the generated code compiles with {problems.Count} warnings, first {problems.FirstOrDefault()}");
         return run;
     }
 
@@ -224,7 +333,15 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         static string Nested(string open, string leaf, string close, int levels)
             => string.Concat(Enumerable.Repeat(open, levels)) + leaf + string.Concat(Enumerable.Repeat(close, levels));
 
+        // Definitions d0 → d1 → … → dN, each made by link(i), the last an object; the root refers to d0.
+        static string Chain(int length, Func<int, string> link)
+            => "{\"$defs\":{" + string.Concat(Enumerable.Range(0, length).Select(i => $"\"d{i}\":{link(i)},"))
+            + $"\"d{length}\":{{\"type\":\"object\",\"properties\":{{\"a\":{{}}}}}}}},\"$ref\":\"#/$defs/d0\"}}";
+
+        // 2 MB of text; as a name or value, which generated code repeats up to a dozen times, 256 KB
+        // (still far past any limit on names).
         var huge = new string('x', 2 * 1024 * 1024);
+        var long256K = new string('x', 256 * 1024);
         return
         [
             new("empty", string.Empty, true),
@@ -238,20 +355,25 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
             new("nested-allof-120", Nested("{\"allOf\":[", "{\"type\":\"object\",\"properties\":{\"a\":{}}}", "]}", 120), false),
             new("nested-items-120", Nested("{\"type\":\"array\",\"items\":", "{\"type\":\"object\",\"properties\":{\"a\":{}}}", "}", 120), false),
             new("nested-refs-120", "{\"$defs\":{" + string.Join(",", Enumerable.Range(0, 120).Select(i => $"\"d{i}\":{{\"$ref\":\"#/$defs/d{i + 1}\"}}")) + ",\"d120\":{\"type\":\"object\",\"properties\":{\"a\":{}}}},\"$ref\":\"#/$defs/d0\"}", false),
+            new("ref-chain-5000", Chain(5000, i => $"{{\"$ref\":\"#/$defs/d{i + 1}\"}}"), false, "HSM0004"),
+            new("allof-chain-5000", Chain(5000, i => $"{{\"allOf\":[{{\"$ref\":\"#/$defs/d{i + 1}\"}}]}}"), false, "HSM0004"),
+            new("anyof-chain-5000", Chain(5000, i => $"{{\"anyOf\":[{{\"$ref\":\"#/$defs/d{i + 1}\"}},{{\"type\":\"null\"}}]}}"), false, "HSM0004"),
+            new("allof-self", "{\"allOf\":[{\"$ref\":\"#\"}],\"properties\":{\"a\":{\"allOf\":[{\"$ref\":\"#/properties/a\"}]}}}", false),
             new("huge-description", "{\"title\":\"Huge\",\"description\":\"" + huge + "\",\"type\":\"object\",\"properties\":{\"a\":{\"description\":\"" + huge + "\"}}}", false),
-            new("huge-property-name", "{\"type\":\"object\",\"properties\":{\"" + huge + "\":{\"type\":\"string\"},\"" + huge + "y\":{\"type\":\"string\"}},\"required\":[\"" + huge + "\"]}", false),
-            new("huge-enum-value", "{\"enum\":[\"" + huge + "\",\"" + huge + "y\",\"a\"]}", false),
-            new("huge-title", "{\"title\":\"" + huge + "\",\"type\":\"object\",\"properties\":{\"a\":{\"title\":\"" + huge + "\",\"type\":\"object\",\"properties\":{\"b\":{}}}}}", false),
+            new("long-property-name", "{\"type\":\"object\",\"properties\":{\"" + long256K + "\":{\"type\":\"string\"},\"" + long256K + "y\":{\"type\":\"object\",\"properties\":{\"a\":{}}}},\"required\":[\"" + long256K + "\"]}", false),
+            new("long-enum-value", "{\"enum\":[\"" + long256K + "\",\"" + long256K + "y\",\"a\"]}", false),
+            new("long-title", "{\"title\":\"" + long256K + "\",\"type\":\"object\",\"properties\":{\"a\":{\"title\":\"" + long256K + "\",\"type\":\"object\",\"properties\":{\"b\":{}}}}}", false),
             new("lone-surrogate-names", "{\"type\":\"object\",\"title\":\"\\ud800\",\"properties\":{\"\\ud800\":{\"type\":\"string\"},\"\\udc00\":{\"enum\":[\"\\ud800\",\"\\udfff\",\"a\\ud800b\"]},\"\ud800raw\":{}}}", false),
             new("ref-to-root", "{\"$ref\": \"#\"}", false),
             new("ref-to-nothing", "{\"$ref\": \"#/nope\"}", false, "HSM0002"),
             new("ref-to-unknown-file", "{\"$ref\": \"http://unknown.example/x.json\"}", false, "HSM0002"),
             new("ref-cycle", "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}}", false),
-            new("type-is-number", "{\"type\": 5}", false),
-            new("properties-is-array", "{\"properties\": []}", false),
-            new("enum-is-string", "{\"enum\": \"x\"}", false),
-            new("id-is-number", "{\"$id\": 7}", false),
+            new("type-is-number", "{\"type\": 5}", false, "HSM0009"),
+            new("properties-is-array", "{\"properties\": []}", false, "HSM0009"),
+            new("enum-is-string", "{\"enum\": \"x\"}", false, "HSM0009"),
+            new("id-is-number", "{\"$id\": 7}", false, "HSM0009"),
             new("unknown-dialect", "{\"$schema\": \"http://unknown\"}", false, "HSM0003"),
+            new("openapi-nullable-elements-to-nowhere", "{\"openapi\": \"3.1.0\", \"components\": {\"schemas\": {\"Holder\": {\"type\": \"object\", \"properties\": {\"map\": {\"additionalProperties\": {\"$ref\": \"http://unknown.example/x.json\", \"nullable\": true}}, \"list\": {\"type\": \"array\", \"items\": {\"$ref\": \"http://unknown.example/y.json\", \"nullable\": true}}}}}}}", false, "HSM0002"),
             new("openapi-2", "{\"openapi\": \"2.0\", \"components\": {\"schemas\": {\"A\": {\"type\": \"object\"}}}}", false, "HSM0006"),
             new("openapi-webhook-to-nowhere", "{\"openapi\": \"3.1.0\", \"webhooks\": {\"thing.happened\": {\"post\": {\"requestBody\": {\"content\": {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/Nowhere\"}}}}}}, \"other\": {\"$ref\": \"#/nope\"}, \"empty\": {}, \"wrong\": 5}}", false, "HSM0002"),
         ];

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 
 namespace Hooksmith.Generator.Tests.Robustness;
 
@@ -24,7 +25,9 @@ internal sealed class RandomSchemas(int seed)
         "Item", "items", "Items", "Root", "root", "Schema", "Variant1", "Json", "Array", "@", "$ref", "$id", "123",
         "1a", "a-b", "a_b", "A_B", "aB", "Ab", "AB", "ab", "日本語", "ÄÖÜ", "ß", "Σίσυφος", "\u0000", "\ud800",
         "\udc00x", "😀", "a😀b", "ǅ", "İ", "\u200Bzero", "\u2028", "*/", "<summary>", "&amp;", "]]>", "a.b",
-        "a/b", "a~b", "%25", "#", "Case0", "Suite", "Random", new string('a', 600), new string('é', 300) + "z",
+        "a/b", "a~b", "%25", "#", "Case0", "Suite", "Random", "Otherwise", "otherwise", "TResult", "variant1",
+        "TryGetFoo", "Foo", "foo", "Text", "Collections", "Serialization", "\u212Ax", "Kx", "readerValue",
+        new string('a', 600), new string('é', 300) + "z",
     ];
 
     private static readonly string[] Types = ["object", "array", "string", "integer", "number", "boolean", "null"];
@@ -87,6 +90,95 @@ internal sealed class RandomSchemas(int seed)
         }
 
         return (Write(root), dialect);
+    }
+
+    /// <summary>
+    /// A JSON document with a few random edits that keep it JSON: a member renamed, replaced, removed or
+    /// added (often a keyword with an odd value), an array element replaced.
+    /// </summary>
+    public string Mutate(string json, int edits)
+    {
+        object? root;
+        using (var document = JsonDocument.Parse(json))
+        {
+            root = FromElement(document.RootElement);
+        }
+
+        _openApi = true;
+        _definitionNames.Clear();
+        if (root is JsonObjectText { } top && top.Members.FirstOrDefault(m => m.Key == "components").Value is JsonObjectText components
+            && components.Members.FirstOrDefault(m => m.Key == "schemas").Value is JsonObjectText schemas)
+        {
+            _definitionNames.AddRange(schemas.Members.Select(m => m.Key));
+        }
+
+        var containers = new List<object>();
+        Collect(root, containers);
+        for (var edit = 0; edit < edits; edit++)
+        {
+            switch (containers[_random.Next(containers.Count)])
+            {
+                case JsonObjectText obj when obj.Members.Count > 0:
+                    var index = _random.Next(obj.Members.Count);
+                    var member = obj.Members[index];
+                    switch (_random.Next(5))
+                    {
+                        case 0:
+                            obj.Members[index] = Member(Name(), member.Value);
+                            break;
+                        case 1:
+                            obj.Members[index] = Member(member.Key, _random.Next(2) == 0 ? Value() : Schema(1));
+                            break;
+                        case 2:
+                            obj.Members.RemoveAt(index);
+                            break;
+                        default:
+                            obj.Members.Insert(index, Keyword(1));
+                            break;
+                    }
+
+                    break;
+                case object?[] array when array.Length > 0:
+                    array[_random.Next(array.Length)] = _random.Next(2) == 0 ? Value() : Schema(1);
+                    break;
+            }
+        }
+
+        return Write(root);
+    }
+
+    private static object? FromElement(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => new JsonObjectText(element.EnumerateObject().Select(p => Member(p.Name, FromElement(p.Value))).ToList()),
+        JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToArray(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => new JsonNumberText(element.GetRawText()),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static void Collect(object? value, List<object> containers)
+    {
+        switch (value)
+        {
+            case JsonObjectText obj:
+                containers.Add(obj);
+                foreach (var member in obj.Members)
+                {
+                    Collect(member.Value, containers);
+                }
+
+                break;
+            case object?[] array:
+                containers.Add(array);
+                foreach (var item in array)
+                {
+                    Collect(item, containers);
+                }
+
+                break;
+        }
     }
 
     private object? Schema(int depth)
