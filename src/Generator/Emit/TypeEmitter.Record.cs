@@ -124,12 +124,12 @@ internal static partial class TypeEmitter
                 writer.WriteLine($"writer.WritePropertyName({jsonName});");
                 writer.WriteLine($"{codec}.Write(writer, {property.Name});");
                 writer.CloseBlock();
+                writer.WriteLine();
                 continue;
             }
 
             var local = locals[index];
-            var test = property.Type.IsValueType ? $"{property.Name} is {{ }} {local}" : $"{property.Name} is {{ }} {local}";
-            writer.OpenBlock($"if ({test})");
+            writer.OpenBlock($"if ({property.Name} is {{ }} {local})");
             writer.WriteLine($"writer.WritePropertyName({jsonName});");
             writer.WriteLine($"{codec}.Write(writer, {local});");
             writer.CloseBlock();
@@ -137,6 +137,7 @@ internal static partial class TypeEmitter
             writer.OpenBlock($"else if (Presence.ShouldWriteNull({index}, isRequired: {isRequired}) && !{TypeNames.Codecs}ObjectWriter.Keeps({bagName}, {Literal(property.JsonName)}))");
             writer.WriteLine($"writer.WriteNull({jsonName});");
             writer.CloseBlock();
+            writer.WriteLine();
         }
 
         if (spec.AdditionalProperties is { } typed)

@@ -72,23 +72,30 @@ internal static partial class TypeEmitter
             remarks = null;
         }
 
-        writer.WriteLine("/// <summary>");
-        foreach (var line in Lines(summary!))
+        WriteElement(writer, "summary", summary!);
+        if (remarks is not null)
+        {
+            WriteElement(writer, "remarks", remarks);
+        }
+    }
+
+    /// <summary>One documentation element: on one line when the text is one line, else one line per line.</summary>
+    private static void WriteElement(SourceWriter writer, string element, string text)
+    {
+        var lines = Lines(text);
+        if (lines.Length == 1)
+        {
+            writer.WriteLine($"/// <{element}>{Xml(lines[0])}</{element}>");
+            return;
+        }
+
+        writer.WriteLine($"/// <{element}>");
+        foreach (var line in lines)
         {
             writer.WriteLine("/// " + Xml(line));
         }
 
-        writer.WriteLine("/// </summary>");
-        if (remarks is not null)
-        {
-            writer.WriteLine("/// <remarks>");
-            foreach (var line in Lines(remarks))
-            {
-                writer.WriteLine("/// " + Xml(line));
-            }
-
-            writer.WriteLine("/// </remarks>");
-        }
+        writer.WriteLine($"/// </{element}>");
     }
 
     private static string[] Lines(string text) => text.Trim().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');

@@ -4,23 +4,17 @@
 
 namespace Snapshots;
 
-/// <summary>
-/// Customer
-/// </summary>
+/// <summary>Customer</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCodec<Customer>
 {
     /// <summary>The <c>name</c> member.</summary>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// A C# keyword as a JSON name.
-    /// </summary>
+    /// <summary>A C# keyword as a JSON name.</summary>
     public string? Class { get; init; }
 
-    /// <summary>
-    /// The enclosing type's own name as a JSON name.
-    /// </summary>
+    /// <summary>The enclosing type's own name as a JSON name.</summary>
     public string? CustomerValue { get; init; }
 
     /// <summary>The <c>email</c> member.</summary>
@@ -65,6 +59,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("name"u8);
         }
+
         if (Class is { } @class)
         {
             writer.WritePropertyName("class"u8);
@@ -74,6 +69,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("class"u8);
         }
+
         if (CustomerValue is { } customerValue)
         {
             writer.WritePropertyName("Customer"u8);
@@ -83,6 +79,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("Customer"u8);
         }
+
         if (Email is { } email)
         {
             writer.WritePropertyName("email"u8);
@@ -92,6 +89,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("email"u8);
         }
+
         if (Labels is { } labels)
         {
             writer.WritePropertyName("labels"u8);
@@ -101,6 +99,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("labels"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,14 +11,10 @@ public sealed partial record Named : global::Hooksmith.Serialization.IJsonCodec<
     /// <summary>The <c>name</c> member.</summary>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// A C# keyword as a JSON name.
-    /// </summary>
+    /// <summary>A C# keyword as a JSON name.</summary>
     public string? Class { get; init; }
 
-    /// <summary>
-    /// The enclosing type's own name as a JSON name.
-    /// </summary>
+    /// <summary>The enclosing type's own name as a JSON name.</summary>
     public string? Customer { get; init; }
 
     /// <summary>
@@ -57,6 +53,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("name"u8);
         }
+
         if (Class is { } @class)
         {
             writer.WritePropertyName("class"u8);
@@ -66,6 +63,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("class"u8);
         }
+
         if (Customer is { } customer)
         {
             writer.WritePropertyName("Customer"u8);
@@ -75,6 +73,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("Customer"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

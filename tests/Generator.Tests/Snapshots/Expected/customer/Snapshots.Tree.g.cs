@@ -50,6 +50,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.IJsonCodec<T
         {
             writer.WriteNull("value"u8);
         }
+
         if (Children is { } children)
         {
             writer.WritePropertyName("children"u8);
@@ -59,6 +60,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.IJsonCodec<T
         {
             writer.WriteNull("children"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -53,6 +53,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.IJsonCo
         {
             writer.WriteNull("order_id"u8);
         }
+
         if (PaidAt is { } paidAt)
         {
             writer.WritePropertyName("paid_at"u8);
@@ -62,6 +63,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.IJsonCo
         {
             writer.WriteNull("paid_at"u8);
         }
+
         if (Amount is { } amount)
         {
             writer.WritePropertyName("amount"u8);
@@ -71,6 +73,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.IJsonCo
         {
             writer.WriteNull("amount"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

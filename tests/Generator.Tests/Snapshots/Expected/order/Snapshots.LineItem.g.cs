@@ -50,6 +50,7 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("sku"u8);
         }
+
         if (Quantity is { } quantity)
         {
             writer.WritePropertyName("quantity"u8);
@@ -59,6 +60,7 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.IJsonCod
         {
             writer.WriteNull("quantity"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

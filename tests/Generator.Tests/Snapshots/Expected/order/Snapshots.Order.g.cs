@@ -4,9 +4,7 @@
 
 namespace Snapshots;
 
-/// <summary>
-/// Order
-/// </summary>
+/// <summary>Order</summary>
 /// <remarks>
 /// An order as a shop sends it.
 /// Amounts are in cents.
@@ -14,14 +12,10 @@ namespace Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<Order>
 {
-    /// <summary>
-    /// The order's identifier.
-    /// </summary>
+    /// <summary>The order's identifier.</summary>
     public required string Id { get; init; }
 
-    /// <summary>
-    /// Where the order is in its life.
-    /// </summary>
+    /// <summary>Where the order is in its life.</summary>
     public required global::Snapshots.OrderStatus Status { get; init; }
 
     /// <summary>The <c>items</c> member.</summary>
@@ -90,11 +84,13 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("id"u8);
         }
+
         if (Presence.ShouldWrite(1))
         {
             writer.WritePropertyName("status"u8);
             global::Snapshots.OrderStatus.Write(writer, Status);
         }
+
         if (Items is { } items)
         {
             writer.WritePropertyName("items"u8);
@@ -104,6 +100,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("items"u8);
         }
+
         if (Total is { } total)
         {
             writer.WritePropertyName("total"u8);
@@ -113,6 +110,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("total"u8);
         }
+
         if (DiscountRate is { } discountRate)
         {
             writer.WritePropertyName("discount_rate"u8);
@@ -122,6 +120,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("discount_rate"u8);
         }
+
         if (Gift is { } gift)
         {
             writer.WritePropertyName("gift"u8);
@@ -131,6 +130,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("gift"u8);
         }
+
         if (Note is { } note)
         {
             writer.WritePropertyName("note"u8);
@@ -140,6 +140,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("note"u8);
         }
+
         if (CreatedAt is { } createdAt)
         {
             writer.WritePropertyName("created_at"u8);
@@ -149,6 +150,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("created_at"u8);
         }
+
         if (Metadata is { } metadata)
         {
             writer.WritePropertyName("metadata"u8);
@@ -158,6 +160,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("metadata"u8);
         }
+
         if (Tags is { } tags)
         {
             writer.WritePropertyName("tags"u8);
@@ -167,6 +170,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("tags"u8);
         }
+
         if (Shipping is { } shipping)
         {
             writer.WritePropertyName("shipping"u8);
@@ -176,6 +180,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("shipping"u8);
         }
+
         if (Anything is { } anything)
         {
             writer.WritePropertyName("anything"u8);
@@ -185,6 +190,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
         {
             writer.WriteNull("anything"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -50,6 +50,7 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.IJs
         {
             writer.WriteNull("carrier"u8);
         }
+
         if (Tracking is { } tracking)
         {
             writer.WritePropertyName("tracking"u8);
@@ -59,6 +60,7 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.IJs
         {
             writer.WriteNull("tracking"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

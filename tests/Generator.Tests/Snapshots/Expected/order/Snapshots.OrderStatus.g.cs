@@ -4,9 +4,7 @@
 
 namespace Snapshots;
 
-/// <summary>
-/// Where the order is in its life.
-/// </summary>
+/// <summary>Where the order is in its life.</summary>
 /// <remarks>An open enum: values the schema does not list still bind, with <see cref="IsKnown"/> false.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 public readonly partial struct OrderStatus : global::System.IEquatable<OrderStatus>, global::Hooksmith.Serialization.IJsonCodec<OrderStatus>

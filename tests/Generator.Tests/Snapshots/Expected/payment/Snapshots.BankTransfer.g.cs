@@ -50,6 +50,7 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.IJso
         {
             writer.WriteNull("type"u8);
         }
+
         if (Iban is { } iban)
         {
             writer.WritePropertyName("iban"u8);
@@ -59,6 +60,7 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.IJso
         {
             writer.WriteNull("iban"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

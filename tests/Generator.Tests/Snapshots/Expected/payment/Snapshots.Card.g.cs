@@ -50,6 +50,7 @@ public sealed partial record Card : global::Hooksmith.Serialization.IJsonCodec<C
         {
             writer.WriteNull("type"u8);
         }
+
         if (Last4 is { } last4)
         {
             writer.WritePropertyName("last4"u8);
@@ -59,6 +60,7 @@ public sealed partial record Card : global::Hooksmith.Serialization.IJsonCodec<C
         {
             writer.WriteNull("last4"u8);
         }
+
         global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
         writer.WriteEndObject();
     }

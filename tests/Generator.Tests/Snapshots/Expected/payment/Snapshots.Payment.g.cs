@@ -4,12 +4,8 @@
 
 namespace Snapshots;
 
-/// <summary>
-/// Payment
-/// </summary>
-/// <remarks>
-/// A payment: one of several methods, told apart by their type.
-/// </remarks>
+/// <summary>Payment</summary>
+/// <remarks>A payment: one of several methods, told apart by their type.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 public sealed partial record Payment : global::Hooksmith.Serialization.IJsonCodec<Payment>
 {
