@@ -181,15 +181,5 @@ public readonly struct LiftedCodec<T, TCodec> : IJsonCodec<T?>
     }
 
     /// <inheritdoc/>
-    public static void Write(Utf8JsonWriter writer, T? value)
-    {
-        if (value is { } inner)
-        {
-            TCodec.Write(writer, inner);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    public static void Write(Utf8JsonWriter writer, T? value) => NullableValueCodec<T, TCodec>.Write(writer, value);
 }
