@@ -106,7 +106,7 @@ internal sealed class JsonNode
     };
 
     /// <summary>True for numbers whose mathematical value is an integer, whatever their notation (1, 1.0, 1e2).</summary>
-    public bool IsIntegral => Kind == JsonKind.Number && JsonNumber.TryGetInteger(Text!, out _);
+    public bool IsIntegral => Kind == JsonKind.Number && JsonNumber.IsInteger(Text!);
 
     public bool TryGetInteger(out BigInteger value)
     {
