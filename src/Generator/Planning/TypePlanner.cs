@@ -49,7 +49,7 @@ internal sealed partial class TypePlanner
         _index = index;
         _refs = new RefResolver(index, cancellationToken);
         _namespace = @namespace;
-        _fileName = FileName(index.Document.Path);
+        _fileName = index.Document.Input.FileName;
         _cancellationToken = cancellationToken;
     }
 
@@ -316,12 +316,6 @@ internal sealed partial class TypePlanner
 
     private void Report(DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, Document.LocationOf(node), arguments));
-
-    private static string FileName(string path)
-    {
-        var index = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return index < 0 ? path : path.Substring(index + 1);
-    }
 
     /// <summary>A generated type whose members are still to be planned.</summary>
     private sealed class PendingType

@@ -18,7 +18,7 @@ internal static class SchemaDocumentReader
         var parsed = JsonTextReader.Parse(input.Text);
         if (parsed.Error is { } error)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, new LocationInfo(input.Path, error.Span), FileName(input.Path), error.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, new LocationInfo(input.Path, error.Span), input.FileName, error.Message));
             return new SchemaDocument(input, null, SchemaDocumentKind.JsonSchema, SchemaDialects.Default, baseUri, diagnostics.ToEquatableArray());
         }
 
@@ -37,7 +37,7 @@ internal static class SchemaDocumentReader
 
         if (!root.IsObject && !root.IsBoolean)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASchema, new LocationInfo(input.Path, root.Span), FileName(input.Path), "a schema is a JSON object or a boolean"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASchema, new LocationInfo(input.Path, root.Span), input.FileName, "a schema is a JSON object or a boolean"));
             return new SchemaDocument(input, null, SchemaDocumentKind.JsonSchema, defaultDialect, baseUri, diagnostics.ToEquatableArray());
         }
 
@@ -85,7 +85,7 @@ internal static class SchemaDocumentReader
         }
         else
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASchema, new LocationInfo(input.Path, versionNode.Span), FileName(input.Path), $"OpenAPI version '{versionNode}' is not supported (3.0 and 3.1 are)"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASchema, new LocationInfo(input.Path, versionNode.Span), input.FileName, $"OpenAPI version '{versionNode}' is not supported (3.0 and 3.1 are)"));
             return new SchemaDocument(input, null, SchemaDocumentKind.OpenApi31, SchemaDialect.Draft202012, baseUri, diagnostics.ToEquatableArray());
         }
 
@@ -97,7 +97,7 @@ internal static class SchemaDocumentReader
         if (input.BaseUri is { Length: > 0 } configured)
         {
             // A base URI ending in '/' names the folder the file is published in.
-            var reference = configured.EndsWith("/", StringComparison.Ordinal) ? Uri.EscapeDataString(FileName(input.Path)) : string.Empty;
+            var reference = configured.EndsWith("/", StringComparison.Ordinal) ? Uri.EscapeDataString(input.FileName) : string.Empty;
             if (UriReference.TryResolve(configured, reference, out var resolved))
             {
                 return UriReference.WithoutFragment(resolved);
@@ -105,11 +105,5 @@ internal static class SchemaDocumentReader
         }
 
         return UriReference.FromFilePath(input.Path);
-    }
-
-    private static string FileName(string path)
-    {
-        var index = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return index < 0 ? path : path.Substring(index + 1);
     }
 }

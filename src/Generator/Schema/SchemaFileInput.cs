@@ -9,4 +9,15 @@ namespace Hooksmith.Generator.Schema;
 /// <param name="Namespace">The C# namespace of the generated types.</param>
 /// <param name="Dialect">The dialect for a schema without <c>$schema</c>, as written in the item (null for the default).</param>
 /// <param name="BaseUri">The URI the file stands for when other schemas refer to it (null: its file URI).</param>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? Dialect, string? BaseUri);
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? Dialect, string? BaseUri)
+{
+    /// <summary>The file's name without its folder, as diagnostics and generated comments quote it.</summary>
+    public string FileName
+    {
+        get
+        {
+            var index = System.Math.Max(Path.LastIndexOf('/'), Path.LastIndexOf('\\'));
+            return index < 0 ? Path : Path.Substring(index + 1);
+        }
+    }
+}
