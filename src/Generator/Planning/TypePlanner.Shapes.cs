@@ -26,16 +26,16 @@ internal sealed partial class TypePlanner
                 Report(DiagnosticDescriptors.UnresolvedReference, RefNode(info), info.Ref ?? string.Empty, shape.Error!);
                 return TypeRef.Any;
             case ShapeKind.Object:
-                return Declare(info, TypeSpecKind.Record, TypeNameCandidates(info, nameHint, isNamed), isValueType: false, shape);
+                return Declare(info, TypeSpecKind.Record, TypeNameCandidates(info, nameHint), isValueType: false, shape);
             case ShapeKind.Enum:
-                return Declare(info, TypeSpecKind.OpenEnum, TypeNameCandidates(info, nameHint, isNamed), isValueType: true, shape);
+                return Declare(info, TypeSpecKind.OpenEnum, TypeNameCandidates(info, nameHint), isValueType: true, shape);
             case ShapeKind.Union:
-                return Declare(info, TypeSpecKind.Union, TypeNameCandidates(info, nameHint, isNamed), isValueType: false, shape);
+                return Declare(info, TypeSpecKind.Union, TypeNameCandidates(info, nameHint), isValueType: false, shape);
             case ShapeKind.List or ShapeKind.Map:
                 if (isNamed)
                 {
                     // A named list or map is wrapped, so a schema that nests itself ("items": {"$ref": "#"}) has a name to nest.
-                    return Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint, isNamed), isValueType: false, shape);
+                    return Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint), isValueType: false, shape);
                 }
 
                 return CollectionOf(shape, nameHint);
@@ -44,7 +44,7 @@ internal sealed partial class TypePlanner
                 if (isNamed && !IsContainerOnly(info.Node))
                 {
                     shape.WrappedType = primitive;
-                    Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint, isNamed), isValueType: false, shape);
+                    Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint), isValueType: false, shape);
                 }
 
                 // Properties that refer to a named primitive use the primitive itself: `string`, not a wrapper.
@@ -83,28 +83,19 @@ internal sealed partial class TypePlanner
     private static JsonNode RefNode(SchemaNodeInfo info)
         => info.Node["$ref"] ?? info.Node["$dynamicRef"] ?? info.Node["$recursiveRef"] ?? info.Node;
 
-    private IEnumerable<string> TypeNameCandidates(SchemaNodeInfo info, string nameHint, bool isNamed)
+    /// <summary>
+    /// The names to try for a generated type: the name from where the schema sits (its definition key,
+    /// or parent + property for inline schemas: Order + Items → OrderItem), then its title. Titles of
+    /// inline schemas are often generic ("Metadata"), so they are only the second choice.
+    /// </summary>
+    private static IEnumerable<string> TypeNameCandidates(SchemaNodeInfo info, string nameHint)
     {
-        var hint = Identifiers.ToIdentifier(nameHint, "Schema").TrimStart('@');
+        yield return Identifiers.ToIdentifier(nameHint, "Schema").TrimStart('@');
+
         // A title is free text: it may start with a digit or be longer than an identifier may be.
-        var title = info.Node.GetString("title") is { } t && Identifiers.ToPascalCase(t).Length > 0 ? Identifiers.ToIdentifier(t, "Schema").TrimStart('@') : string.Empty;
-        if (isNamed)
+        if (info.Node.GetString("title") is { } title && Identifiers.ToPascalCase(title).Length > 0)
         {
-            yield return hint;
-            if (title.Length > 0)
-            {
-                yield return title;
-            }
-        }
-        else
-        {
-            // Inline schemas are named from where they sit (Order + Items → OrderItem); their titles
-            // are often generic ("Metadata"), so they are only the second choice.
-            yield return hint;
-            if (title.Length > 0)
-            {
-                yield return title;
-            }
+            yield return Identifiers.ToIdentifier(title, "Schema").TrimStart('@');
         }
     }
 
