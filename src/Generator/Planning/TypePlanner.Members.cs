@@ -77,7 +77,7 @@ internal sealed partial class TypePlanner
         foreach (var variant in pending.Shape.Variants)
         {
             position++;
-            var discriminator = DiscriminatorOf(variant);
+            var discriminator = OpenApiDiscriminatorOf(pending.Info, variant) ?? DiscriminatorOf(variant);
             var hintText = discriminator?.Value
                 ?? variant.Node.GetString("title")
                 ?? DefinitionNameOf(variant)
@@ -105,6 +105,38 @@ internal sealed partial class TypePlanner
     }
 
     /// <summary>A property whose <c>const</c> (or one-value <c>enum</c>) string tells this variant apart.</summary>
+    /// <summary>
+    /// The value an OpenAPI <c>discriminator</c> gives a <c>$ref</c> variant: its key in <c>mapping</c>,
+    /// or else the referenced component's name, as OpenAPI defines it.
+    /// </summary>
+    private static (string Property, string Value)? OpenApiDiscriminatorOf(SchemaNodeInfo union, SchemaNodeInfo variant)
+    {
+        const string ComponentPrefix = "#/components/schemas/";
+        if (!union.IsOpenApi
+            || union.Node["discriminator"] is not { IsObject: true } discriminator
+            || discriminator.GetString("propertyName") is not { } property
+            || variant.Node.GetString("$ref") is not { } reference)
+        {
+            return null;
+        }
+
+        if (discriminator["mapping"] is { IsObject: true } mapping)
+        {
+            foreach (var entry in mapping.Properties)
+            {
+                // Mapping values are references or bare component names.
+                if (entry.Value.Text is { } target && (target == reference || ComponentPrefix + target == reference))
+                {
+                    return (property, entry.Name);
+                }
+            }
+        }
+
+        return reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? (property, reference.Substring(ComponentPrefix.Length))
+            : null;
+    }
+
     private (string Property, string Value)? DiscriminatorOf(SchemaNodeInfo variant)
     {
         var resolved = ResolveAliases(variant);
