@@ -142,6 +142,9 @@ public sealed class LenientBindingTests
         Assert.False(discount.TryGetAmountDiscount(out _));
         Assert.Equal("percent 15", discount.Match(a => "amount", p => $"percent {p.PercentOff}", u => "unit", f => "fixed", other => "other"));
         Assert.Equal("other", Discount.Parse(Utf8("""{"type":"LOYALTY"}""")).Match(a => "amount", p => "percent", u => "unit", f => "fixed", other => "other"));
+        var seen = "";
+        discount.Switch(a => seen = "amount", p => seen = "percent", u => seen = "unit", f => seen = "fixed", other => seen = "other");
+        Assert.Equal("percent", seen);
     }
 
     [Fact]

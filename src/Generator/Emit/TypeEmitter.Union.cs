@@ -57,6 +57,24 @@ internal static partial class TypeEmitter
         writer.WriteLine("return otherwise(Value);");
         writer.CloseBlock();
         writer.WriteLine();
+        writer.WriteLine("/// <summary>Calls the action for the first variant the value reads as, or <paramref name=\"otherwise\"/>.</summary>");
+        var actions = spec.Variants.Select((v, i) => $"global::System.Action<{TypeNames.Of(v.Type)}> {locals[i]}").ToList();
+        actions.Add($"global::System.Action<{TypeNames.JsonElement}> otherwise");
+        writer.OpenBlock($"public void Switch({string.Join(", ", actions)})");
+        position = 0;
+        foreach (var variant in spec.Variants)
+        {
+            position++;
+            writer.OpenBlock($"{(position == 1 ? "if" : "else if")} (TryGet{variant.Name.TrimStart('@')}(out var variant{position}))");
+            writer.WriteLine($"{locals[position - 1]}(variant{position});");
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock("else");
+        writer.WriteLine("otherwise(Value);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
         WriteParseMethods(writer, name, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as it came.</summary>");
         writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => Value.WriteTo(writer);");

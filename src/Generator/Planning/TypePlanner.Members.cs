@@ -16,7 +16,7 @@ internal sealed partial class TypePlanner
     [
         "AdditionalProperties", "UnboundProperties", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "EqualityContract", "Deconstruct", "PrintMembers",
-        "WriteTo", "Write", "TryRead", "TryParse", "Parse", "Value", "Kind", "Known", "IsKnown", "KnownValues", "Match",
+        "WriteTo", "Write", "TryRead", "TryParse", "Parse", "Value", "Kind", "Known", "IsKnown", "KnownValues", "Match", "Switch",
         "Unknown", "Presence",
     ];
 

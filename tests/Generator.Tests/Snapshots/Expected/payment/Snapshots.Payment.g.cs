@@ -39,6 +39,23 @@ public sealed partial record Payment : global::Hooksmith.Serialization.IJsonCode
         return otherwise(Value);
     }
 
+    /// <summary>Calls the action for the first variant the value reads as, or <paramref name="otherwise"/>.</summary>
+    public void Switch(global::System.Action<global::Snapshots.Card> card, global::System.Action<global::Snapshots.BankTransfer> bankTransfer, global::System.Action<global::System.Text.Json.JsonElement> otherwise)
+    {
+        if (TryGetCard(out var variant1))
+        {
+            card(variant1);
+        }
+        else if (TryGetBankTransfer(out var variant2))
+        {
+            bankTransfer(variant2);
+        }
+        else
+        {
+            otherwise(Value);
+        }
+    }
+
     /// <summary>
     /// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are
     /// reported in <paramref name="result"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.
