@@ -44,8 +44,40 @@ internal readonly struct ScalarToken
 }
 
 /// <summary>Shared reading helpers of the envelope formats.</summary>
+/// <summary>Reads the envelope of one body, given a format's own state.</summary>
+internal delegate EnvelopeReadResult EnvelopeCoreReader<TState>(TState state, ReadOnlySpan<byte> body, out WebhookEnvelope envelope);
+
 internal static class EnvelopeJson
 {
+    /// <summary>
+    /// Runs a format's reader over a body and turns every way the JSON can be malformed into
+    /// <see cref="EnvelopeReadResult.MalformedJson"/>, so no format throws for bad input.
+    /// </summary>
+    public static EnvelopeReadResult ReadSafely<TState>(ReadOnlySpan<byte> body, TState state, EnvelopeCoreReader<TState> read, out WebhookEnvelope envelope)
+    {
+        envelope = default;
+        if (IsBlank(body))
+        {
+            return EnvelopeReadResult.Empty;
+        }
+
+        try
+        {
+            return read(state, body, out envelope);
+        }
+        catch (JsonException)
+        {
+            envelope = default;
+            return EnvelopeReadResult.MalformedJson;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString: invalid UTF-8 or an unpaired surrogate escape in a string that is decoded.
+            envelope = default;
+            return EnvelopeReadResult.MalformedJson;
+        }
+    }
+
     /// <summary>Longest date text (in bytes) handed to the lenient date parser.</summary>
     private const int MaxDateLength = 128;
 

@@ -42,29 +42,7 @@ public sealed class RawPayloadEnvelopeFormat : IWebhookEnvelopeFormat
 
     /// <inheritdoc/>
     public EnvelopeReadResult TryRead(ReadOnlySpan<byte> body, out WebhookEnvelope envelope)
-    {
-        envelope = default;
-        if (EnvelopeJson.IsBlank(body))
-        {
-            return EnvelopeReadResult.Empty;
-        }
-
-        try
-        {
-            return ReadCore(body, out envelope);
-        }
-        catch (JsonException)
-        {
-            envelope = default;
-            return EnvelopeReadResult.MalformedJson;
-        }
-        catch (InvalidOperationException)
-        {
-            // Utf8JsonReader.GetString: invalid UTF-8 or an unpaired surrogate escape in the id.
-            envelope = default;
-            return EnvelopeReadResult.MalformedJson;
-        }
-    }
+        => EnvelopeJson.ReadSafely(body, this, static (RawPayloadEnvelopeFormat format, ReadOnlySpan<byte> bytes, out WebhookEnvelope read) => format.ReadCore(bytes, out read), out envelope);
 
     private EnvelopeReadResult ReadCore(ReadOnlySpan<byte> body, out WebhookEnvelope envelope)
     {

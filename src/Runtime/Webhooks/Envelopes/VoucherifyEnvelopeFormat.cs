@@ -28,29 +28,7 @@ public sealed class VoucherifyEnvelopeFormat : IWebhookEnvelopeFormat
 
     /// <inheritdoc/>
     public EnvelopeReadResult TryRead(ReadOnlySpan<byte> body, out WebhookEnvelope envelope)
-    {
-        envelope = default;
-        if (EnvelopeJson.IsBlank(body))
-        {
-            return EnvelopeReadResult.Empty;
-        }
-
-        try
-        {
-            return ReadCore(body, out envelope);
-        }
-        catch (JsonException)
-        {
-            envelope = default;
-            return EnvelopeReadResult.MalformedJson;
-        }
-        catch (InvalidOperationException)
-        {
-            // Utf8JsonReader.GetString: invalid UTF-8 or an unpaired surrogate escape in a string we decode.
-            envelope = default;
-            return EnvelopeReadResult.MalformedJson;
-        }
-    }
+        => EnvelopeJson.ReadSafely(body, this, static (VoucherifyEnvelopeFormat _, ReadOnlySpan<byte> bytes, out WebhookEnvelope read) => ReadCore(bytes, out read), out envelope);
 
     private static EnvelopeReadResult ReadCore(ReadOnlySpan<byte> body, out WebhookEnvelope envelope)
     {
