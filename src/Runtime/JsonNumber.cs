@@ -142,6 +142,54 @@ public readonly struct JsonNumber : IEquatable<JsonNumber>, IComparable<JsonNumb
         return left.CompareTo(right);
     }
 
+    /// <summary>Whether this number is an integer multiple of <paramref name="divisor"/>, exactly.</summary>
+    /// <remarks>False for a zero divisor. Exponents too far apart to compare are treated as not a multiple.</remarks>
+    public bool IsMultipleOf(JsonNumber divisor)
+    {
+        if (divisor._significand.IsZero)
+        {
+            return false;
+        }
+
+        if (_significand.IsZero)
+        {
+            return true;
+        }
+
+        // (s1·10^e1) / (s2·10^e2) is an integer when s1·10^(e1−e2) is divisible by s2 (e1 ≥ e2), or s1 by
+        // s2·10^(e2−e1) (e1 < e2).
+        var shift = _exponent - divisor._exponent;
+        if (shift > 100_000)
+        {
+            // 10^shift supplies every factor 2 and 5 the divisor may need; what remains must divide s1.
+            var rest = BigInteger.Abs(divisor._significand);
+            while (rest.IsEven)
+            {
+                rest /= 2;
+            }
+
+            while ((rest % 5).IsZero)
+            {
+                rest /= 5;
+            }
+
+            return (_significand % rest).IsZero;
+        }
+
+        if (shift < -100_000)
+        {
+            // s1 would need more than 100,000 digits to be divisible by 10^-shift.
+            return false;
+        }
+
+        if (shift >= 0)
+        {
+            return (_significand * BigInteger.Pow(10, (int)shift) % divisor._significand).IsZero;
+        }
+
+        return (_significand % (divisor._significand * BigInteger.Pow(10, (int)-shift))).IsZero;
+    }
+
     /// <inheritdoc/>
     public override string ToString()
         => _exponent == 0

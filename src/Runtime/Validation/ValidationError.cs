@@ -7,6 +7,13 @@ namespace Hooksmith.Validation;
 /// <param name="Message">A plain-English explanation, such as "expected string, found null".</param>
 public sealed record ValidationError(string InstanceLocation, string KeywordLocation, string Keyword, string Message)
 {
+    /// <summary>
+    /// The absolute location of the failing keyword: the URI of its schema resource with a JSON Pointer
+    /// fragment (<c>https://example.com/order.json#/properties/total/minimum</c>); null for problems
+    /// found while binding rather than by a schema keyword.
+    /// </summary>
+    public string? SchemaLocation { get; init; }
+
     /// <inheritdoc/>
     public override string ToString()
         => $"{(InstanceLocation.Length == 0 ? "(root)" : InstanceLocation)}: {Message} [{Keyword}]";

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Hooksmith.Validation;
+
+/// <summary>
+/// The state of one validation run, for generated validators: where evaluation is in the instance and
+/// in the schema, which schema resources it has entered (for <c>$dynamicRef</c>), and the errors found.
+/// </summary>
+/// <remarks>
+/// Locations are kept as a stack of frames and formatted only when an error is reported, so a valid
+/// payload costs no string work. Generated code pushes a frame for every subschema it applies:
+/// the keyword path from the current schema (<c>/properties/total</c>), the member or item the subschema
+/// looks at (none for in-place applicators such as <c>allOf</c>), and the schema resource it enters.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ValidationContext
+{
+    /// <summary>How many subschemas may be applied inside each other before evaluation gives up.</summary>
+    /// <remarks>Instances nest at most 64 deep by default; this bounds schemas that refer to themselves without descending.</remarks>
+    public const int MaxDepth = 400;
+
+    [ThreadStatic]
+    private static ValidationContext? s_cached;
+
+    private readonly List<ValidationError> _errors = [];
+    private readonly Stack<EvaluatedLocations> _spareLocations = new();
+    private Frame[] _frames = new Frame[16];
+    private int _depth;
+    private int _quiet;
+    private bool _tooDeep;
+    private ValidationOptions _options = ValidationOptions.Default;
+
+    private ValidationContext()
+    {
+    }
+
+    /// <summary>Whether evaluation stops at the first failure.</summary>
+    public bool StopAtFirstFailure { get; private set; }
+
+    /// <summary>Whether failures are being recorded at all (not inside a branch that first-failure mode only tests).</summary>
+    public bool IsReporting => _quiet == 0;
+
+    /// <summary>
+    /// Runs a validator over an instance and returns the result. The validator's schema resource
+    /// (<paramref name="resource"/>) starts the dynamic scope.
+    /// </summary>
+    public static ValidationResult Run(in JsonElement instance, SchemaValidator validator, string resource, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        var context = s_cached ?? new ValidationContext();
+        s_cached = null;
+        context.Start(options ?? ValidationOptions.Default);
+        try
+        {
+            context.Push(string.Empty, resource);
+            var valid = validator(instance, context, null);
+            context.Pop();
+            if (valid)
+            {
+                return ValidationResult.Valid;
+            }
+
+            if (context._errors.Count == 0)
+            {
+                // Every path that returns false reports; this guards the result's meaning regardless.
+                context._errors.Add(new ValidationError(string.Empty, string.Empty, "schema", "the value does not match the schema"));
+            }
+
+            return ValidationResult.FromErrors(context._errors);
+        }
+        finally
+        {
+            context._errors.Clear();
+            context._depth = 0;
+            context._quiet = 0;
+            context._tooDeep = false;
+            Array.Clear(context._frames);
+            s_cached = context;
+        }
+    }
+
+    private void Start(ValidationOptions options)
+    {
+        _options = options;
+        StopAtFirstFailure = options.Mode == ValidationMode.FirstFailure;
+    }
+
+    /// <summary>Whether <c>format</c> asserts, given what the schema's dialect and vocabularies say by default.</summary>
+    public bool AssertFormats(bool schemaDefault) => _options.AssertFormats ?? schemaDefault;
+
+    /// <summary>Enters an in-place subschema (<c>allOf</c>, <c>$ref</c>…). False when evaluation is too deep, which is reported.</summary>
+    public bool Push(string keywordPath, string? resource = null) => Push(new Frame(keywordPath, FrameKind.InPlace, default, 0, resource));
+
+    /// <summary>Enters the subschema that applies to an object member.</summary>
+    public bool Push(string keywordPath, in JsonProperty property, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Property, property, 0, resource));
+
+    /// <summary>Enters the subschema that applies to an array item.</summary>
+    public bool Push(string keywordPath, int index, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Item, default, index, resource));
+
+    /// <summary>Leaves the subschema entered last.</summary>
+    public void Pop() => _frames[--_depth] = default;
+
+    private bool Push(in Frame frame)
+    {
+        if (_depth == _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+
+        _frames[_depth++] = frame;
+        if (_depth <= MaxDepth)
+        {
+            return true;
+        }
+
+        if (!_tooDeep)
+        {
+            _tooDeep = true;
+            Report(string.Empty, string.Empty, "$ref", $"evaluation went {MaxDepth} subschemas deep without finishing; the schema refers to itself without descending into the value");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For <c>$dynamicRef</c>: the first of <paramref name="candidates"/> (resource URIs that declare the
+    /// dynamic anchor) in the dynamic scope, outermost first; -1 when none is in scope.
+    /// </summary>
+    public int FindInDynamicScope(ReadOnlySpan<string> candidates)
+    {
+        for (var i = 0; i < _depth; i++)
+        {
+            if (_frames[i].Resource is { } resource)
+            {
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    if (string.Equals(candidates[c], resource, StringComparison.Ordinal))
+                    {
+                        return c;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Reports that <paramref name="instance"/> fails a keyword and says whether to stop evaluating.
+    /// </summary>
+    /// <param name="schemaLocation">The absolute location of the schema the keyword is in.</param>
+    /// <param name="keywordPath">The keyword's path inside that schema, such as <c>/minimum</c>.</param>
+    /// <param name="keyword">The keyword.</param>
+    /// <param name="instance">The value that fails.</param>
+    /// <param name="expected">What the keyword asks for, in the words the message needs (a limit, a type, a name).</param>
+    /// <returns>True when evaluation should stop: first-failure mode.</returns>
+    public bool Fail(string schemaLocation, string keywordPath, string keyword, in JsonElement instance, string? expected = null)
+    {
+        if (_quiet == 0)
+        {
+            Report(schemaLocation, keywordPath, keyword, ValidationMessages.Describe(keyword, instance, expected));
+        }
+
+        return StopAtFirstFailure;
+    }
+
+    /// <summary>Reports a failure with a message of its own and says whether to stop evaluating.</summary>
+    public bool FailWithMessage(string schemaLocation, string keywordPath, string keyword, string message)
+    {
+        if (_quiet == 0)
+        {
+            Report(schemaLocation, keywordPath, keyword, message);
+        }
+
+        return StopAtFirstFailure;
+    }
+
+    /// <summary>
+    /// Starts trying subschemas whose failures may not count (<c>anyOf</c>, <c>oneOf</c>, <c>not</c>,
+    /// <c>if</c>, <c>contains</c>). Returns a mark for <see cref="EndBranches"/>.
+    /// </summary>
+    public int BeginBranches()
+    {
+        if (StopAtFirstFailure)
+        {
+            _quiet++;
+        }
+
+        return _errors.Count;
+    }
+
+    /// <summary>Ends what <see cref="BeginBranches"/> started, dropping the branches' errors when they do not count.</summary>
+    public void EndBranches(int mark, bool keepErrors)
+    {
+        if (StopAtFirstFailure)
+        {
+            _quiet--;
+        }
+
+        if (!keepErrors && _errors.Count > mark)
+        {
+            _errors.RemoveRange(mark, _errors.Count - mark);
+        }
+    }
+
+    /// <summary>An empty set of evaluated locations, for a schema that uses <c>unevaluated*</c>; give it back with <see cref="Return"/>.</summary>
+    public EvaluatedLocations RentLocations() => _spareLocations.Count > 0 ? _spareLocations.Pop() : new EvaluatedLocations();
+
+    /// <summary>Gives back a set from <see cref="RentLocations"/>.</summary>
+    public void Return(EvaluatedLocations locations)
+    {
+        locations.Clear();
+        _spareLocations.Push(locations);
+    }
+
+    private void Report(string schemaLocation, string keywordPath, string keyword, string message)
+    {
+        var instance = new StringBuilder();
+        var path = new StringBuilder();
+        for (var i = 0; i < _depth; i++)
+        {
+            ref readonly var frame = ref _frames[i];
+            path.Append(frame.Keyword);
+            if (frame.Kind == FrameKind.Property)
+            {
+                JsonPointer.AppendToken(instance, frame.Property.Name);
+            }
+            else if (frame.Kind == FrameKind.Item)
+            {
+                instance.Append('/').Append(frame.Index);
+            }
+        }
+
+        path.Append(keywordPath);
+        _errors.Add(new ValidationError(instance.ToString(), path.ToString(), keyword, message)
+        {
+            SchemaLocation = schemaLocation.Length == 0 ? null : schemaLocation + keywordPath,
+        });
+    }
+
+    private enum FrameKind : byte
+    {
+        InPlace,
+        Property,
+        Item,
+    }
+
+    private readonly struct Frame(string keyword, FrameKind kind, JsonProperty property, int index, string? resource)
+    {
+        public string Keyword { get; } = keyword;
+
+        public FrameKind Kind { get; } = kind;
+
+        public JsonProperty Property { get; } = property;
+
+        public int Index { get; } = index;
+
+        public string? Resource { get; } = resource;
+    }
+}
+
+/// <summary>A generated validator for one schema location.</summary>
+/// <param name="instance">The value to check.</param>
+/// <param name="context">The run's state.</param>
+/// <param name="evaluated">Where to record evaluated members and items, when an enclosing schema uses <c>unevaluated*</c>; else null.</param>
+/// <returns>Whether the value is valid.</returns>
+public delegate bool SchemaValidator(in JsonElement instance, ValidationContext context, EvaluatedLocations? evaluated);
