@@ -5,6 +5,7 @@ using Hooksmith.Generator.Diagnostics;
 using Hooksmith.Generator.Emit;
 using Hooksmith.Generator.Model;
 using Hooksmith.Generator.Planning;
+using Hooksmith.Generator.Planning.Validation;
 using Hooksmith.Generator.Schema;
 using Microsoft.CodeAnalysis;
 
@@ -58,6 +59,24 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types, static (output, spec) => output.AddSource(TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
 
+        var validators = linked
+            .Select(static (plan, _) => plan.Validation)
+            .Where(static validation => validation.Validators.Count > 0)
+            .WithTrackingName(TrackingNames.Validators);
+        context.RegisterSourceOutput(validators, static (output, validation) => output.AddSource(ValidatorEmitter.HintNameOf(validation), ValidatorEmitter.Emit(validation)));
+
+        var catalog = linked
+            .Select(static (plan, _) => CatalogPart.Of(plan.Path, plan.Validation))
+            .Collect()
+            .WithTrackingName(TrackingNames.Catalog);
+        context.RegisterSourceOutput(catalog, static (output, parts) =>
+        {
+            if (parts.Any(p => p.Roots.Count > 0))
+            {
+                output.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(parts));
+            }
+        });
+
         var diagnostics = plans
             .Select(static (plan, _) => plan.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
@@ -90,10 +109,11 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
                 document.Path,
                 EquatableArray<TypeSpec>.Empty,
                 EquatableArray<EventSpec>.Empty,
-                new DocumentExports(document.Path, EquatableArray<UriTarget>.Empty, EquatableArray<UriTarget>.Empty, EquatableArray<PointerType>.Empty, EquatableArray<string>.Empty),
+                new DocumentExports(document.Path, EquatableArray<UriTarget>.Empty, EquatableArray<UriTarget>.Empty, EquatableArray<PointerType>.Empty, EquatableArray<string>.Empty, ValidationExports.None),
                 EquatableArray<ExternalReference>.Empty,
                 document.Diagnostics.Concat([diagnostic]).ToEquatableArray(),
-                EquatableArray<ResourceLocation>.Empty);
+                EquatableArray<ResourceLocation>.Empty,
+                DocumentValidation.None);
         }
     }
 }

@@ -89,6 +89,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The same file is included by more than one HooksmithSchema (or AdditionalFiles) item. Generating it once per item would define every type twice; remove the extra items.");
 
+    public static readonly DiagnosticDescriptor UntranslatablePattern = Create(
+        "HSM0012",
+        "Pattern cannot be checked",
+        "The pattern '{0}' cannot be checked: {1}; values are reported as not matching it",
+        DiagnosticSeverity.Warning,
+        "A 'pattern' or 'patternProperties' regular expression is either not valid ECMA-262 or uses a feature that has no equivalent in .NET regular expressions (such as \\p{Script=…}). The generated validator fails closed: a string checked against the pattern is reported as invalid.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "HSM0099",
         "Hooksmith failed on a schema file",
@@ -99,7 +106,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, UnresolvedReference, UnknownDialect, UnsupportedKeyword, NameCollision,
-        NotASchema, DuplicateResource, DuplicateTypeName, InvalidKeywordValue, CircularReference,
+        NotASchema, DuplicateResource, DuplicateTypeName, InvalidKeywordValue, CircularReference, UntranslatablePattern,
         FileListedTwice, InternalError,
     ];
 

@@ -105,7 +105,7 @@ internal static partial class TypeEmitter
     /// lines at U+2028 and U+2029) and other control characters as spaces, and characters XML does not
     /// allow (lone surrogates, U+FFFE, U+FFFF) as U+FFFD.
     /// </summary>
-    private static string Xml(string text)
+    internal static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -153,7 +153,7 @@ internal static partial class TypeEmitter
     /// Text for a <c>//</c> comment: characters that would end the line (control characters, U+2028,
     /// U+2029) are written as <c>\uXXXX</c>, so a file name or JSON Pointer cannot break out of the comment.
     /// </summary>
-    private static string Comment(string text)
+    internal static string Comment(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)

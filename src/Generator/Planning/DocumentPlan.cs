@@ -1,5 +1,6 @@
 using Hooksmith.Generator.Diagnostics;
 using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning.Validation;
 
 namespace Hooksmith.Generator.Planning;
 
@@ -14,6 +15,7 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="ExternalReferences">References into other files, to resolve through the registry.</param>
 /// <param name="Diagnostics">Problems found while reading, resolving and planning.</param>
 /// <param name="ResourceLocations">Where each resource of <see cref="Exports"/> is declared, for diagnostics that linking finds.</param>
+/// <param name="Validation">The file's validators.</param>
 internal sealed record DocumentPlan(
     string Path,
     EquatableArray<TypeSpec> Types,
@@ -21,7 +23,8 @@ internal sealed record DocumentPlan(
     DocumentExports Exports,
     EquatableArray<ExternalReference> ExternalReferences,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    EquatableArray<ResourceLocation> ResourceLocations);
+    EquatableArray<ResourceLocation> ResourceLocations,
+    DocumentValidation Validation);
 
 /// <summary>A schema resource's URI and where the file declares it (its <c>$id</c>, or the file itself).</summary>
 internal sealed record ResourceLocation(string Uri, LocationInfo Location);
@@ -35,12 +38,14 @@ internal sealed record ExternalReference(string Uri, string Written, LocationInf
 /// <param name="Anchors">Anchor URIs ('#name' included) and the pointers they name.</param>
 /// <param name="Types">The type of each schema location that has one.</param>
 /// <param name="TypeNames">The full names of the types the file declares.</param>
+/// <param name="Validation">The validator at each schema location, and the file's dynamic anchors.</param>
 internal sealed record DocumentExports(
     string Path,
     EquatableArray<UriTarget> Resources,
     EquatableArray<UriTarget> Anchors,
     EquatableArray<PointerType> Types,
-    EquatableArray<string> TypeNames);
+    EquatableArray<string> TypeNames,
+    ValidationExports Validation);
 
 internal sealed record UriTarget(string Uri, string Pointer);
 

@@ -1,4 +1,5 @@
 using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning.Validation;
 
 namespace Hooksmith.Generator.Planning;
 
@@ -10,7 +11,24 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="Duplicates">Its types whose names another file (or another file's namespace) takes.</param>
 /// <param name="TimesListed">How many times the file is among the schema files (more than once generates nothing).</param>
 /// <param name="ShadowedResources">Its resources whose URI a file earlier in path order defines too.</param>
-internal sealed record LinkedReferences(string Path, EquatableArray<ResolvedReference> References, EquatableArray<DuplicateType> Duplicates, int TimesListed, EquatableArray<ShadowedResource> ShadowedResources);
+/// <param name="Validators">What each reference that a validator follows into another file resolves to.</param>
+/// <param name="AnchorDeclarations">For each <c>$dynamicRef</c> into another file: whether its target declares the dynamic anchor.</param>
+/// <param name="DynamicAnchors">For each dynamic anchor name the file's validators use: every resource that declares it.</param>
+internal sealed record LinkedReferences(
+    string Path,
+    EquatableArray<ResolvedReference> References,
+    EquatableArray<DuplicateType> Duplicates,
+    int TimesListed,
+    EquatableArray<ShadowedResource> ShadowedResources,
+    EquatableArray<ResolvedValidator> Validators,
+    EquatableArray<AnchorDeclaration> AnchorDeclarations,
+    EquatableArray<DynamicAnchorCandidates> DynamicAnchors);
+
+internal sealed record ResolvedValidator(string Uri, Target Target);
+
+internal sealed record AnchorDeclaration(string Uri, string Name, bool Declares);
+
+internal sealed record DynamicAnchorCandidates(string Name, EquatableArray<DynamicCandidate> Candidates);
 
 internal sealed record ResolvedReference(string Uri, TypeRef Type, string? Error);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Hooksmith.Generator.Diagnostics;
 using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning.Validation;
 
 namespace Hooksmith.Generator.Planning;
 
@@ -45,7 +46,12 @@ internal static class PlanLinker
             }
         }
 
-        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray());
+        var validators = needs.ValidatorUris.Select(uri => new ResolvedValidator(uri, registry.ResolveValidator(uri, needs.Path))).ToEquatableArray();
+        var declarations = needs.DynamicReferences.Select(d => new AnchorDeclaration(d.Uri, d.Name, registry.DeclaresDynamicAnchor(d.Uri, d.Name))).ToEquatableArray();
+        var anchors = needs.DynamicReferences.Select(d => d.Name).Distinct()
+            .Select(name => new DynamicAnchorCandidates(name, registry.DynamicAnchorsNamed(name, needs.Path).ToEquatableArray()))
+            .ToEquatableArray();
+        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray(), validators, declarations, anchors);
     }
 
     public static LinkedPlan Link(DocumentPlan plan, LinkedReferences linked)
@@ -54,7 +60,7 @@ internal static class PlanLinker
         {
             // Each copy is linked alike and cannot tell itself from the others, so none generates.
             var listed = DiagnosticInfo.Create(DiagnosticDescriptors.FileListedTwice, LocationInfo.StartOf(plan.Path), plan.Path, linked.TimesListed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return new LinkedPlan(plan.Path, EquatableArray<TypeSpec>.Empty, EquatableArray<EventSpec>.Empty, new[] { listed }.ToEquatableArray());
+            return new LinkedPlan(plan.Path, EquatableArray<TypeSpec>.Empty, EquatableArray<EventSpec>.Empty, new[] { listed }.ToEquatableArray(), DocumentValidation.None);
         }
 
         var resolved = linked.References.ToDictionary(r => r.Uri, r => r.Type, StringComparer.Ordinal);
@@ -87,7 +93,48 @@ internal static class PlanLinker
         var events = plan.Events
             .Select(e => e with { Payload = Substitute(e.Payload, resolved) })
             .ToEquatableArray();
-        return new LinkedPlan(plan.Path, types, events, diagnostics.ToEquatableArray());
+        var validation = LinkValidation(plan.Validation, linked, types);
+        return new LinkedPlan(plan.Path, types, events, diagnostics.Distinct().ToEquatableArray(), validation);
+    }
+
+    /// <summary>
+    /// Fills in the validators that references into other files lead to, the resources that declare each
+    /// dynamic anchor, and drops catalog model types that linking dropped.
+    /// </summary>
+    private static DocumentValidation LinkValidation(DocumentValidation validation, LinkedReferences linked, EquatableArray<TypeSpec> types)
+    {
+        var resolved = linked.Validators.ToDictionary(v => v.Uri, v => v.Target, StringComparer.Ordinal);
+        var declarations = linked.AnchorDeclarations.ToDictionary(d => d.Uri + "#" + d.Name, d => d.Declares, StringComparer.Ordinal);
+        var candidates = linked.DynamicAnchors.ToDictionary(d => d.Name, d => d.Candidates, StringComparer.Ordinal);
+        Target Resolve(Target target)
+            => target.Kind == TargetKind.External
+                ? resolved.TryGetValue(target.Uri!, out var found) ? found : Target.ToNothing(target.Uri!, "it is not defined by any schema file")
+                : target;
+
+        var validators = validation.Validators.Select(spec => spec with
+        {
+            Checks = spec.Checks.Select(check =>
+            {
+                if (check is DynamicReferenceCheck dynamic)
+                {
+                    var declares = dynamic.InitialDeclaresAnchor
+                        || (dynamic.Initial.Kind == TargetKind.External && declarations.TryGetValue(dynamic.Initial.Uri! + "#" + dynamic.Anchor, out var external) && external);
+                    check = dynamic with
+                    {
+                        InitialDeclaresAnchor = declares,
+                        Candidates = declares && candidates.TryGetValue(dynamic.Anchor, out var list) ? list : EquatableArray<DynamicCandidate>.Empty,
+                    };
+                }
+
+                return CheckTargets.Map(check, Resolve);
+            }).ToEquatableArray(),
+        }).ToEquatableArray();
+
+        var declared = new HashSet<string>(types.Select(t => t.FullName), StringComparer.Ordinal);
+        var roots = validation.Roots
+            .Select(r => r.ModelType is { } model && !declared.Contains(model) ? r with { ModelType = null } : r)
+            .ToEquatableArray();
+        return validation with { Validators = validators, Roots = roots };
     }
 
     private static TypeSpec Substitute(TypeSpec spec, Dictionary<string, TypeRef> resolved)
@@ -132,11 +179,33 @@ internal static class PlanLinker
 }
 
 /// <summary>The part of a plan that the registry lookup depends on.</summary>
-internal sealed record DocumentNeeds(string Path, EquatableArray<string> ExternalUris, EquatableArray<string> TypeNames, EquatableArray<string> ResourceUris)
+internal sealed record DocumentNeeds(
+    string Path,
+    EquatableArray<string> ExternalUris,
+    EquatableArray<string> TypeNames,
+    EquatableArray<string> ResourceUris,
+    EquatableArray<string> ValidatorUris,
+    EquatableArray<DynamicReferenceNeed> DynamicReferences)
 {
     public static DocumentNeeds Of(DocumentPlan plan)
-        => new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames, plan.Exports.Resources.Select(r => r.Uri).ToEquatableArray());
+    {
+        var checks = plan.Validation.Validators.SelectMany(v => v.Checks).ToList();
+        var validatorUris = checks.SelectMany(CheckTargets.Of)
+            .Where(t => t.Kind == TargetKind.External)
+            .Select(t => t.Uri!)
+            .Distinct()
+            .OrderBy(u => u, StringComparer.Ordinal)
+            .ToEquatableArray();
+        var dynamicReferences = checks.OfType<DynamicReferenceCheck>()
+            .Select(d => new DynamicReferenceNeed(d.Initial.Kind == TargetKind.External ? d.Initial.Uri! : string.Empty, d.Anchor))
+            .Distinct()
+            .ToEquatableArray();
+        return new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames, plan.Exports.Resources.Select(r => r.Uri).ToEquatableArray(), validatorUris, dynamicReferences);
+    }
 }
 
-/// <summary>A file's final plan: every type to emit, its events, and the diagnostics linking found.</summary>
-internal sealed record LinkedPlan(string Path, EquatableArray<TypeSpec> Types, EquatableArray<EventSpec> Events, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>A dynamic reference's anchor name, and its initial target when that is in another file ("" otherwise).</summary>
+internal sealed record DynamicReferenceNeed(string Uri, string Name);
+
+/// <summary>A file's final plan: every type to emit, its events, its validators, and the diagnostics linking found.</summary>
+internal sealed record LinkedPlan(string Path, EquatableArray<TypeSpec> Types, EquatableArray<EventSpec> Events, EquatableArray<DiagnosticInfo> Diagnostics, DocumentValidation Validation);

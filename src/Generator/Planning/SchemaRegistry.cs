@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Hooksmith.Generator.Json;
 using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning.Validation;
 using Hooksmith.Generator.Schema;
 
 namespace Hooksmith.Generator.Planning;
@@ -19,6 +20,8 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DocumentExports Document, string Pointer)> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, TypeRef>> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, Target>> _validators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(DocumentExports Document, DynamicAnchorExport Anchor)>> _dynamicAnchors = new(StringComparer.Ordinal);
     // Ignoring case: two types whose full names differ only in case would get hint names that Roslyn
     // (like the file system) treats as the same, so the second is a duplicate all the same.
     private readonly Dictionary<string, string> _typeOwners = new(StringComparer.OrdinalIgnoreCase);
@@ -52,6 +55,16 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
 
             _timesListed[document.Path] = _timesListed.TryGetValue(document.Path, out var times) ? times + 1 : 1;
             _types[document.Path] = document.Types.ToDictionary(t => t.Pointer, t => t.Type, StringComparer.Ordinal);
+            _validators[document.Path] = document.Validation.Validators.ToDictionary(v => v.Pointer, v => v.Target, StringComparer.Ordinal);
+            foreach (var anchor in document.Validation.DynamicAnchors)
+            {
+                if (!_dynamicAnchors.TryGetValue(anchor.Name, out var list))
+                {
+                    _dynamicAnchors[anchor.Name] = list = [];
+                }
+
+                list.Add((document, anchor));
+            }
             foreach (var name in document.TypeNames)
             {
                 if (!_typeOwners.ContainsKey(name))
@@ -110,6 +123,114 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
 
         error = $"the references starting at '{uri}' form a cycle";
         return TypeRef.Any;
+    }
+
+    /// <summary>
+    /// The validator of the schema at an absolute URI, qualified with its class unless it is in the file
+    /// <paramref name="fromPath"/>; an unresolved target (with the reason) when there is none.
+    /// </summary>
+    public Target ResolveValidator(string uri, string fromPath)
+    {
+        var location = Locate(uri, out var error);
+        if (location is not { } found)
+        {
+            return error is null ? Target.AlwaysValid : Target.ToNothing(uri, error);
+        }
+
+        if (!_validators[found.Document.Path].TryGetValue(found.Pointer, out var target))
+        {
+            return Target.ToNothing(uri, $"'{found.Document.Path}#{found.Pointer}' is not a schema that its file validates");
+        }
+
+        return Qualify(target, found.Document, fromPath);
+    }
+
+    /// <summary>Whether the schema at an absolute URI declares the dynamic anchor <paramref name="name"/>.</summary>
+    public bool DeclaresDynamicAnchor(string uri, string name)
+        => Locate(uri, out _) is { } found
+        && _dynamicAnchors.TryGetValue(name, out var anchors)
+        && anchors.Any(a => a.Document.Path == found.Document.Path && a.Anchor.Pointer == found.Pointer);
+
+    /// <summary>
+    /// The schema resources that declare the dynamic anchor <paramref name="name"/> and can be in the dynamic
+    /// scope when evaluation reaches the file <paramref name="fromPath"/>: those of files whose references
+    /// lead (directly or through other files) to it, and of the file itself.
+    /// </summary>
+    public IEnumerable<DynamicCandidate> DynamicAnchorsNamed(string name, string fromPath)
+    {
+        if (!_dynamicAnchors.TryGetValue(name, out var anchors))
+        {
+            yield break;
+        }
+
+        var callers = FilesLeadingTo(fromPath);
+        foreach (var (document, anchor) in anchors)
+        {
+            if (callers.Contains(document.Path) && _validators[document.Path].TryGetValue(anchor.Pointer, out var target))
+            {
+                yield return new DynamicCandidate(anchor.Resource, Qualify(target, document, fromPath));
+            }
+        }
+    }
+
+    /// <summary>The files from which evaluation can reach <paramref name="path"/> through references, the file itself included.</summary>
+    private HashSet<string> FilesLeadingTo(string path)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal) { path };
+        var pending = new Stack<string>();
+        pending.Push(path);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var document in _documents)
+            {
+                if (!found.Contains(document.Path)
+                    && document.Validation.ReferencedResources.Any(uri => _resources.TryGetValue(uri, out var owner) && owner.Document.Path == current))
+                {
+                    found.Add(document.Path);
+                    pending.Push(document.Path);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static Target Qualify(Target target, DocumentExports document, string fromPath)
+        => target.Kind == TargetKind.Method && document.Path != fromPath
+            ? target with { Method = "global::" + document.Validation.ClassFullName + "." + target.Method }
+            : target;
+
+    /// <summary>The file and pointer of an absolute URI; null with an error when nothing has it, null without one for a meta-schema outside the compilation.</summary>
+    private (DocumentExports Document, string Pointer)? Locate(string uri, out string? error)
+    {
+        error = null;
+        var body = UriReference.WithoutFragment(uri);
+        var fragment = UriReference.FragmentOf(uri) ?? string.Empty;
+        if (_resources.TryGetValue(body, out var resource) && !IsAnchor(fragment))
+        {
+            if (!JsonPointer.TryUnescapeUriFragment(fragment, out var pointer))
+            {
+                error = $"the fragment '#{fragment}' is not a valid JSON Pointer";
+                return null;
+            }
+
+            return (resource.Document, resource.Pointer + pointer);
+        }
+
+        if (_anchors.TryGetValue(uri, out var anchor))
+        {
+            return anchor;
+        }
+
+        if (!RefResolver.IsWellKnownMetaSchema(body))
+        {
+            error = _resources.ContainsKey(body)
+                ? $"no anchor '{fragment}' is defined in '{body}'"
+                : $"no schema file of the compilation has the URI '{body}'";
+        }
+
+        return null;
     }
 
     private TypeRef? ResolveOnce(string uri, out string? error)

@@ -6,6 +6,7 @@ using Hooksmith.Generator.Diagnostics;
 using Hooksmith.Generator.Json;
 using Hooksmith.Generator.Model;
 using Hooksmith.Generator.Naming;
+using Hooksmith.Generator.Planning.Validation;
 using Hooksmith.Generator.Schema;
 using Microsoft.CodeAnalysis;
 
@@ -102,12 +103,31 @@ internal sealed partial class TypePlanner
         }
 
         var types = _pending.Where(p => p.Spec is not null).Select(p => p.Spec!).ToList();
+        var modelTypes = _pending
+            .Where(p => p.Spec is not null && _typeByPointer.TryGetValue(p.Info.Pointer, out var type) && type.FullName == p.Spec.FullName)
+            .ToDictionary(p => p.Info.Pointer, p => p.Spec!.FullName, StringComparer.Ordinal);
+        var validation = Document.Root is null
+            ? null
+            : ValidationPlanner.Plan(_index, _namespace, types.Select(t => t.FullName), modelTypes, _cancellationToken);
+        if (validation is not null)
+        {
+            _diagnostics.AddRange(validation.Diagnostics);
+            foreach (var reference in validation.ExternalReferences)
+            {
+                if (_externalSeen.Add(reference.Uri + "\n" + reference.Location))
+                {
+                    _externalReferences.Add(reference);
+                }
+            }
+        }
+
         var exports = new DocumentExports(
             Document.Path,
             _index.Resources.Select(r => new UriTarget(r.Key, r.Value)).OrderBy(r => r.Uri, StringComparer.Ordinal).ToEquatableArray(),
             _index.Anchors.Select(a => new UriTarget(a.Key, a.Value)).OrderBy(a => a.Uri, StringComparer.Ordinal).ToEquatableArray(),
             _typeByPointer.Select(t => new PointerType(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),
-            types.Select(t => t.FullName).ToEquatableArray());
+            types.Select(t => t.FullName).ToEquatableArray(),
+            validation?.Exports ?? ValidationExports.None);
 
         return new DocumentPlan(
             Document.Path,
@@ -116,7 +136,8 @@ internal sealed partial class TypePlanner
             exports,
             _externalReferences.ToEquatableArray(),
             _diagnostics.Distinct().ToEquatableArray(),
-            ResourceLocations());
+            ResourceLocations(),
+            validation?.Validation ?? DocumentValidation.None);
     }
 
     /// <summary>Where each resource is declared: its <c>$id</c> (or <c>id</c>), or the start of the file for the file itself.</summary>

@@ -57,14 +57,19 @@ public sealed class ValidationContext
         try
         {
             context.Push(string.Empty, resource);
-            var valid = validator(instance, context, null);
+            var valid = validator(instance, context, null) && !context._tooDeep;
             context.Pop();
             if (valid)
             {
                 return ValidationResult.Valid;
             }
 
-            if (context._errors.Count == 0)
+            if (context._tooDeep)
+            {
+                // Reported here rather than where it happened: it may have been inside a branch whose errors are dropped.
+                context._errors.Insert(0, new ValidationError(string.Empty, string.Empty, "$ref", $"evaluation went {MaxDepth} subschemas deep without finishing: the schema refers to itself without descending into the value"));
+            }
+            else if (context._errors.Count == 0)
             {
                 // Every path that returns false reports; this guards the result's meaning regardless.
                 context._errors.Add(new ValidationError(string.Empty, string.Empty, "schema", "the value does not match the schema"));
@@ -92,19 +97,25 @@ public sealed class ValidationContext
     /// <summary>Whether <c>format</c> asserts, given what the schema's dialect and vocabularies say by default.</summary>
     public bool AssertFormats(bool schemaDefault) => _options.AssertFormats ?? schemaDefault;
 
-    /// <summary>Enters an in-place subschema (<c>allOf</c>, <c>$ref</c>…). False when evaluation is too deep, which is reported.</summary>
-    public bool Push(string keywordPath, string? resource = null) => Push(new Frame(keywordPath, FrameKind.InPlace, default, 0, resource));
+    /// <summary>
+    /// Whether evaluation has gone <see cref="MaxDepth"/> subschemas deep: a schema that refers to itself
+    /// without descending into the value. Generated validators that apply in-place subschemas check it first.
+    /// </summary>
+    public bool IsTooDeep => _depth > MaxDepth;
+
+    /// <summary>Enters an in-place subschema (<c>allOf</c>, <c>$ref</c>…), with the schema resource it enters if that changes.</summary>
+    public void Push(string keywordPath, string? resource = null) => Push(new Frame(keywordPath, FrameKind.InPlace, default, 0, resource));
 
     /// <summary>Enters the subschema that applies to an object member.</summary>
-    public bool Push(string keywordPath, in JsonProperty property, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Property, property, 0, resource));
+    public void Push(string keywordPath, in JsonProperty property, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Property, property, 0, resource));
 
     /// <summary>Enters the subschema that applies to an array item.</summary>
-    public bool Push(string keywordPath, int index, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Item, default, index, resource));
+    public void Push(string keywordPath, int index, string? resource = null) => Push(new Frame(keywordPath, FrameKind.Item, default, index, resource));
 
     /// <summary>Leaves the subschema entered last.</summary>
     public void Pop() => _frames[--_depth] = default;
 
-    private bool Push(in Frame frame)
+    private void Push(in Frame frame)
     {
         if (_depth == _frames.Length)
         {
@@ -112,18 +123,7 @@ public sealed class ValidationContext
         }
 
         _frames[_depth++] = frame;
-        if (_depth <= MaxDepth)
-        {
-            return true;
-        }
-
-        if (!_tooDeep)
-        {
-            _tooDeep = true;
-            Report(string.Empty, string.Empty, "$ref", $"evaluation went {MaxDepth} subschemas deep without finishing; the schema refers to itself without descending into the value");
-        }
-
-        return false;
+        _tooDeep |= _depth > MaxDepth;
     }
 
     /// <summary>
@@ -202,6 +202,26 @@ public sealed class ValidationContext
         }
 
         if (!keepErrors && _errors.Count > mark)
+        {
+            _errors.RemoveRange(mark, _errors.Count - mark);
+        }
+    }
+
+    /// <summary>
+    /// Starts trying a subschema whose errors never count (<c>not</c>, <c>if</c>, <c>contains</c>): nothing
+    /// is recorded until <see cref="EndTrial"/>.
+    /// </summary>
+    public int BeginTrial()
+    {
+        _quiet++;
+        return _errors.Count;
+    }
+
+    /// <summary>Ends what <see cref="BeginTrial"/> started.</summary>
+    public void EndTrial(int mark)
+    {
+        _quiet--;
+        if (_errors.Count > mark)
         {
             _errors.RemoveRange(mark, _errors.Count - mark);
         }

@@ -67,6 +67,11 @@ public sealed class TestSuiteCompilationTests(ITestOutputHelper output)
         output.WriteLine($"generated: {sources.Count} files ({sources.Values.Sum(s => s.Length) / 1024} KiB); {casesWithTypes} cases have types of their own (the others are aliases of a remote, a meta-schema or a primitive)");
         output.WriteLine($"generator diagnostics: {Counts(diagnostics)}; in cases: {Counts(caseDiagnostics)}");
         output.WriteLine($"compilation problems: {problems.Count}");
+        foreach (var problem in problems.Take(20))
+        {
+            output.WriteLine($"  {problem}");
+        }
+
         output.WriteLine($"time: generate {suite.GenerateTime.TotalMilliseconds:F0} ms, compile and emit {compile.ElapsedMilliseconds} ms");
         foreach (var diagnostic in diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {

@@ -1,0 +1,597 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Planning.Validation;
+
+namespace Hooksmith.Generator.Emit;
+
+internal static partial class ValidatorEmitter
+{
+    private sealed partial class MethodWriter
+    {
+        private void WriteGeneric(Check check)
+        {
+            var b = _body;
+            b.WriteLine();
+            switch (check)
+            {
+                case TypeCheck type:
+                    b.OpenBlock($"if (!({Any(type.Types.Select(TypeCondition))}))");
+                    WriteFail("/type", "type", "instance", Quote(string.Join(" or ", type.Types)));
+                    b.CloseBlock();
+                    break;
+                case ConstantCheck constant:
+                    var display = constant.Keyword == "const"
+                        ? constant.Values[0].Json
+                        : "[" + string.Join(", ", constant.Values.Select(v => v.Json)) + "]";
+                    b.OpenBlock($"if (!({Any(constant.Values.Select(ConstantCondition))}))");
+                    WriteFail("/" + constant.Keyword, constant.Keyword, "instance", Quote(Display(display)));
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        /// <summary>Conditions joined with '||'; <c>false</c> for none (an empty <c>enum</c> allows nothing).</summary>
+        private static string Any(IEnumerable<string> conditions)
+        {
+            var joined = string.Join(" || ", conditions);
+            return joined.Length == 0 ? "false" : joined;
+        }
+
+        private static string TypeCondition(string type) => type switch
+        {
+            "null" => $"instance.ValueKind == {Kind}.Null",
+            "boolean" => $"instance.ValueKind is {Kind}.True or {Kind}.False",
+            "object" => $"instance.ValueKind == {Kind}.Object",
+            "array" => $"instance.ValueKind == {Kind}.Array",
+            "string" => $"instance.ValueKind == {Kind}.String",
+            "number" => $"instance.ValueKind == {Kind}.Number",
+            "integer" => $"{Checks}.IsInteger(instance)",
+            _ => "false",
+        };
+
+        private string ConstantCondition(ConstantValue value) => value.Kind switch
+        {
+            JsonKind.Null => $"instance.ValueKind == {Kind}.Null",
+            JsonKind.True => $"instance.ValueKind == {Kind}.True",
+            JsonKind.False => $"instance.ValueKind == {Kind}.False",
+            JsonKind.String => $"(instance.ValueKind == {Kind}.String && instance.ValueEquals({Utf8(value.Text)}))",
+            JsonKind.Number => $"{Checks}.NumberEquals(instance, {Quote(value.Text)})",
+            _ => $"{Checks}.JsonEquals(instance, {_fields.Constant(value.Text)})",
+        };
+
+        private void WriteReference(Check check)
+        {
+            var b = _body;
+            b.WriteLine();
+            switch (check)
+            {
+                case ReferenceCheck reference:
+                    WriteRequiredApply("/" + reference.Keyword, reference.Schema, "instance", null, Tracked, alwaysEnterResource: true);
+                    break;
+                case DynamicReferenceCheck dynamic when dynamic.Candidates.Count == 0:
+                    WriteRequiredApply("/" + dynamic.Keyword, dynamic.Initial, "instance", null, Tracked, alwaysEnterResource: true);
+                    break;
+                case DynamicReferenceCheck dynamic:
+                    // The outermost resource of the dynamic scope that declares the anchor decides the schema.
+                    b.OpenBlock();
+                    b.WriteLine("bool ok;");
+                    b.OpenBlock($"switch (context.FindInDynamicScope({_fields.Scope(dynamic.Candidates.Select(c => c.Resource))}))");
+                    for (var i = 0; i < dynamic.Candidates.Count; i++)
+                    {
+                        b.WriteLine($"case {Index(i)}:");
+                        b.Indent();
+                        WriteApply("/" + dynamic.Keyword, dynamic.Candidates[i].Schema with { Resource = dynamic.Candidates[i].Resource }, "instance", null, Tracked, declare: false, alwaysEnterResource: true);
+                        b.WriteLine("break;");
+                        b.Unindent();
+                    }
+
+                    b.WriteLine("default:");
+                    b.Indent();
+                    WriteApply("/" + dynamic.Keyword, dynamic.Initial, "instance", null, Tracked, declare: false, alwaysEnterResource: true);
+                    b.WriteLine("break;");
+                    b.Unindent();
+                    b.CloseBlock();
+                    b.WriteLine();
+                    b.OpenBlock("if (!ok)");
+                    WriteFailed();
+                    b.CloseBlock();
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        private void WriteNumber(Check check)
+        {
+            var b = _body;
+            switch (check)
+            {
+                case NumberLimitCheck limit:
+                    var comparison = limit.IsMinimum ? (limit.IsExclusive ? "<= 0" : "< 0") : (limit.IsExclusive ? ">= 0" : "> 0");
+                    b.OpenBlock($"if ({Checks}.Compare(instance, {NumberArgument(limit.Literal)}) {comparison})");
+                    WriteFail("/" + limit.Keyword, limit.Keyword, "instance", Quote(limit.Literal));
+                    b.CloseBlock();
+                    break;
+                case MultipleOfCheck multiple:
+                    b.OpenBlock($"if (!{Checks}.IsMultipleOf(instance, {Quote(multiple.Literal)}))");
+                    WriteFail("/multipleOf", "multipleOf", "instance", Quote(multiple.Literal));
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        /// <summary>A number limit as a decimal literal when a decimal holds it exactly, else as its JSON text.</summary>
+        private static string NumberArgument(string literal)
+        {
+            if (decimal.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                var text = value.ToString(CultureInfo.InvariantCulture);
+                if (JsonNumber.MathEquals(text, literal))
+                {
+                    return text + "m";
+                }
+            }
+
+            return Quote(literal);
+        }
+
+        private void WriteString(Check check)
+        {
+            var b = _body;
+            switch (check)
+            {
+                case CountCheck count:
+                    WriteCount(count, $"{Checks}.Length(instance)");
+                    break;
+                case PatternCheck { DotNetPattern: null } untranslatable:
+                    WriteFailWithMessage("/pattern", "pattern", $"the pattern {untranslatable.Pattern} cannot be checked: {untranslatable.Error}");
+                    break;
+                case PatternCheck pattern:
+                    b.OpenBlock($"if (!{Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern!)}, instance))");
+                    WriteFail("/pattern", "pattern", "instance", Quote(pattern.Pattern));
+                    b.CloseBlock();
+                    break;
+                case FormatCheck format:
+                    var assertsByDefault = format.AssertsByDefault ? "true" : "false";
+                    b.OpenBlock($"if (context.AssertFormats({assertsByDefault}) && !{Checks}.IsFormat({Quote(format.Format)}, instance))");
+                    WriteFail("/format", "format", "instance", Quote(format.Format));
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        /// <summary>Writes a count limit; limits beyond what an <c>int</c> counts are decided here.</summary>
+        private void WriteCount(CountCheck count, string measure)
+        {
+            var b = _body;
+            if (!FitsInt(count.Limit))
+            {
+                if (count.IsMinimum)
+                {
+                    WriteFail("/" + count.Keyword, count.Keyword, "instance", Quote(count.Limit));
+                }
+
+                return;
+            }
+
+            b.OpenBlock($"if ({measure} {(count.IsMinimum ? "<" : ">")} {count.Limit})");
+            WriteFail("/" + count.Keyword, count.Keyword, "instance", Quote(count.Limit));
+            b.CloseBlock();
+        }
+
+        private void WriteArray(Check check)
+        {
+            var b = _body;
+            switch (check)
+            {
+                case CountCheck count:
+                    WriteCount(count, "instance.GetArrayLength()");
+                    break;
+                case UniqueItemsCheck:
+                    b.OpenBlock($"if (!{Checks}.HasUniqueItems(instance))");
+                    WriteFail("/uniqueItems", "uniqueItems", "instance", null);
+                    b.CloseBlock();
+                    break;
+                case ItemsCheck items:
+                    WriteItems(items);
+                    break;
+                case ContainsCheck contains:
+                    WriteContains(contains);
+                    break;
+                case UnevaluatedItemsCheck unevaluated:
+                    b.WriteLine("var index = 0;");
+                    b.OpenBlock($"foreach (var item in instance.EnumerateArray())");
+                    b.OpenBlock("if (!tracked.HasItem(index))");
+                    WriteRequiredApply("/unevaluatedItems", unevaluated.Schema, "item", "index", "null");
+                    b.CloseBlock();
+                    b.WriteLine();
+                    b.WriteLine("index++;");
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        private void WriteItems(ItemsCheck items)
+        {
+            var b = _body;
+            var prefix = items.Prefix.Count;
+            var rest = items.Rest;
+            var checksItems = items.Prefix.Any(t => t.Kind != TargetKind.True) || (rest is not null && rest.Kind != TargetKind.True);
+            if (checksItems)
+            {
+                b.OpenBlock();
+                b.WriteLine("var index = 0;");
+                b.OpenBlock("foreach (var item in instance.EnumerateArray())");
+                for (var i = 0; i < prefix; i++)
+                {
+                    b.OpenBlock(i == 0 ? "if (index == 0)" : $"else if (index == {Index(i)})");
+                    WriteRequiredApply($"/{items.PrefixKeyword}/{Index(i)}", items.Prefix[i], "item", "index", "null");
+                    b.CloseBlock();
+                }
+
+                if (rest is not null && rest.Kind != TargetKind.True)
+                {
+                    if (prefix > 0)
+                    {
+                        b.OpenBlock("else");
+                    }
+
+                    WriteRequiredApply("/" + items.RestKeyword, rest, "item", "index", "null");
+                    if (prefix > 0)
+                    {
+                        b.CloseBlock();
+                    }
+                }
+                else if (prefix > 0)
+                {
+                    b.OpenBlock($"else");
+                    b.WriteLine("break;");
+                    b.CloseBlock();
+                }
+
+                b.WriteLine();
+                b.WriteLine("index++;");
+                b.CloseBlock();
+                b.CloseBlock();
+            }
+
+            if (rest is not null)
+            {
+                b.WriteLine($"{Record}AddAllItems();");
+            }
+            else if (prefix > 0)
+            {
+                b.WriteLine($"{Record}AddItems({Index(prefix)});");
+            }
+        }
+
+        private void WriteContains(ContainsCheck contains)
+        {
+            var b = _body;
+            b.OpenBlock();
+            b.WriteLine("var mark = context.BeginTrial();");
+            b.WriteLine("var matches = 0;");
+            b.WriteLine("var index = 0;");
+            b.OpenBlock("foreach (var item in instance.EnumerateArray())");
+            WriteApply("/contains", contains.Schema, "item", "index", "null");
+            b.OpenBlock("if (ok)");
+            b.WriteLine("matches++;");
+            if (contains.RecordsItems)
+            {
+                b.WriteLine($"{Record}AddItem(index);");
+            }
+
+            b.CloseBlock();
+            b.WriteLine();
+            b.WriteLine("index++;");
+            b.CloseBlock();
+            b.WriteLine();
+            b.WriteLine("context.EndTrial(mark);");
+            var minimum = contains.MinContains ?? "1";
+            if (minimum != "0")
+            {
+                var keyword = contains.MinContains is null ? "contains" : "minContains";
+                if (FitsInt(minimum))
+                {
+                    b.OpenBlock($"if (matches < {minimum})");
+                    WriteFail("/" + keyword, keyword, "instance", Quote(minimum));
+                    b.CloseBlock();
+                }
+                else
+                {
+                    WriteFail("/" + keyword, keyword, "instance", Quote(minimum));
+                }
+            }
+
+            if (contains.MaxContains is { } maximum && FitsInt(maximum))
+            {
+                b.OpenBlock($"if (matches > {maximum})");
+                WriteFail("/maxContains", "maxContains", "instance", Quote(maximum));
+                b.CloseBlock();
+            }
+
+            b.CloseBlock();
+        }
+
+        private void WriteObject(Check check)
+        {
+            var b = _body;
+            switch (check)
+            {
+                case CountCheck count:
+                    WriteCount(count, $"{Checks}.PropertyCount(instance)");
+                    break;
+                case RequiredCheck required:
+                    for (var i = 0; i < required.Names.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            b.WriteLine();
+                        }
+
+                        var name = required.Names[i];
+                        b.OpenBlock($"if (!instance.TryGetProperty({Utf8(name)}, out _))");
+                        WriteFail("/required", "required", "instance", Quote(name));
+                        b.CloseBlock();
+                    }
+
+                    break;
+                case DependentRequiredCheck dependent:
+                    b.OpenBlock($"if (instance.TryGetProperty({Utf8(dependent.Property)}, out _))");
+                    foreach (var name in dependent.Required)
+                    {
+                        b.OpenBlock($"if (!instance.TryGetProperty({Utf8(name)}, out _))");
+                        WriteFail($"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Keyword, "instance", Quote(name));
+                        b.CloseBlock();
+                    }
+
+                    b.CloseBlock();
+                    break;
+                case DependentSchemaCheck dependent when dependent.Schema.Kind != TargetKind.True:
+                    b.OpenBlock($"if (instance.TryGetProperty({Utf8(dependent.Property)}, out _))");
+                    WriteRequiredApply($"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Schema, "instance", null, Tracked);
+                    b.CloseBlock();
+                    break;
+                case MembersCheck members:
+                    WriteMembers(members);
+                    break;
+                case PropertyNamesCheck names when names.Schema.Kind != TargetKind.True:
+                    b.OpenBlock("foreach (var property in instance.EnumerateObject())");
+                    b.WriteLine($"var name = {Checks}.NameOf(property);");
+                    WriteRequiredApply("/propertyNames", names.Schema, "name", "property", "null");
+                    b.CloseBlock();
+                    break;
+                case UnevaluatedPropertiesCheck unevaluated:
+                    b.OpenBlock("foreach (var property in instance.EnumerateObject())");
+                    b.OpenBlock("if (!tracked.HasProperty(property))");
+                    WriteRequiredApply("/unevaluatedProperties", unevaluated.Schema, "property.Value", "property", "null");
+                    b.CloseBlock();
+                    b.CloseBlock();
+                    break;
+            }
+        }
+
+        private void WriteMembers(MembersCheck members)
+        {
+            var b = _body;
+            var additional = members.Additional;
+            var needsMatched = additional is not null && additional.Kind != TargetKind.True;
+            var properties = members.Properties.Where(p => p.Schema.Kind != TargetKind.True || needsMatched).ToList();
+            b.OpenBlock("foreach (var property in instance.EnumerateObject())");
+            if (needsMatched)
+            {
+                b.WriteLine("var matched = false;");
+            }
+
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var property = properties[i];
+                b.OpenBlock($"{(i == 0 ? "if" : "else if")} (property.NameEquals({Utf8(property.Name)}))");
+                if (needsMatched)
+                {
+                    b.WriteLine("matched = true;");
+                }
+
+                WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null");
+                b.CloseBlock();
+            }
+
+            foreach (var pattern in members.Patterns)
+            {
+                if (pattern.DotNetPattern is null)
+                {
+                    b.WriteLine();
+                    WriteFailWithMessage("/patternProperties", "patternProperties", $"the pattern {pattern.Pattern} cannot be checked");
+                    continue;
+                }
+
+                b.WriteLine();
+                b.OpenBlock($"if ({Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern)}, property))");
+                if (needsMatched)
+                {
+                    b.WriteLine("matched = true;");
+                }
+
+                b.WriteLine($"{Record}AddProperty(property);");
+                WriteRequiredApply("/patternProperties/" + Escape(pattern.Pattern), pattern.Schema, "property.Value", "property", "null");
+                b.CloseBlock();
+            }
+
+            if (needsMatched)
+            {
+                b.WriteLine();
+                b.OpenBlock("if (!matched)");
+                WriteRequiredApply("/additionalProperties", additional!, "property.Value", "property", "null");
+                b.CloseBlock();
+            }
+
+            if (members.Properties.Count > 0 && additional is null)
+            {
+                // Members that 'properties' names count as evaluated.
+                b.WriteLine();
+                var named = string.Join(" || ", members.Properties.Select(p => $"property.NameEquals({Utf8(p.Name)})"));
+                b.OpenBlock(_spec.TracksEvaluated ? $"if ({named})" : $"if (evaluated is not null && ({named}))");
+                b.WriteLine($"{Tracked}.AddProperty(property);");
+                b.CloseBlock();
+            }
+
+            b.CloseBlock();
+            if (additional is not null)
+            {
+                b.WriteLine($"{Record}AddAllProperties();");
+            }
+        }
+
+        private void WriteApplicator(Check check)
+        {
+            var b = _body;
+            b.WriteLine();
+            switch (check)
+            {
+                case CombinatorCheck { Keyword: "allOf" } allOf:
+                    for (var i = 0; i < allOf.Schemas.Count; i++)
+                    {
+                        WriteRequiredApply("/allOf/" + Index(i), allOf.Schemas[i], "instance", null, Tracked);
+                    }
+
+                    break;
+                case CombinatorCheck { Keyword: "anyOf" } anyOf:
+                    WriteAnyOf(anyOf);
+                    break;
+                case CombinatorCheck oneOf:
+                    WriteOneOf(oneOf);
+                    break;
+                case NotCheck not:
+                    b.OpenBlock();
+                    b.WriteLine("var mark = context.BeginTrial();");
+                    WriteApply("/not", not.Schema, "instance", null, "null");
+                    b.WriteLine("context.EndTrial(mark);");
+                    b.OpenBlock("if (ok)");
+                    WriteFail("/not", "not", "instance", null);
+                    b.CloseBlock();
+                    b.CloseBlock();
+                    break;
+                case ConditionalCheck conditional:
+                    WriteConditional(conditional);
+                    break;
+            }
+        }
+
+        private void WriteAnyOf(CombinatorCheck anyOf)
+        {
+            var b = _body;
+            b.OpenBlock();
+            b.WriteLine("var mark = context.BeginBranches();");
+            b.WriteLine("var matched = false;");
+            for (var i = 0; i < anyOf.Schemas.Count; i++)
+            {
+                // Once a branch matches, the others matter only for the annotations unevaluated* needs.
+                b.OpenBlock(i == 0 || _spec.TracksEvaluated ? null : "if (!matched || evaluated is not null)");
+                b.WriteLine($"var branch = {RentIfTracking};");
+                WriteApply("/anyOf/" + Index(i), anyOf.Schemas[i], "instance", null, "branch");
+                b.OpenBlock("if (ok)");
+                b.WriteLine("matched = true;");
+                b.WriteLine($"{Record}Add(branch{(_spec.TracksEvaluated ? string.Empty : "!")});");
+                b.CloseBlock();
+                b.WriteLine();
+                b.OpenBlock("if (branch is not null)");
+                b.WriteLine("context.Return(branch);");
+                b.CloseBlock();
+                b.CloseBlock();
+            }
+
+            b.WriteLine();
+            b.WriteLine("context.EndBranches(mark, keepErrors: !matched);");
+            b.OpenBlock("if (!matched)");
+            WriteFail("/anyOf", "anyOf", "instance", null);
+            b.CloseBlock();
+            b.CloseBlock();
+        }
+
+        private void WriteOneOf(CombinatorCheck oneOf)
+        {
+            var b = _body;
+            b.OpenBlock();
+            b.WriteLine("var mark = context.BeginBranches();");
+            b.WriteLine("var matches = 0;");
+            b.WriteLine("var first = -1;");
+            b.WriteLine("var second = -1;");
+            b.WriteLine($"{Locations}? chosen = null;");
+            for (var i = 0; i < oneOf.Schemas.Count; i++)
+            {
+                // Two matches decide the outcome: the rest need not run.
+                b.OpenBlock(i == 0 ? null : "if (matches < 2)");
+                b.WriteLine($"{Locations}? branch = {RentIfTracking};");
+                WriteApply("/oneOf/" + Index(i), oneOf.Schemas[i], "instance", null, "branch");
+                b.OpenBlock("if (ok)");
+                b.OpenBlock("if (++matches == 1)");
+                b.WriteLine($"first = {Index(i)};");
+                b.WriteLine("chosen = branch;");
+                b.WriteLine("branch = null;");
+                b.CloseBlock();
+                b.OpenBlock("else");
+                b.WriteLine($"second = {Index(i)};");
+                b.CloseBlock();
+                b.CloseBlock();
+                b.WriteLine();
+                b.OpenBlock("if (branch is not null)");
+                b.WriteLine("context.Return(branch);");
+                b.CloseBlock();
+                b.CloseBlock();
+            }
+
+            b.WriteLine();
+            b.WriteLine("context.EndBranches(mark, keepErrors: matches == 0);");
+            b.OpenBlock("if (matches == 1 && chosen is not null)");
+            b.WriteLine($"{Record}Add(chosen);");
+            b.WriteLine("context.Return(chosen);");
+            b.CloseBlock();
+            b.OpenBlock("else if (matches == 0)");
+            WriteFail("/oneOf", "oneOf", "instance", null);
+            b.CloseBlock();
+            b.OpenBlock("else if (matches > 1)");
+            WriteFail("/oneOf", "oneOf", "instance", "$\"{first} and {second}\"");
+            b.CloseBlock();
+            b.CloseBlock();
+        }
+
+        private void WriteConditional(ConditionalCheck conditional)
+        {
+            var b = _body;
+            var hasBranches = (conditional.Then is { Kind: not TargetKind.True }) || (conditional.Else is { Kind: not TargetKind.True });
+
+            // Without a 'then' or 'else' to choose, 'if' matters only for the annotations unevaluated* needs.
+            b.OpenBlock(hasBranches || _spec.TracksEvaluated ? null : "if (evaluated is not null)");
+            b.WriteLine($"{Locations}? condition = {RentIfTracking};");
+            b.WriteLine("var mark = context.BeginTrial();");
+            WriteApply("/if", conditional.If, "instance", null, "condition", result: "matches");
+            b.WriteLine("context.EndTrial(mark);");
+            b.OpenBlock("if (matches)");
+            b.OpenBlock("if (condition is not null)");
+            b.WriteLine($"{Record}Add(condition);");
+            b.CloseBlock();
+            if (conditional.Then is { } then)
+            {
+                WriteRequiredApply("/then", then, "instance", null, Tracked);
+            }
+
+            b.CloseBlock();
+            if (conditional.Else is { Kind: not TargetKind.True } @else)
+            {
+                b.OpenBlock("else");
+                WriteRequiredApply("/else", @else, "instance", null, Tracked);
+                b.CloseBlock();
+            }
+
+            b.WriteLine();
+            b.OpenBlock("if (condition is not null)");
+            b.WriteLine("context.Return(condition);");
+            b.CloseBlock();
+            b.CloseBlock();
+        }
+
+        /// <summary>Escapes a name for a JSON Pointer token.</summary>
+        private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    }
+}

@@ -1,0 +1,265 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Planning.Validation;
+
+namespace Hooksmith.Generator.Emit;
+
+internal static partial class ValidatorEmitter
+{
+    /// <summary>Writes one validator method.</summary>
+    private sealed partial class MethodWriter
+    {
+        private readonly SourceWriter _out;
+        private readonly ValidatorSpec _spec;
+        private readonly ClassFields _fields;
+        private readonly SourceWriter _body = new();
+        private bool _usesSchema;
+
+        public MethodWriter(SourceWriter writer, ValidatorSpec spec, ClassFields fields)
+        {
+            _out = writer;
+            _spec = spec;
+            _fields = fields;
+        }
+
+        /// <summary>The set that this schema's annotations go to: its own when it uses unevaluated*, else its caller's.</summary>
+        private string Tracked => _spec.TracksEvaluated ? "tracked" : "evaluated";
+
+        /// <summary>The start of a call that records an annotation: always made on this schema's own set, only when there is one on the caller's.</summary>
+        private string Record => _spec.TracksEvaluated ? "tracked." : "evaluated?.";
+
+        /// <summary>A set for a branch's annotations, when annotations are collected at all.</summary>
+        private string RentIfTracking => _spec.TracksEvaluated ? "context.RentLocations()" : "evaluated is null ? null : context.RentLocations()";
+
+        public void Write()
+        {
+            var pointer = _spec.Pointer.Length == 0 ? "#" : "#" + _spec.Pointer;
+            _out.WriteLine($"/// <summary>Validates a value against the schema at <c>{TypeEmitter.Xml(pointer)}</c>.</summary>");
+            _out.OpenBlock($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
+            WriteBody();
+            var body = _body.ToString();
+            if (_usesSchema)
+            {
+                _out.WriteLine($"const string Schema = {TypeEmitter.Literal(_spec.SchemaUri)};");
+            }
+
+            _out.WriteLines(body.TrimEnd('\n'));
+            _out.CloseBlock();
+        }
+
+        private void WriteBody()
+        {
+            var b = _body;
+            if (_spec.AlwaysFails)
+            {
+                _usesSchema = true;
+                b.WriteLine("context.Fail(Schema, \"\", \"false\", instance);");
+                b.WriteLine("return false;");
+                return;
+            }
+
+            var checks = _spec.Checks;
+            if (checks.Count == 0)
+            {
+                b.WriteLine("return true;");
+                return;
+            }
+
+            if (checks.Any(AppliesInPlace))
+            {
+                b.OpenBlock("if (context.IsTooDeep)");
+                b.WriteLine("return false;");
+                b.CloseBlock();
+                b.WriteLine();
+            }
+
+            if (_spec.TracksEvaluated)
+            {
+                b.WriteLine("var tracked = context.RentLocations();");
+            }
+
+            b.WriteLine("var valid = true;");
+            foreach (var check in checks.Where(c => c is TypeCheck or ConstantCheck))
+            {
+                WriteGeneric(check);
+            }
+
+            foreach (var check in checks.Where(c => c is ReferenceCheck or DynamicReferenceCheck))
+            {
+                WriteReference(check);
+            }
+
+            WriteKindBlock("Number", checks.Where(c => c is NumberLimitCheck or MultipleOfCheck), WriteNumber);
+            WriteKindBlock("String", checks.Where(c => c is PatternCheck or FormatCheck || c is CountCheck { Keyword: "minLength" or "maxLength" }), WriteString);
+            WriteKindBlock("Array", checks.Where(c => c is UniqueItemsCheck or ItemsCheck or ContainsCheck || c is CountCheck { Keyword: "minItems" or "maxItems" }), WriteArray);
+            WriteKindBlock("Object", checks.Where(c => c is RequiredCheck or MembersCheck or PropertyNamesCheck or DependentRequiredCheck or DependentSchemaCheck || c is CountCheck { Keyword: "minProperties" or "maxProperties" }), WriteObject);
+            foreach (var check in checks.Where(c => c is CombinatorCheck or NotCheck or ConditionalCheck))
+            {
+                WriteApplicator(check);
+            }
+
+            WriteKindBlock("Array", checks.Where(c => c is UnevaluatedItemsCheck), WriteArray);
+            WriteKindBlock("Object", checks.Where(c => c is UnevaluatedPropertiesCheck), WriteObject);
+            if (_spec.TracksEvaluated)
+            {
+                b.WriteLine();
+                b.OpenBlock("if (evaluated is not null)");
+                if (checks.Any(c => c is UnevaluatedPropertiesCheck))
+                {
+                    b.WriteLine("evaluated.AddAllProperties();");
+                }
+
+                if (checks.Any(c => c is UnevaluatedItemsCheck))
+                {
+                    b.WriteLine("evaluated.AddAllItems();");
+                }
+
+                b.WriteLine("evaluated.Add(tracked);");
+                b.CloseBlock();
+                b.WriteLine();
+                b.WriteLine("context.Return(tracked);");
+            }
+
+            b.WriteLine("return valid;");
+        }
+
+        private static bool AppliesInPlace(Check check)
+            => check is ReferenceCheck or DynamicReferenceCheck or CombinatorCheck or NotCheck or ConditionalCheck or DependentSchemaCheck;
+
+        private void WriteKindBlock(string kind, IEnumerable<Check> checks, System.Action<Check> write)
+        {
+            var list = checks.ToList();
+            if (list.Count == 0)
+            {
+                return;
+            }
+
+            _body.WriteLine();
+            _body.OpenBlock($"if (instance.ValueKind == {Kind}.{kind})");
+            var first = true;
+            foreach (var check in list)
+            {
+                if (!first)
+                {
+                    _body.WriteLine();
+                }
+
+                first = false;
+                write(check);
+            }
+
+            _body.CloseBlock();
+        }
+
+        /// <summary>Writes the reaction to a failure that was already reported: mark invalid, stop in first-failure mode.</summary>
+        private void WriteFailed()
+        {
+            _body.WriteLine("valid = false;");
+            _body.OpenBlock("if (context.StopAtFirstFailure)");
+            _body.WriteLine("return false;");
+            _body.CloseBlock();
+        }
+
+        /// <summary>Writes the report of a failed keyword and the reaction to it.</summary>
+        private void WriteFail(string keywordPath, string keyword, string instance, string? expected)
+        {
+            _usesSchema = true;
+            var expectedArgument = expected is null ? string.Empty : ", " + expected;
+            _body.WriteLine("valid = false;");
+            _body.OpenBlock($"if (context.Fail(Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {instance}{expectedArgument}))");
+            _body.WriteLine("return false;");
+            _body.CloseBlock();
+        }
+
+        private void WriteFailWithMessage(string keywordPath, string keyword, string message)
+        {
+            _usesSchema = true;
+            _body.WriteLine("valid = false;");
+            _body.OpenBlock($"if (context.FailWithMessage(Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {TypeEmitter.Literal(message)}))");
+            _body.WriteLine("return false;");
+            _body.CloseBlock();
+        }
+
+        /// <summary>
+        /// Writes the application of a subschema, leaving its result in <paramref name="result"/> (declared
+        /// here unless <paramref name="declare"/> is false).
+        /// </summary>
+        /// <param name="keywordPath">The subschema's path from this schema (<c>/properties/name</c>).</param>
+        /// <param name="target">The subschema.</param>
+        /// <param name="instance">The value it applies to.</param>
+        /// <param name="frame">The member (<c>property</c>) or item index (<c>index</c>) it applies to; null for in-place subschemas.</param>
+        /// <param name="evaluated">Where it records evaluated locations (<c>null</c> for other values than this one).</param>
+        /// <param name="result">The variable that gets the result.</param>
+        /// <param name="declare">Whether to declare the variable.</param>
+        /// <param name="alwaysEnterResource">Whether to put the target's resource in the dynamic scope even when it is this schema's (references do).</param>
+        private void WriteApply(string keywordPath, Target target, string instance, string? frame, string evaluated, string result = "ok", bool declare = true, bool alwaysEnterResource = false)
+        {
+            var b = _body;
+            var assign = declare ? $"var {result} = " : $"{result} = ";
+            var frameArgument = frame is null ? string.Empty : ", " + frame;
+            switch (target.Kind)
+            {
+                case TargetKind.True:
+                    b.WriteLine(assign + "true;");
+                    return;
+                case TargetKind.Method:
+                    var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
+                    b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
+                    b.WriteLine($"{assign}{target.Method}({instance}, context, {evaluated});");
+                    b.WriteLine("context.Pop();");
+                    return;
+                case TargetKind.False:
+                    _usesSchema = true;
+                    b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument});");
+                    b.WriteLine($"context.Fail(Schema + {TypeEmitter.Literal(keywordPath)}, \"\", \"false\", {instance});");
+                    b.WriteLine("context.Pop();");
+                    b.WriteLine(assign + "false;");
+                    return;
+                default:
+                    _usesSchema = true;
+                    var message = $"the reference '{target.Uri}' cannot be resolved: {target.Error}";
+                    b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument});");
+                    b.WriteLine($"context.FailWithMessage(Schema + {TypeEmitter.Literal(keywordPath)}, \"\", \"$ref\", {TypeEmitter.Literal(message)});");
+                    b.WriteLine("context.Pop();");
+                    b.WriteLine(assign + "false;");
+                    return;
+            }
+        }
+
+        /// <summary>Writes a subschema application whose failure fails this schema (its errors are already reported).</summary>
+        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false)
+        {
+            if (target.Kind == TargetKind.True)
+            {
+                return;
+            }
+
+            _body.OpenBlock();
+            WriteApply(keywordPath, target, instance, frame, evaluated, alwaysEnterResource: alwaysEnterResource);
+            _body.OpenBlock("if (!ok)");
+            WriteFailed();
+            _body.CloseBlock();
+            _body.CloseBlock();
+        }
+
+        private static string Count(string limit) => limit;
+
+        private static bool FitsInt(string limit) => long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= int.MaxValue;
+
+        private static string Quote(string text) => TypeEmitter.Literal(text);
+
+        private static string Utf8(string text) => TypeEmitter.Utf8Literal(text);
+
+        private static string Display(string json)
+        {
+            const int Limit = 80;
+            return json.Length <= Limit ? json : json.Substring(0, Limit) + "…";
+        }
+
+        private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+        private static string KindName(JsonKind kind) => kind.ToString();
+    }
+}

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Naming;
+using Hooksmith.Generator.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace Hooksmith.Generator.Planning.Validation;
+
+/// <summary>What validation planning adds to a document's plan.</summary>
+/// <param name="Validation">The validators to emit.</param>
+/// <param name="Exports">The validator of every planned location, and the dynamic anchors, for other files' references.</param>
+/// <param name="ExternalReferences">References into other files that validators follow.</param>
+/// <param name="Diagnostics">Problems found (patterns that cannot be translated, references that cannot be resolved).</param>
+internal sealed record ValidationPlan(
+    DocumentValidation Validation,
+    ValidationExports Exports,
+    EquatableArray<ExternalReference> ExternalReferences,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A file's validators as other files see them.</summary>
+/// <param name="ClassFullName">The full name of the file's validator class.</param>
+/// <param name="Validators">The validator method and resource of each planned schema location.</param>
+/// <param name="DynamicAnchors">Every <c>$dynamicAnchor</c> (and 2019-09 <c>$recursiveAnchor</c>) the file declares.</param>
+/// <param name="ReferencedResources">The resources (URIs without fragment) of other files that the validators refer to: evaluation can go from this file into those.</param>
+internal sealed record ValidationExports(string ClassFullName, EquatableArray<PointerValidator> Validators, EquatableArray<DynamicAnchorExport> DynamicAnchors, EquatableArray<string> ReferencedResources)
+{
+    public static readonly ValidationExports None = new(string.Empty, EquatableArray<PointerValidator>.Empty, EquatableArray<DynamicAnchorExport>.Empty, EquatableArray<string>.Empty);
+}
+
+/// <summary>The validator at a schema location: a method name, or a constant for boolean and empty schemas.</summary>
+internal sealed record PointerValidator(string Pointer, Target Target);
+
+/// <summary>A dynamic anchor: the resource that declares it, its name, and the schema it names.</summary>
+internal sealed record DynamicAnchorExport(string Resource, string Name, string Pointer);
+
+/// <summary>
+/// The validation half of the Plan stage: walks every schema location reachable from a file's named
+/// schemas and events through every applicator, and describes each location's keyword checks.
+/// Like <see cref="TypePlanner"/>, it looks at one document; references into other files stay as
+/// <see cref="TargetKind.External"/> targets until the plan is linked.
+/// </summary>
+internal sealed partial class ValidationPlanner
+{
+    /// <summary>The name given to the 2019-09 <c>$recursiveAnchor</c> among dynamic anchors ('$' cannot start an anchor name).</summary>
+    public const string RecursiveAnchorName = "$recursiveAnchor";
+
+    private readonly SchemaIndex _index;
+    private readonly RefResolver _refs;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _baseNames = new(StringComparer.Ordinal);
+    private readonly Queue<(SchemaNodeInfo Info, string Method)> _pending = new();
+    private readonly List<ValidatorSpec> _validators = [];
+    private readonly NameScope _methodNames = new();
+    private readonly List<ExternalReference> _externalReferences = [];
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+
+    private ValidationPlanner(SchemaIndex index, CancellationToken cancellationToken)
+    {
+        _index = index;
+        _refs = new RefResolver(index, cancellationToken);
+        _cancellationToken = cancellationToken;
+    }
+
+    private SchemaDocument Document => _index.Document;
+
+    /// <summary>Plans the validators of a document.</summary>
+    /// <param name="index">The document's index, as the type planner used it.</param>
+    /// <param name="namespace">The namespace of the file's types.</param>
+    /// <param name="takenNames">Type names already declared in that namespace.</param>
+    /// <param name="modelTypes">The generated type (full name) at each schema location that has one.</param>
+    /// <param name="cancellationToken">Cancels planning.</param>
+    public static ValidationPlan Plan(SchemaIndex index, string @namespace, IEnumerable<string> takenNames, IReadOnlyDictionary<string, string> modelTypes, CancellationToken cancellationToken)
+    {
+        var planner = new ValidationPlanner(index, cancellationToken);
+        var className = ClassNameFor(index.Document, @namespace, takenNames);
+        planner._methodNames.Claim([className], out _);
+        return planner.Run(@namespace, className, modelTypes);
+    }
+
+    private static string ClassNameFor(SchemaDocument document, string @namespace, IEnumerable<string> takenNames)
+    {
+        var stem = document.Input.FileName;
+        var dot = stem.IndexOf('.');
+        stem = dot > 0 ? stem.Substring(0, dot) : stem;
+        var baseName = Identifiers.ToIdentifier(Identifiers.ToPascalCase(stem), "Schema") + "Validation";
+        var scope = new NameScope(takenNames.Select(n => n.Substring(n.LastIndexOf('.') + 1)), ignoreCase: true);
+        return scope.Claim([baseName], out _);
+    }
+
+    private ValidationPlan Run(string @namespace, string className, IReadOnlyDictionary<string, string> modelTypes)
+    {
+        var roots = new List<CatalogRoot>();
+        if (Document.Root is not null)
+        {
+            foreach (var named in _index.NamedSchemas)
+            {
+                _baseNames[named.Node.Pointer] = named.IsDocumentRoot ? RootName() : named.Name;
+            }
+
+            foreach (var webhook in _index.Events)
+            {
+                if (!_baseNames.ContainsKey(webhook.Schema.Pointer))
+                {
+                    _baseNames[webhook.Schema.Pointer] = webhook.EventName;
+                }
+            }
+
+            var rootPointers = _index.NamedSchemas.Select(n => n.Node.Pointer)
+                .Concat(_index.Events.Select(e => e.Schema.Pointer))
+                .Distinct()
+                .ToList();
+            foreach (var pointer in rootPointers)
+            {
+                var info = _index.Schemas[pointer];
+
+                // Every catalog entry needs a method, even for a schema that accepts everything.
+                var method = MethodFor(info, forceMethod: true).Method!;
+                roots.Add(new CatalogRoot(pointer, SchemaUriOf(info), info.BaseUri, method, modelTypes.TryGetValue(pointer, out var model) ? model : null));
+            }
+
+            while (_pending.Count > 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var (info, method) = _pending.Dequeue();
+                _validators.Add(PlanValidator(info, method));
+            }
+        }
+
+        var events = _index.Events.Select(e => new CatalogEvent(e.EventName, e.Key, e.Schema.Pointer)).ToEquatableArray();
+        var validation = new DocumentValidation(Document.Input.FileName, @namespace, className, _validators.ToEquatableArray(), roots.ToEquatableArray(), events);
+        var exports = new ValidationExports(
+            validation.FullName,
+            _targets.Select(t => new PointerValidator(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),
+            DynamicAnchors().ToEquatableArray(),
+            _externalReferences.Select(r => UriReference.WithoutFragment(r.Uri)).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToEquatableArray());
+        return new ValidationPlan(validation, exports, _externalReferences.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
+    }
+
+    private IEnumerable<DynamicAnchorExport> DynamicAnchors()
+    {
+        foreach (var info in _index.Schemas.Values.OrderBy(i => i.Pointer, StringComparer.Ordinal))
+        {
+            if (info.Dialect >= SchemaDialect.Draft202012 && info.Node.GetString("$dynamicAnchor") is { } name)
+            {
+                yield return new DynamicAnchorExport(info.BaseUri, name, info.Pointer);
+            }
+
+            if (info.Dialect == SchemaDialect.Draft201909 && info.Node.GetBoolean("$recursiveAnchor") == true && IsResourceRoot(info))
+            {
+                yield return new DynamicAnchorExport(info.BaseUri, RecursiveAnchorName, info.Pointer);
+            }
+        }
+    }
+
+    private bool IsResourceRoot(SchemaNodeInfo info) => _index.Resources.TryGetValue(info.BaseUri, out var root) && root == info.Pointer;
+
+    /// <summary>The validator of a schema location: a constant for boolean and keyword-free schemas, else a method (planned once).</summary>
+    private Target MethodFor(SchemaNodeInfo info, bool forceMethod = false)
+    {
+        if (_targets.TryGetValue(info.Pointer, out var known) && (known.Kind == TargetKind.Method || !forceMethod))
+        {
+            return known;
+        }
+
+        if (!forceMethod)
+        {
+            if (info.Node.Kind == JsonKind.True || (info.Node.IsObject && !HasAssertions(info)))
+            {
+                return _targets[info.Pointer] = Target.AlwaysValid;
+            }
+
+            if (info.Node.Kind == JsonKind.False)
+            {
+                return _targets[info.Pointer] = Target.NeverValid;
+            }
+        }
+
+        var method = _methodNames.Claim([MethodNameOf(info.Pointer)], out _);
+        var target = Target.ToMethod(method, info.BaseUri);
+        _targets[info.Pointer] = target;
+        _pending.Enqueue((info, method));
+        return target;
+    }
+
+    /// <summary>The validator of a subschema found at <paramref name="node"/>.</summary>
+    private Target SubschemaTarget(SchemaNodeInfo parent, JsonNode node)
+    {
+        if (!node.IsObject && !node.IsBoolean)
+        {
+            return Target.AlwaysValid;
+        }
+
+        var info = _index.Schemas.TryGetValue(node.Pointer, out var indexed)
+            ? indexed
+            : SchemaIndexer.IndexLate(_index, node, parent, _cancellationToken);
+        return MethodFor(info);
+    }
+
+    /// <summary>The validator a reference leads to.</summary>
+    private Target ReferenceTarget(SchemaNodeInfo from, JsonNode referenceNode, string reference)
+    {
+        var target = _refs.Resolve(from, reference);
+        if (target.Local is { } local)
+        {
+            return MethodFor(local);
+        }
+
+        if (target.ExternalUri is { } uri)
+        {
+            _externalReferences.Add(new ExternalReference(uri, reference, Document.LocationOf(referenceNode)));
+            return Target.ToExternal(uri);
+        }
+
+        Report(DiagnosticDescriptors.UnresolvedReference, referenceNode, reference, target.Error ?? "it cannot be found");
+        return Target.ToNothing(reference, target.Error ?? "it cannot be found");
+    }
+
+    /// <summary>The schema's absolute URI: its resource's URI and, below the resource's root, a JSON Pointer fragment.</summary>
+    private string SchemaUriOf(SchemaNodeInfo info)
+    {
+        var rootPointer = _index.Resources.TryGetValue(info.BaseUri, out var root) && info.Pointer.StartsWith(root, StringComparison.Ordinal) ? root : string.Empty;
+        var relative = info.Pointer.Substring(rootPointer.Length);
+        return info.BaseUri + "#" + JsonPointer.EscapeForUriFragment(relative);
+    }
+
+    private string RootName()
+    {
+        var stem = Document.Input.FileName;
+        var dot = stem.IndexOf('.');
+        return dot > 0 ? stem.Substring(0, dot) : stem;
+    }
+
+    /// <summary>
+    /// A readable method name for a location: the nearest named schema (definition, component, event,
+    /// file) followed by what leads from it to the location (<c>Order_Items_Item_Price</c>).
+    /// </summary>
+    private string MethodNameOf(string pointer)
+    {
+        var start = pointer;
+        while (!_baseNames.ContainsKey(start) && start.Length > 0)
+        {
+            start = start.Substring(0, start.LastIndexOf('/'));
+        }
+
+        var parts = new List<string>();
+        var baseName = _baseNames.TryGetValue(start, out var named) ? Identifiers.ToIdentifier(named, "Schema").TrimStart('@') : string.Empty;
+        parts.Add(baseName.Length == 0 ? "Schema" : baseName);
+        if (pointer.Length > start.Length && JsonPointer.TryParse(pointer.Substring(start.Length), out var tokens))
+        {
+            var steps = new List<string>();
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var token = tokens[i];
+                var next = i + 1 < tokens.Length ? tokens[i + 1] : null;
+                switch (token)
+                {
+                    case "properties" or "$defs" or "definitions" when next is not null:
+                        steps.Add(Identifiers.ToPascalCase(next));
+                        i++;
+                        break;
+                    case "dependentSchemas" or "dependencies" when next is not null:
+                        steps.Add("When" + Identifiers.ToPascalCase(next));
+                        i++;
+                        break;
+                    case "patternProperties" when next is not null:
+                        steps.Add("Pattern");
+                        i++;
+                        break;
+                    case "items" or "prefixItems" or "allOf" or "anyOf" or "oneOf" when next is not null && JsonPointer.TryParseIndex(next, out _):
+                        steps.Add((token == "prefixItems" || token == "items" ? "Item" : Identifiers.ToPascalCase(token)) + next);
+                        i++;
+                        break;
+                    default:
+                        steps.Add(StepName(token));
+                        break;
+                }
+            }
+
+            // Deep locations keep the last steps: the name stays readable, the doc comment has the pointer.
+            parts.AddRange(steps.Count > 4 ? steps.Skip(steps.Count - 4) : steps);
+        }
+
+        var name = string.Join("_", parts.Where(p => p.Length > 0));
+        if (char.IsDigit(name[0]))
+        {
+            name = "_" + name;
+        }
+
+        return name.Length <= Identifiers.MaxLength ? name : name.Substring(name.Length - Identifiers.MaxLength).TrimStart('_', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    }
+
+    private static string StepName(string keyword) => keyword switch
+    {
+        "items" => "Item",
+        "additionalItems" => "AdditionalItem",
+        "additionalProperties" => "AdditionalProperty",
+        "unevaluatedItems" => "UnevaluatedItem",
+        "unevaluatedProperties" => "UnevaluatedProperty",
+        "propertyNames" => "PropertyName",
+        _ => Identifiers.ToPascalCase(keyword),
+    };
+
+    private void Report(DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, Document.LocationOf(node), arguments));
+}
