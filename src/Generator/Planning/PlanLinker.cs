@@ -65,10 +65,13 @@ internal static class PlanLinker
 
         var resolved = linked.References.ToDictionary(r => r.Uri, r => r.Type, StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in plan.ExternalReferences)
         {
             var error = linked.References.FirstOrDefault(r => r.Uri == reference.Uri)?.Error;
-            if (error is not null)
+
+            // Types and validators may both follow one reference: it is reported once.
+            if (error is not null && reported.Add(reference.Uri + "\n" + reference.Written))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, reference.Location, reference.Written, error));
             }

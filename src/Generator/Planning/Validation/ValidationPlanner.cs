@@ -124,6 +124,16 @@ internal sealed partial class ValidationPlanner
                 roots.Add(new CatalogRoot(pointer, SchemaUriOf(info), info.BaseUri, method, modelTypes.TryGetValue(pointer, out var model) ? model : null));
             }
 
+            // Resources and anchors can be referred to from other files (and dynamic anchors chosen at run
+            // time) even where nothing in this file applies them: they get validators too.
+            foreach (var pointer in _index.Resources.Values.Concat(_index.Anchors.Values).Distinct().OrderBy(p => p, StringComparer.Ordinal))
+            {
+                if (_index.Schemas.TryGetValue(pointer, out var addressable))
+                {
+                    MethodFor(addressable);
+                }
+            }
+
             while (_pending.Count > 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
