@@ -14,6 +14,7 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="Validators">What each reference that a validator follows into another file resolves to.</param>
 /// <param name="AnchorDeclarations">For each <c>$dynamicRef</c> into another file: whether its target declares the dynamic anchor.</param>
 /// <param name="DynamicAnchors">For each dynamic anchor name the file's validators use: every resource that declares it.</param>
+/// <param name="MetaSchemas">The vocabularies of the custom meta-schemas the file's resources name in <c>$schema</c>.</param>
 internal sealed record LinkedReferences(
     string Path,
     EquatableArray<ResolvedReference> References,
@@ -22,7 +23,11 @@ internal sealed record LinkedReferences(
     EquatableArray<ShadowedResource> ShadowedResources,
     EquatableArray<ResolvedValidator> Validators,
     EquatableArray<AnchorDeclaration> AnchorDeclarations,
-    EquatableArray<DynamicAnchorCandidates> DynamicAnchors);
+    EquatableArray<DynamicAnchorCandidates> DynamicAnchors,
+    EquatableArray<MetaSchemaVocabularies> MetaSchemas);
+
+/// <summary>The vocabularies of a custom meta-schema (null when the compilation does not say).</summary>
+internal sealed record MetaSchemaVocabularies(string Uri, EquatableArray<string>? Vocabularies);
 
 internal sealed record ResolvedValidator(string Uri, Target Target);
 

@@ -51,7 +51,8 @@ internal static class PlanLinker
         var anchors = needs.DynamicReferences.Select(d => d.Name).Distinct()
             .Select(name => new DynamicAnchorCandidates(name, registry.DynamicAnchorsNamed(name, needs.Path).ToEquatableArray()))
             .ToEquatableArray();
-        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray(), validators, declarations, anchors);
+        var metaSchemas = needs.MetaSchemas.Select(uri => new MetaSchemaVocabularies(uri, registry.VocabulariesOf(uri))).ToEquatableArray();
+        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray(), validators, declarations, anchors, metaSchemas);
     }
 
     public static LinkedPlan Link(DocumentPlan plan, LinkedReferences linked)
@@ -114,7 +115,8 @@ internal static class PlanLinker
                 ? resolved.TryGetValue(target.Uri!, out var found) ? found : Target.ToNothing(target.Uri!, "it is not defined by any schema file")
                 : target;
 
-        var validators = validation.Validators.Select(spec => spec with
+        var vocabularies = linked.MetaSchemas.ToDictionary(m => m.Uri, m => m.Vocabularies, StringComparer.Ordinal);
+        var validators = validation.Validators.Select(spec => ApplyVocabularies(spec, vocabularies)).Select(spec => spec with
         {
             Checks = spec.Checks.Select(check =>
             {
@@ -138,6 +140,46 @@ internal static class PlanLinker
             .Select(r => r.ModelType is { } model && !declared.Contains(model) ? r with { ModelType = null } : r)
             .ToEquatableArray();
         return validation with { Validators = validators, Roots = roots };
+    }
+
+    /// <summary>
+    /// Keeps only the keywords of the vocabularies a custom meta-schema declares: without the validation
+    /// vocabulary, <c>minimum</c> and <c>type</c> are annotations; with format-assertion, <c>format</c> asserts.
+    /// </summary>
+    private static ValidatorSpec ApplyVocabularies(ValidatorSpec spec, Dictionary<string, EquatableArray<string>?> vocabularies)
+    {
+        if (spec.MetaSchema is null || !vocabularies.TryGetValue(spec.MetaSchema, out var declared) || declared is not { } list)
+        {
+            return spec;
+        }
+
+        bool Has(string name) => list.Any(v => v.EndsWith("/vocab/" + name, StringComparison.Ordinal));
+        var validation = Has("validation");
+        var applicator = Has("applicator");
+        var unevaluated = Has("unevaluated") || (applicator && !list.Any(v => v.Contains("/2020-12/")));
+        var formatAssertion = Has("format-assertion");
+        var checks = new List<Check>();
+        foreach (var check in spec.Checks)
+        {
+            switch (check)
+            {
+                case TypeCheck or ConstantCheck or NumberLimitCheck or MultipleOfCheck or CountCheck or RequiredCheck or DependentRequiredCheck or UniqueItemsCheck or PatternCheck when !validation:
+                case MembersCheck or PropertyNamesCheck or ItemsCheck or ContainsCheck or CombinatorCheck or NotCheck or ConditionalCheck or DependentSchemaCheck when !applicator:
+                case UnevaluatedItemsCheck or UnevaluatedPropertiesCheck when !unevaluated:
+                    continue;
+                case ContainsCheck contains when !validation:
+                    checks.Add(contains with { MinContains = null, MaxContains = null });
+                    break;
+                case FormatCheck format when formatAssertion:
+                    checks.Add(format with { AssertsByDefault = true });
+                    break;
+                default:
+                    checks.Add(check);
+                    break;
+            }
+        }
+
+        return spec with { Checks = checks.ToEquatableArray(), TracksEvaluated = spec.TracksEvaluated && checks.Any(c => c is UnevaluatedItemsCheck or UnevaluatedPropertiesCheck) };
     }
 
     private static TypeSpec Substitute(TypeSpec spec, Dictionary<string, TypeRef> resolved)
@@ -188,7 +230,8 @@ internal sealed record DocumentNeeds(
     EquatableArray<string> TypeNames,
     EquatableArray<string> ResourceUris,
     EquatableArray<string> ValidatorUris,
-    EquatableArray<DynamicReferenceNeed> DynamicReferences)
+    EquatableArray<DynamicReferenceNeed> DynamicReferences,
+    EquatableArray<string> MetaSchemas)
 {
     public static DocumentNeeds Of(DocumentPlan plan)
     {
@@ -203,7 +246,8 @@ internal sealed record DocumentNeeds(
             .Select(d => new DynamicReferenceNeed(d.Initial.Kind == TargetKind.External ? d.Initial.Uri! : string.Empty, d.Anchor))
             .Distinct()
             .ToEquatableArray();
-        return new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames, plan.Exports.Resources.Select(r => r.Uri).ToEquatableArray(), validatorUris, dynamicReferences);
+        var metaSchemas = plan.Validation.Validators.Where(v => v.MetaSchema is not null).Select(v => v.MetaSchema!).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToEquatableArray();
+        return new(plan.Path, plan.ExternalReferences.Select(r => r.Uri).Distinct().ToEquatableArray(), plan.Exports.TypeNames, plan.Exports.Resources.Select(r => r.Uri).ToEquatableArray(), validatorUris, dynamicReferences, metaSchemas);
     }
 }
 

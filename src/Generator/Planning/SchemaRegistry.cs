@@ -22,6 +22,7 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     private readonly Dictionary<string, Dictionary<string, TypeRef>> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Target>> _validators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DocumentExports Document, DynamicAnchorExport Anchor)>> _dynamicAnchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EquatableArray<string>> _vocabularies = new(StringComparer.Ordinal);
     // Ignoring case: two types whose full names differ only in case would get hint names that Roslyn
     // (like the file system) treats as the same, so the second is a duplicate all the same.
     private readonly Dictionary<string, string> _typeOwners = new(StringComparer.OrdinalIgnoreCase);
@@ -56,6 +57,14 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
             _timesListed[document.Path] = _timesListed.TryGetValue(document.Path, out var times) ? times + 1 : 1;
             _types[document.Path] = document.Types.ToDictionary(t => t.Pointer, t => t.Type, StringComparer.Ordinal);
             _validators[document.Path] = document.Validation.Validators.ToDictionary(v => v.Pointer, v => v.Target, StringComparer.Ordinal);
+            foreach (var vocabularies in document.Validation.Vocabularies)
+            {
+                if (!_vocabularies.ContainsKey(vocabularies.Resource))
+                {
+                    _vocabularies.Add(vocabularies.Resource, vocabularies.Vocabularies);
+                }
+            }
+
             foreach (var anchor in document.Validation.DynamicAnchors)
             {
                 if (!_dynamicAnchors.TryGetValue(anchor.Name, out var list))
@@ -144,6 +153,10 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
 
         return Qualify(target, found.Document, fromPath);
     }
+
+    /// <summary>The vocabularies a meta-schema of the compilation declares with <c>$vocabulary</c>; null when it declares none or is not in the compilation.</summary>
+    public EquatableArray<string>? VocabulariesOf(string metaSchemaUri)
+        => _vocabularies.TryGetValue(metaSchemaUri, out var vocabularies) ? vocabularies : null;
 
     /// <summary>Whether the schema at an absolute URI declares the dynamic anchor <paramref name="name"/>.</summary>
     public bool DeclaresDynamicAnchor(string uri, string name)

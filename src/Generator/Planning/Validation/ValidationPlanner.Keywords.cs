@@ -77,7 +77,22 @@ internal sealed partial class ValidationPlanner
             }
         }
 
-        return new ValidatorSpec(method, info.Pointer, uri, info.BaseUri, checks.ToEquatableArray(), AlwaysFails: false, TracksEvaluated: tracks);
+        return new ValidatorSpec(method, info.Pointer, uri, info.BaseUri, checks.ToEquatableArray(), AlwaysFails: false, TracksEvaluated: tracks, MetaSchemaOf(info));
+    }
+
+    /// <summary>The <c>$schema</c> of the schema's resource, when it is not one of the standard dialects (a custom meta-schema).</summary>
+    private string? MetaSchemaOf(SchemaNodeInfo info)
+    {
+        if (info.Dialect < SchemaDialect.Draft201909
+            || !_index.Resources.TryGetValue(info.BaseUri, out var rootPointer)
+            || !_index.Schemas.TryGetValue(rootPointer, out var root)
+            || root.Node.GetString("$schema") is not { } declared
+            || SchemaDialects.TryParse(declared, out _))
+        {
+            return null;
+        }
+
+        return UriReference.TryResolve(info.BaseUri, declared, out var absolute) ? UriReference.WithoutFragment(absolute) : null;
     }
 
     private void AddReferences(SchemaNodeInfo info, List<Check> checks)

@@ -26,11 +26,15 @@ internal sealed record ValidationPlan(
 /// <param name="ClassFullName">The full name of the file's validator class.</param>
 /// <param name="Validators">The validator method and resource of each planned schema location.</param>
 /// <param name="DynamicAnchors">Every <c>$dynamicAnchor</c> (and 2019-09 <c>$recursiveAnchor</c>) the file declares.</param>
+/// <param name="Vocabularies">The <c>$vocabulary</c> of each resource that declares one (a meta-schema), for files whose <c>$schema</c> names it.</param>
 /// <param name="ReferencedResources">The resources (URIs without fragment) of other files that the validators refer to: evaluation can go from this file into those.</param>
-internal sealed record ValidationExports(string ClassFullName, EquatableArray<PointerValidator> Validators, EquatableArray<DynamicAnchorExport> DynamicAnchors, EquatableArray<string> ReferencedResources)
+internal sealed record ValidationExports(string ClassFullName, EquatableArray<PointerValidator> Validators, EquatableArray<DynamicAnchorExport> DynamicAnchors, EquatableArray<ResourceVocabularies> Vocabularies, EquatableArray<string> ReferencedResources)
 {
-    public static readonly ValidationExports None = new(string.Empty, EquatableArray<PointerValidator>.Empty, EquatableArray<DynamicAnchorExport>.Empty, EquatableArray<string>.Empty);
+    public static readonly ValidationExports None = new(string.Empty, EquatableArray<PointerValidator>.Empty, EquatableArray<DynamicAnchorExport>.Empty, EquatableArray<ResourceVocabularies>.Empty, EquatableArray<string>.Empty);
 }
+
+/// <summary>A meta-schema's <c>$vocabulary</c>: the vocabulary URIs it uses (required or not).</summary>
+internal sealed record ResourceVocabularies(string Resource, EquatableArray<string> Vocabularies);
 
 /// <summary>The validator at a schema location: a method name, or a constant for boolean and empty schemas.</summary>
 internal sealed record PointerValidator(string Pointer, Target Target);
@@ -148,6 +152,7 @@ internal sealed partial class ValidationPlanner
             validation.FullName,
             _targets.Select(t => new PointerValidator(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),
             DynamicAnchors().ToEquatableArray(),
+            Vocabularies().ToEquatableArray(),
             _externalReferences.Select(r => UriReference.WithoutFragment(r.Uri)).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToEquatableArray());
         return new ValidationPlan(validation, exports, _externalReferences.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
     }
@@ -164,6 +169,17 @@ internal sealed partial class ValidationPlanner
             if (info.Dialect == SchemaDialect.Draft201909 && info.Node.GetBoolean("$recursiveAnchor") == true && IsResourceRoot(info))
             {
                 yield return new DynamicAnchorExport(info.BaseUri, RecursiveAnchorName, info.Pointer);
+            }
+        }
+    }
+
+    private IEnumerable<ResourceVocabularies> Vocabularies()
+    {
+        foreach (var resource in _index.Resources.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (_index.Schemas.TryGetValue(resource.Value, out var info) && info.Node["$vocabulary"] is { IsObject: true } vocabulary)
+            {
+                yield return new ResourceVocabularies(resource.Key, vocabulary.Properties.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
             }
         }
     }

@@ -42,6 +42,10 @@ internal sealed record CatalogEvent(string EventName, string Key, string Pointer
 /// <param name="Checks">The keyword checks; an empty list accepts every value.</param>
 /// <param name="AlwaysFails">True for the schema <c>false</c>.</param>
 /// <param name="TracksEvaluated">True when the schema uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c> and so collects what its subschemas evaluate.</param>
+/// <param name="MetaSchema">
+/// The <c>$schema</c> of the schema's resource when it names a meta-schema other than a standard dialect's:
+/// its <c>$vocabulary</c>, found when the plan is linked, decides which keywords count.
+/// </param>
 internal sealed record ValidatorSpec(
     string Method,
     string Pointer,
@@ -49,7 +53,8 @@ internal sealed record ValidatorSpec(
     string Resource,
     EquatableArray<Check> Checks,
     bool AlwaysFails,
-    bool TracksEvaluated);
+    bool TracksEvaluated,
+    string? MetaSchema = null);
 
 /// <summary>
 /// A subschema to apply: a method of this file's class, a location in another file (resolved when the
