@@ -14,7 +14,7 @@ internal static partial class TypeEmitter
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine("/// <remarks>An open enum: values the schema does not list still bind, with <see cref=\"IsKnown\"/> false.</remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {CodecInterface(spec)}");
         writer.WriteLine("private readonly string? _value;");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Wraps a value, known or not.</summary>");
@@ -67,7 +67,7 @@ internal static partial class TypeEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        WriteParseMethods(writer, name, isValueType: true);
+        WriteParseMethods(writer, spec, isValueType: true);
         writer.WriteLine("/// <summary>Writes this value as a JSON string.</summary>");
         writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => writer.WriteStringValue(Value);");
         writer.WriteLine();

@@ -13,7 +13,7 @@ internal static partial class TypeEmitter
 
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
 
         foreach (var property in spec.Properties)
         {
@@ -44,7 +44,7 @@ internal static partial class TypeEmitter
         writer.WriteLine($"private {TypeNames.Codecs}MemberPresence Presence {{ get; init; }}");
         writer.WriteLine();
 
-        WriteParseMethods(writer, name, isValueType: false);
+        WriteParseMethods(writer, spec, isValueType: false);
         WriteRecordWriteTo(writer, spec, bagName);
         WriteRecordTryRead(writer, spec, bagName);
         WriteRecordEquality(writer, spec, bagName);
@@ -87,20 +87,54 @@ internal static partial class TypeEmitter
         return $"{TypeNames.Codecs}LiftedCodec<{TypeNames.Of(property.Type)}, {TypeNames.CodecOf(property.Type, allowsNull: false)}>";
     }
 
-    private static void WriteParseMethods(SourceWriter writer, string name, bool isValueType)
+    /// <summary>The interface a model implements: it validates against its schema when it has a validator.</summary>
+    private static string CodecInterface(TypeSpec spec)
+        => spec.Validator is null ? $"{TypeNames.Codecs}IJsonCodec<{spec.Name}>" : $"{TypeNames.Codecs}ISchemaModel<{spec.Name}>";
+
+    private static void WriteParseMethods(SourceWriter writer, TypeSpec spec, bool isValueType)
     {
+        var name = spec.Name;
         var outValue = isValueType ? $"out {name} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {name}? value";
+        var validates = spec.Validator is not null;
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are");
-        writer.WriteLine("/// reported in <paramref name=\"result\"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.");
+        if (validates)
+        {
+            writer.WriteLine("/// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema");
+            writer.WriteLine("/// rejects is reported in <paramref name=\"result\"/>, never thrown, and values that do not fit are kept.");
+            writer.WriteLine("/// Returns false only for malformed JSON or a root of the wrong type.");
+        }
+        else
+        {
+            writer.WriteLine("/// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are");
+            writer.WriteLine("/// reported in <paramref name=\"result\"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.");
+        }
+
         writer.WriteLine("/// </summary>");
         writer.WriteLine($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, {outValue}, out {TypeNames.ValidationResult} result)");
-        writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.TryParse<{name}>(utf8Json, out value, out result);").Unindent();
+        writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.{(validates ? "TryParse" : "TryBind")}<{name}>(utf8Json, out value, out result);").Unindent();
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Binds a UTF-8 JSON payload leniently.</summary>");
+        writer.WriteLine("/// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>");
         writer.WriteLine("/// <exception cref=\"global::System.FormatException\">The payload is malformed JSON or its root has the wrong type.</exception>");
         writer.WriteLine($"public static {name} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {TypeNames.Codecs}JsonModel.Parse<{name}>(utf8Json);");
         writer.WriteLine();
+        if (validates)
+        {
+            writer.WriteLine("/// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>");
+            writer.WriteLine($"public static {TypeNames.ValidationResult} Validate(global::System.ReadOnlySpan<byte> utf8Json, {TypeNames.ValidationOptions}? options = null)");
+            writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.Validate<{name}>(utf8Json, options);").Unindent();
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Validates a parsed JSON value against the schema.</summary>");
+            writer.WriteLine($"public static {TypeNames.ValidationResult} Validate(in {TypeNames.JsonElement} instance, {TypeNames.ValidationOptions}? options = null)");
+            writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.Validate<{name}>(instance, options);").Unindent();
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"static global::Hooksmith.Validation.SchemaValidator {TypeNames.Codecs}ISchemaModel<{name}>.Validator => {spec.Validator};");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"static string {TypeNames.Codecs}ISchemaModel<{name}>.SchemaResource => {Literal(spec.SchemaResource ?? string.Empty)};");
+            writer.WriteLine();
+        }
+
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
         writer.WriteLine();

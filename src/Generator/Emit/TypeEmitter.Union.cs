@@ -14,7 +14,7 @@ internal static partial class TypeEmitter
         var name = spec.Name;
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
         writer.WriteLine("/// <summary>Wraps a JSON value; it is read as a variant on request.</summary>");
         writer.WriteLine($"public {name}({TypeNames.JsonElement} value) => Value = value;");
         writer.WriteLine();
@@ -75,7 +75,7 @@ internal static partial class TypeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
-        WriteParseMethods(writer, name, isValueType: false);
+        WriteParseMethods(writer, spec, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as it came.</summary>");
         writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => Value.WriteTo(writer);");
         writer.WriteLine();
@@ -98,14 +98,14 @@ internal static partial class TypeEmitter
         var codec = TypeNames.CodecOf(wrapped, allowsNull: false);
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial record {name} : {TypeNames.Codecs}IJsonCodec<{name}>");
+        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
         writer.WriteLine("/// <summary>Wraps a value.</summary>");
         writer.WriteLine($"public {name}({type} value) => Value = value;");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The value.</summary>");
         writer.WriteLine($"public {type} Value {{ get; }}");
         writer.WriteLine();
-        WriteParseMethods(writer, name, isValueType: false);
+        WriteParseMethods(writer, spec, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as JSON.</summary>");
         writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => {codec}.Write(writer, Value);");
         writer.WriteLine();

@@ -12,6 +12,7 @@ internal static class TypeNames
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string BindingContext = Codecs + "BindingContext";
     public const string ValidationResult = "global::Hooksmith.Validation.ValidationResult";
+    public const string ValidationOptions = "global::Hooksmith.Validation.ValidationOptions";
     public const string ElementBag = "global::System.Collections.Generic.IReadOnlyDictionary<string, " + JsonElement + ">";
 
     /// <summary>The C# type of a value, nullable when <paramref name="nullable"/>.</summary>

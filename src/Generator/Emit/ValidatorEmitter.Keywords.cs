@@ -17,7 +17,7 @@ internal static partial class ValidatorEmitter
             switch (check)
             {
                 case TypeCheck type:
-                    b.OpenBlock($"if (!({Any(type.Types.Select(TypeCondition))}))");
+                    b.OpenBlock(type.Types.Count == 1 && TypeMismatch(type.Types[0]) is { } mismatch ? $"if ({mismatch})" : $"if (!({Any(type.Types.Select(TypeCondition))}))");
                     WriteFail("/type", "type", "instance", Quote(string.Join(" or ", type.Types)));
                     b.CloseBlock();
                     break;
@@ -38,6 +38,18 @@ internal static partial class ValidatorEmitter
             var joined = string.Join(" || ", conditions);
             return joined.Length == 0 ? "false" : joined;
         }
+
+        /// <summary>The plain test for a value that is not of one type, where there is one (not for integers).</summary>
+        private static string? TypeMismatch(string type) => type switch
+        {
+            "null" => $"instance.ValueKind != {Kind}.Null",
+            "object" => $"instance.ValueKind != {Kind}.Object",
+            "array" => $"instance.ValueKind != {Kind}.Array",
+            "string" => $"instance.ValueKind != {Kind}.String",
+            "number" => $"instance.ValueKind != {Kind}.Number",
+            "integer" => $"!{Checks}.IsInteger(instance)",
+            _ => null,
+        };
 
         private static string TypeCondition(string type) => type switch
         {
@@ -94,8 +106,9 @@ internal static partial class ValidatorEmitter
                     b.Unindent();
                     b.CloseBlock();
                     b.WriteLine();
-                    b.OpenBlock("if (!ok)");
-                    WriteFailed();
+                    b.WriteLine("valid &= ok;");
+                    b.OpenBlock("if (!ok && context.StopAtFirstFailure)");
+                    b.WriteLine("return false;");
                     b.CloseBlock();
                     b.CloseBlock();
                     break;
@@ -203,7 +216,7 @@ internal static partial class ValidatorEmitter
                     b.WriteLine("var index = 0;");
                     b.OpenBlock($"foreach (var item in instance.EnumerateArray())");
                     b.OpenBlock("if (!tracked.HasItem(index))");
-                    WriteRequiredApply("/unevaluatedItems", unevaluated.Schema, "item", "index", "null");
+                    WriteRequiredApply("/unevaluatedItems", unevaluated.Schema, "item", "index", "null", inOwnBlock: true);
                     b.CloseBlock();
                     b.WriteLine();
                     b.WriteLine("index++;");
@@ -226,7 +239,7 @@ internal static partial class ValidatorEmitter
                 for (var i = 0; i < prefix; i++)
                 {
                     b.OpenBlock(i == 0 ? "if (index == 0)" : $"else if (index == {Index(i)})");
-                    WriteRequiredApply($"/{items.PrefixKeyword}/{Index(i)}", items.Prefix[i], "item", "index", "null");
+                    WriteRequiredApply($"/{items.PrefixKeyword}/{Index(i)}", items.Prefix[i], "item", "index", "null", inOwnBlock: true);
                     b.CloseBlock();
                 }
 
@@ -237,7 +250,7 @@ internal static partial class ValidatorEmitter
                         b.OpenBlock("else");
                     }
 
-                    WriteRequiredApply("/" + items.RestKeyword, rest, "item", "index", "null");
+                    WriteRequiredApply("/" + items.RestKeyword, rest, "item", "index", "null", inOwnBlock: true);
                     if (prefix > 0)
                     {
                         b.CloseBlock();
@@ -350,7 +363,7 @@ internal static partial class ValidatorEmitter
                     break;
                 case DependentSchemaCheck dependent when dependent.Schema.Kind != TargetKind.True:
                     b.OpenBlock($"if (instance.TryGetProperty({Utf8(dependent.Property)}, out _))");
-                    WriteRequiredApply($"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Schema, "instance", null, Tracked);
+                    WriteRequiredApply($"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Schema, "instance", null, Tracked, inOwnBlock: true);
                     b.CloseBlock();
                     break;
                 case MembersCheck members:
@@ -359,13 +372,13 @@ internal static partial class ValidatorEmitter
                 case PropertyNamesCheck names when names.Schema.Kind != TargetKind.True:
                     b.OpenBlock("foreach (var property in instance.EnumerateObject())");
                     b.WriteLine($"var name = {Checks}.NameOf(property);");
-                    WriteRequiredApply("/propertyNames", names.Schema, "name", "property", "null");
+                    WriteRequiredApply("/propertyNames", names.Schema, "name", "property", "null", inOwnBlock: true);
                     b.CloseBlock();
                     break;
                 case UnevaluatedPropertiesCheck unevaluated:
                     b.OpenBlock("foreach (var property in instance.EnumerateObject())");
                     b.OpenBlock("if (!tracked.HasProperty(property))");
-                    WriteRequiredApply("/unevaluatedProperties", unevaluated.Schema, "property.Value", "property", "null");
+                    WriteRequiredApply("/unevaluatedProperties", unevaluated.Schema, "property.Value", "property", "null", inOwnBlock: true);
                     b.CloseBlock();
                     b.CloseBlock();
                     break;
@@ -393,7 +406,7 @@ internal static partial class ValidatorEmitter
                     b.WriteLine("matched = true;");
                 }
 
-                WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null");
+                WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
                 b.CloseBlock();
             }
 
@@ -414,7 +427,7 @@ internal static partial class ValidatorEmitter
                 }
 
                 b.WriteLine($"{Record}AddProperty(property);");
-                WriteRequiredApply("/patternProperties/" + Escape(pattern.Pattern), pattern.Schema, "property.Value", "property", "null");
+                WriteRequiredApply("/patternProperties/" + Escape(pattern.Pattern), pattern.Schema, "property.Value", "property", "null", inOwnBlock: true);
                 b.CloseBlock();
             }
 
@@ -422,7 +435,7 @@ internal static partial class ValidatorEmitter
             {
                 b.WriteLine();
                 b.OpenBlock("if (!matched)");
-                WriteRequiredApply("/additionalProperties", additional!, "property.Value", "property", "null");
+                WriteRequiredApply("/additionalProperties", additional!, "property.Value", "property", "null", inOwnBlock: true);
                 b.CloseBlock();
             }
 
@@ -573,14 +586,14 @@ internal static partial class ValidatorEmitter
             b.CloseBlock();
             if (conditional.Then is { } then)
             {
-                WriteRequiredApply("/then", then, "instance", null, Tracked);
+                WriteRequiredApply("/then", then, "instance", null, Tracked, inOwnBlock: true);
             }
 
             b.CloseBlock();
             if (conditional.Else is { Kind: not TargetKind.True } @else)
             {
                 b.OpenBlock("else");
-                WriteRequiredApply("/else", @else, "instance", null, Tracked);
+                WriteRequiredApply("/else", @else, "instance", null, Tracked, inOwnBlock: true);
                 b.CloseBlock();
             }
 

@@ -153,15 +153,6 @@ internal static partial class ValidatorEmitter
             _body.CloseBlock();
         }
 
-        /// <summary>Writes the reaction to a failure that was already reported: mark invalid, stop in first-failure mode.</summary>
-        private void WriteFailed()
-        {
-            _body.WriteLine("valid = false;");
-            _body.OpenBlock("if (context.StopAtFirstFailure)");
-            _body.WriteLine("return false;");
-            _body.CloseBlock();
-        }
-
         /// <summary>Writes the report of a failed keyword and the reaction to it.</summary>
         private void WriteFail(string keywordPath, string keyword, string instance, string? expected)
         {
@@ -228,23 +219,33 @@ internal static partial class ValidatorEmitter
             }
         }
 
-        /// <summary>Writes a subschema application whose failure fails this schema (its errors are already reported).</summary>
-        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false)
+        /// <summary>
+        /// Writes a subschema application whose failure fails this schema (its errors are already reported).
+        /// <paramref name="inOwnBlock"/> says the caller has opened a block for just this, so the result's
+        /// variable needs no block of its own.
+        /// </summary>
+        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false)
         {
             if (target.Kind == TargetKind.True)
             {
                 return;
             }
 
-            _body.OpenBlock();
-            WriteApply(keywordPath, target, instance, frame, evaluated, alwaysEnterResource: alwaysEnterResource);
-            _body.OpenBlock("if (!ok)");
-            WriteFailed();
-            _body.CloseBlock();
-            _body.CloseBlock();
-        }
+            if (!inOwnBlock)
+            {
+                _body.OpenBlock();
+            }
 
-        private static string Count(string limit) => limit;
+            WriteApply(keywordPath, target, instance, frame, evaluated, alwaysEnterResource: alwaysEnterResource);
+            _body.WriteLine("valid &= ok;");
+            _body.OpenBlock("if (!ok && context.StopAtFirstFailure)");
+            _body.WriteLine("return false;");
+            _body.CloseBlock();
+            if (!inOwnBlock)
+            {
+                _body.CloseBlock();
+            }
+        }
 
         private static bool FitsInt(string limit) => long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= int.MaxValue;
 

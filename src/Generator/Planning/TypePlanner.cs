@@ -108,9 +108,15 @@ internal sealed partial class TypePlanner
             .ToDictionary(p => p.Info.Pointer, p => p.Spec!.FullName, StringComparer.Ordinal);
         var validation = Document.Root is null
             ? null
-            : ValidationPlanner.Plan(_index, _namespace, types.Select(t => t.FullName), modelTypes, _cancellationToken);
+            : ValidationPlanner.Plan(_index, _namespace, types.Select(t => t.FullName), modelTypes, types.Select(t => t.SchemaPointer), _cancellationToken);
         if (validation is not null)
         {
+            // Each model validates against its own schema's method.
+            var methods = validation.Exports.Validators.ToDictionary(v => v.Pointer, v => v.Target, StringComparer.Ordinal);
+            types = types.Select(t => methods.TryGetValue(t.SchemaPointer, out var target) && target.Kind == TargetKind.Method
+                ? t with { Validator = "global::" + validation.Validation.FullName + "." + target.Method, SchemaResource = target.Resource }
+                : t).ToList();
+
             _diagnostics.AddRange(validation.Diagnostics);
             foreach (var reference in validation.ExternalReferences)
             {

@@ -43,6 +43,12 @@ internal sealed record TypeSpec(
     TypeRef? WrappedType)
 {
     public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
+
+    /// <summary>The generated validator of the type's schema (a qualified method name), when it has one.</summary>
+    public string? Validator { get; init; }
+
+    /// <summary>The URI of the schema resource the type's schema is in.</summary>
+    public string? SchemaResource { get; init; }
 }
 
 /// <summary>One property of a record.</summary>

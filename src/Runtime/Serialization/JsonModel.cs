@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -19,12 +21,80 @@ public static class JsonModel
     };
 
     /// <summary>
-    /// Binds a payload leniently: values of the wrong type, out-of-range numbers and missing required
-    /// members are reported in <paramref name="result"/> (the raw values are kept in the model's property
-    /// bag). Returns false, without a model, only when the payload is not JSON or its root does not fit.
-    /// Never throws for bad input.
+    /// Validates a payload against the model's schema and binds it leniently. Everything the schema
+    /// rejects is in <paramref name="result"/>, with what binding could not represent (an integer beyond
+    /// 64 bits, say) beside it; values that do not fit their property are kept in the model's property bag.
+    /// Returns false, without a model, only when the payload is not JSON or its root does not fit the
+    /// model. Never throws for bad input.
     /// </summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out ValidationResult result)
+        where T : ISchemaModel<T>
+    {
+        if (!TryBind(utf8Json, out value, out var binding))
+        {
+            result = binding;
+            return false;
+        }
+
+        var validation = Validate<T>(utf8Json, ValidationOptions.Default);
+        result = Merge(validation, binding);
+        return true;
+    }
+
+    /// <summary>Validates a payload against the model's schema, without binding it. Malformed JSON is an error at the root.</summary>
+    public static ValidationResult Validate<T>(ReadOnlySpan<byte> utf8Json, ValidationOptions? options = null)
+        where T : ISchemaModel<T>
+    {
+        // JsonDocument reads from memory it may keep; a pooled copy is returned once the document is disposed.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(utf8Json.Length, 1));
+        try
+        {
+            utf8Json.CopyTo(buffer);
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Json.Length), new JsonDocumentOptions { MaxDepth = ReaderOptions.MaxDepth });
+            return ValidationContext.Run(document.RootElement, T.Validator, T.SchemaResource, options);
+        }
+        catch (JsonException exception)
+        {
+            return Malformed(Describe(exception));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Validates a parsed value against the model's schema.</summary>
+    public static ValidationResult Validate<T>(in JsonElement instance, ValidationOptions? options = null)
+        where T : ISchemaModel<T>
+        => ValidationContext.Run(instance, T.Validator, T.SchemaResource, options);
+
+    /// <summary>
+    /// Validation errors, then binding problems at places validation said nothing about: a value of the
+    /// wrong type is one problem, reported once, by the schema.
+    /// </summary>
+    private static ValidationResult Merge(ValidationResult validation, ValidationResult binding)
+    {
+        if (binding.IsValid)
+        {
+            return validation;
+        }
+
+        if (validation.IsValid)
+        {
+            return binding;
+        }
+
+        var reported = new HashSet<string>(validation.Errors.Select(e => e.InstanceLocation), StringComparer.Ordinal);
+        return ValidationResult.FromErrors(validation.Errors.Concat(binding.Errors.Where(e => !reported.Contains(e.InstanceLocation))));
+    }
+
+    /// <summary>
+    /// Binds a payload leniently, without validating it: values of the wrong type, out-of-range numbers and
+    /// missing required members are reported in <paramref name="result"/> (the raw values are kept in the
+    /// model's property bag). Returns false, without a model, only when the payload is not JSON or its root
+    /// does not fit. Never throws for bad input.
+    /// </summary>
+    public static bool TryBind<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out ValidationResult result)
         where T : IJsonCodec<T>
     {
         var context = new BindingContext();
@@ -57,12 +127,12 @@ public static class JsonModel
         }
     }
 
-    /// <summary>Binds a payload leniently, throwing only when it is not JSON or its root does not fit.</summary>
+    /// <summary>Binds a payload leniently, throwing only when it is not JSON or its root does not fit (it does not validate).</summary>
     /// <exception cref="FormatException">The payload is not JSON, or its root value has the wrong type.</exception>
     public static T Parse<T>(ReadOnlySpan<byte> utf8Json)
         where T : IJsonCodec<T>
     {
-        if (TryParse<T>(utf8Json, out var value, out var result))
+        if (TryBind<T>(utf8Json, out var value, out var result))
         {
             return value;
         }

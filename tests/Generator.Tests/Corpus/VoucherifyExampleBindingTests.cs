@@ -143,7 +143,7 @@ public sealed class VoucherifyExampleBindingTests(ITestOutputHelper output)
 
     private static (object? Value, ValidationResult Result) TryParse<T>(byte[] json)
         where T : IJsonCodec<T>
-        => JsonModel.TryParse<T>(json, out var value, out var result) ? (value, result) : (null, result);
+        => JsonModel.TryBind<T>(json, out var value, out var result) ? (value, result) : (null, result);
 
     private static byte[] Write(Type type, object value)
         => (byte[])typeof(VoucherifyExampleBindingTests).GetMethod(nameof(WriteTyped), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, [value])!;

@@ -78,13 +78,14 @@ internal sealed partial class ValidationPlanner
     /// <param name="namespace">The namespace of the file's types.</param>
     /// <param name="takenNames">Type names already declared in that namespace.</param>
     /// <param name="modelTypes">The generated type (full name) at each schema location that has one.</param>
+    /// <param name="typedPointers">The locations of every generated type: each gets a validator method of its own.</param>
     /// <param name="cancellationToken">Cancels planning.</param>
-    public static ValidationPlan Plan(SchemaIndex index, string @namespace, IEnumerable<string> takenNames, IReadOnlyDictionary<string, string> modelTypes, CancellationToken cancellationToken)
+    public static ValidationPlan Plan(SchemaIndex index, string @namespace, IEnumerable<string> takenNames, IReadOnlyDictionary<string, string> modelTypes, IEnumerable<string> typedPointers, CancellationToken cancellationToken)
     {
         var planner = new ValidationPlanner(index, cancellationToken);
         var className = ClassNameFor(index.Document, @namespace, takenNames);
         planner._methodNames.Claim([className], out _);
-        return planner.Run(@namespace, className, modelTypes);
+        return planner.Run(@namespace, className, modelTypes, typedPointers);
     }
 
     private static string ClassNameFor(SchemaDocument document, string @namespace, IEnumerable<string> takenNames)
@@ -97,7 +98,7 @@ internal sealed partial class ValidationPlanner
         return scope.Claim([baseName], out _);
     }
 
-    private ValidationPlan Run(string @namespace, string className, IReadOnlyDictionary<string, string> modelTypes)
+    private ValidationPlan Run(string @namespace, string className, IReadOnlyDictionary<string, string> modelTypes, IEnumerable<string> typedPointers)
     {
         var roots = new List<CatalogRoot>();
         if (Document.Root is not null)
@@ -126,6 +127,14 @@ internal sealed partial class ValidationPlanner
                 // Every catalog entry needs a method, even for a schema that accepts everything.
                 var method = MethodFor(info, forceMethod: true).Method!;
                 roots.Add(new CatalogRoot(pointer, SchemaUriOf(info), info.BaseUri, method, modelTypes.TryGetValue(pointer, out var model) ? model : null));
+            }
+
+            foreach (var pointer in typedPointers)
+            {
+                if (_index.Schemas.TryGetValue(pointer, out var typed))
+                {
+                    MethodFor(typed, forceMethod: true);
+                }
             }
 
             // Resources and anchors can be referred to from other files (and dynamic anchors chosen at run

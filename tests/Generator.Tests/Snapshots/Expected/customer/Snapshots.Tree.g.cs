@@ -6,7 +6,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/$defs/Tree</c> in <c>customer.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Tree : global::Hooksmith.Serialization.IJsonCodec<Tree>
+public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel<Tree>
 {
     /// <summary>The <c>value</c> member.</summary>
     public long? ValueValue { get; init; }
@@ -24,15 +24,30 @@ public sealed partial record Tree : global::Hooksmith.Serialization.IJsonCodec<T
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
     /// <summary>
-    /// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are
-    /// reported in <paramref name="result"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.
+    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
+    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
+    /// Returns false only for malformed JSON or a root of the wrong type.
     /// </summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Tree? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Tree>(utf8Json, out value, out result);
 
-    /// <summary>Binds a UTF-8 JSON payload leniently.</summary>
+    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
     /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
     public static Tree Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Tree>(utf8Json);
+
+    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<Tree>(utf8Json, options);
+
+    /// <summary>Validates a parsed JSON value against the schema.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<Tree>(instance, options);
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Tree>.Validator => global::Snapshots.CustomerValidation.Tree;
+
+    /// <inheritdoc/>
+    static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);

@@ -6,7 +6,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/components/schemas/OrderPaid</c> in <c>openapi-webhooks.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record OrderPaid : global::Hooksmith.Serialization.IJsonCodec<OrderPaid>
+public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchemaModel<OrderPaid>
 {
     /// <summary>The <c>order_id</c> member.</summary>
     public required string OrderId { get; init; }
@@ -27,15 +27,30 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.IJsonCo
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
     /// <summary>
-    /// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are
-    /// reported in <paramref name="result"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.
+    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
+    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
+    /// Returns false only for malformed JSON or a root of the wrong type.
     /// </summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderPaid? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<OrderPaid>(utf8Json, out value, out result);
 
-    /// <summary>Binds a UTF-8 JSON payload leniently.</summary>
+    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
     /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
     public static OrderPaid Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<OrderPaid>(utf8Json);
+
+    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderPaid>(utf8Json, options);
+
+    /// <summary>Validates a parsed JSON value against the schema.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderPaid>(instance, options);
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Validator => global::Snapshots.OpenapiWebhooksValidation.OrderPaid;
+
+    /// <inheritdoc/>
+    static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderPaid value) => value.WriteTo(writer);

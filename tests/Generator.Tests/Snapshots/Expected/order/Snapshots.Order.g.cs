@@ -10,7 +10,7 @@ namespace Snapshots;
 /// Amounts are in cents.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<Order>
+public sealed partial record Order : global::Hooksmith.Serialization.ISchemaModel<Order>
 {
     /// <summary>The order's identifier.</summary>
     public required string Id { get; init; }
@@ -58,15 +58,30 @@ public sealed partial record Order : global::Hooksmith.Serialization.IJsonCodec<
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
     /// <summary>
-    /// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are
-    /// reported in <paramref name="result"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.
+    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
+    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
+    /// Returns false only for malformed JSON or a root of the wrong type.
     /// </summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Order? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Order>(utf8Json, out value, out result);
 
-    /// <summary>Binds a UTF-8 JSON payload leniently.</summary>
+    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
     /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
     public static Order Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Order>(utf8Json);
+
+    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(utf8Json, options);
+
+    /// <summary>Validates a parsed JSON value against the schema.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(instance, options);
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Order>.Validator => global::Snapshots.OrderValidation.Order;
+
+    /// <inheritdoc/>
+    static string global::Hooksmith.Serialization.ISchemaModel<Order>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value) => value.WriteTo(writer);

@@ -7,7 +7,7 @@ namespace Snapshots;
 /// <summary>Where the order is in its life.</summary>
 /// <remarks>An open enum: values the schema does not list still bind, with <see cref="IsKnown"/> false.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public readonly partial struct OrderStatus : global::System.IEquatable<OrderStatus>, global::Hooksmith.Serialization.IJsonCodec<OrderStatus>
+public readonly partial struct OrderStatus : global::System.IEquatable<OrderStatus>, global::Hooksmith.Serialization.ISchemaModel<OrderStatus>
 {
     private readonly string? _value;
 
@@ -63,15 +63,30 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     }
 
     /// <summary>
-    /// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are
-    /// reported in <paramref name="result"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.
+    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
+    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
+    /// Returns false only for malformed JSON or a root of the wrong type.
     /// </summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, out OrderStatus value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<OrderStatus>(utf8Json, out value, out result);
 
-    /// <summary>Binds a UTF-8 JSON payload leniently.</summary>
+    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
     /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
     public static OrderStatus Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<OrderStatus>(utf8Json);
+
+    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderStatus>(utf8Json, options);
+
+    /// <summary>Validates a parsed JSON value against the schema.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderStatus>(instance, options);
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Validator => global::Snapshots.OrderValidation.Order_Status;
+
+    /// <inheritdoc/>
+    static string global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderStatus value) => value.WriteTo(writer);
