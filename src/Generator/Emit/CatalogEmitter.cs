@@ -43,7 +43,7 @@ internal static class CatalogEmitter
             {
                 indexes[(file.Path, root.Pointer)] = indexes.Count;
                 var model = root.ModelType is null ? "null" : $"typeof(global::{root.ModelType})";
-                writer.WriteLine($"new({TypeEmitter.Literal(file.Path)}, {TypeEmitter.Literal(root.Pointer)}, {TypeEmitter.Literal(root.SchemaUri)}, {TypeEmitter.Literal(root.Resource)}, {model}, global::{file.ClassFullName}.{root.Method}),");
+                writer.WriteLine($"new({TypeEmitter.Literal(NormalizePath(file.Path))}, {TypeEmitter.Literal(root.Pointer)}, {TypeEmitter.Literal(root.SchemaUri)}, {TypeEmitter.Literal(root.Resource)}, {model}, global::{file.ClassFullName}.{root.Method}),");
             }
         }
 
@@ -69,5 +69,29 @@ internal static class CatalogEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>A path with '.' and 'dir/..' segments removed (<c>/repo/tests/../schemas/a.json</c> → <c>/repo/schemas/a.json</c>).</summary>
+    internal static string NormalizePath(string path)
+    {
+        var separator = path.IndexOf('\\') >= 0 && path.IndexOf('/') < 0 ? '\\' : '/';
+        var parts = new List<string>();
+        foreach (var part in path.Replace('\\', '/').Split('/'))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count > 0 && parts[parts.Count - 1] != ".." && parts[parts.Count - 1].Length > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join(separator.ToString(), parts);
     }
 }

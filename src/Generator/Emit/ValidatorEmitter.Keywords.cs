@@ -69,7 +69,7 @@ internal static partial class ValidatorEmitter
             JsonKind.True => $"instance.ValueKind == {Kind}.True",
             JsonKind.False => $"instance.ValueKind == {Kind}.False",
             JsonKind.String => $"(instance.ValueKind == {Kind}.String && instance.ValueEquals({Utf8(value.Text)}))",
-            JsonKind.Number => $"{Checks}.NumberEquals(instance, {Quote(value.Text)})",
+            JsonKind.Number => $"{Checks}.NumberEquals(instance, {NumberArgument(value.Text)})",
             _ => $"{Checks}.JsonEquals(instance, {_fields.Constant(value.Text)})",
         };
 
@@ -495,7 +495,7 @@ internal static partial class ValidatorEmitter
         {
             var b = _body;
             b.OpenBlock();
-            b.WriteLine("var mark = context.BeginBranches();");
+            b.WriteLine("var mark = context.BeginTrial();");
             b.WriteLine("var matched = false;");
             for (var i = 0; i < anyOf.Schemas.Count; i++)
             {
@@ -515,18 +515,52 @@ internal static partial class ValidatorEmitter
             }
 
             b.WriteLine();
-            b.WriteLine("context.EndBranches(mark, keepErrors: !matched);");
+            b.WriteLine("context.EndTrial(mark);");
             b.OpenBlock("if (!matched)");
             WriteFail("/anyOf", "anyOf", "instance", null);
+            WriteExplanation("/anyOf/", anyOf.Schemas);
             b.CloseBlock();
             b.CloseBlock();
+        }
+
+        /// <summary>
+        /// Writes, for full mode, a second pass over branches that all failed, reporting what each one
+        /// found; the first pass tried them without recording anything, so a valid payload costs nothing.
+        /// </summary>
+        private void WriteExplanation(string keywordPrefix, IReadOnlyList<Target> branches)
+        {
+            if (branches.All(t => t.Kind == TargetKind.True))
+            {
+                return;
+            }
+
+            _body.WriteLine();
+            _body.OpenBlock("if (context.IsReporting)");
+            for (var i = 0; i < branches.Count; i++)
+            {
+                if (branches[i].Kind == TargetKind.True)
+                {
+                    continue;
+                }
+
+                if (i > 0)
+                {
+                    _body.WriteLine();
+                }
+
+                _body.OpenBlock();
+                WriteApply(keywordPrefix + Index(i), branches[i], "instance", null, "null", result: "_", declare: false);
+                _body.CloseBlock();
+            }
+
+            _body.CloseBlock();
         }
 
         private void WriteOneOf(CombinatorCheck oneOf)
         {
             var b = _body;
             b.OpenBlock();
-            b.WriteLine("var mark = context.BeginBranches();");
+            b.WriteLine("var mark = context.BeginTrial();");
             b.WriteLine("var matches = 0;");
             b.WriteLine("var first = -1;");
             b.WriteLine("var second = -1;");
@@ -555,13 +589,14 @@ internal static partial class ValidatorEmitter
             }
 
             b.WriteLine();
-            b.WriteLine("context.EndBranches(mark, keepErrors: matches == 0);");
+            b.WriteLine("context.EndTrial(mark);");
             b.OpenBlock("if (matches == 1 && chosen is not null)");
             b.WriteLine($"{Record}Add(chosen);");
             b.WriteLine("context.Return(chosen);");
             b.CloseBlock();
             b.OpenBlock("else if (matches == 0)");
             WriteFail("/oneOf", "oneOf", "instance", null);
+            WriteExplanation("/oneOf/", oneOf.Schemas);
             b.CloseBlock();
             b.OpenBlock("else if (matches > 1)");
             WriteFail("/oneOf", "oneOf", "instance", "$\"{first} and {second}\"");

@@ -55,7 +55,7 @@ internal static partial class ValidatorEmitter
             if (_spec.AlwaysFails)
             {
                 _usesSchema = true;
-                b.WriteLine("context.Fail(Schema, \"\", \"false\", instance);");
+                b.WriteLine("context.FailFalseSchema(Schema, \"false\");");
                 b.WriteLine("return false;");
                 return;
             }
@@ -204,7 +204,7 @@ internal static partial class ValidatorEmitter
                 case TargetKind.False:
                     _usesSchema = true;
                     b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument});");
-                    b.WriteLine($"context.Fail(Schema + {TypeEmitter.Literal(keywordPath)}, \"\", \"false\", {instance});");
+                    b.WriteLine($"context.FailFalseSchema(Schema + {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(FirstKeyword(keywordPath))});");
                     b.WriteLine("context.Pop();");
                     b.WriteLine(assign + "false;");
                     return;
@@ -245,6 +245,13 @@ internal static partial class ValidatorEmitter
             {
                 _body.CloseBlock();
             }
+        }
+
+        /// <summary>The keyword a subschema path starts with (<c>/properties/a</c> → <c>properties</c>).</summary>
+        private static string FirstKeyword(string keywordPath)
+        {
+            var end = keywordPath.IndexOf('/', 1);
+            return end < 0 ? keywordPath.Substring(1) : keywordPath.Substring(1, end - 1);
         }
 
         private static bool FitsInt(string limit) => long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= int.MaxValue;

@@ -50,9 +50,9 @@ public sealed class SchemaCatalog
     public SchemaCatalogEntry? FindByUri(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        var trimmed = uri.EndsWith('#') ? uri[..^1] : uri;
-        return Schemas.FirstOrDefault(s => s.SchemaUri == uri || s.SchemaUri == trimmed)
-            ?? Schemas.FirstOrDefault(s => s.Pointer.Length == 0 && s.Resource == trimmed);
+        // A resource's root is "uri#" or "uri": both name it.
+        var trimmed = uri.TrimEnd('#');
+        return Schemas.FirstOrDefault(s => s.SchemaUri.TrimEnd('#') == trimmed);
     }
 
     /// <summary>The event with a provider's event name, such as <c>customer.order.updated</c>.</summary>

@@ -66,6 +66,10 @@ public static class SchemaChecks
     public static bool NumberEquals(in JsonElement number, string literal)
         => number.ValueKind == JsonValueKind.Number && Exact(number).Equals(JsonNumber.Parse(literal));
 
+    /// <summary>Whether a number equals a constant that a decimal holds exactly.</summary>
+    public static bool NumberEquals(in JsonElement number, decimal constant)
+        => number.ValueKind == JsonValueKind.Number && Compare(number, constant) == 0;
+
     /// <summary>The length of a string in Unicode code points (a surrogate pair counts once).</summary>
     public static int Length(in JsonElement text)
     {
@@ -74,17 +78,32 @@ public static class SchemaChecks
             return 0;
         }
 
+        if (TryGetUnescapedUtf8(text, out var utf8))
+        {
+            // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+            var count = 0;
+            foreach (var b in utf8)
+            {
+                if ((b & 0xC0) != 0x80)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
         var value = text.GetString()!;
-        var count = 0;
+        var points = 0;
         for (var i = 0; i < value.Length; i++)
         {
             if (!(char.IsLowSurrogate(value[i]) && i > 0 && char.IsHighSurrogate(value[i - 1])))
             {
-                count++;
+                points++;
             }
         }
 
-        return count;
+        return points;
     }
 
     /// <summary>The number of members of an object.</summary>
@@ -159,22 +178,77 @@ public static class SchemaChecks
             return true;
         }
 
-        FormatChecks.TryCheck(format, value.GetString(), out var valid);
-        return valid;
+        return WithChars(value, format, static (chars, name) => !FormatChecks.TryCheck(name, chars, out var valid) || valid);
     }
 
     /// <summary>Whether a string matches a (translated ECMA-262) pattern anywhere in it.</summary>
     public static bool IsMatch(Regex pattern, in JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        try
+        return WithChars(value, pattern, static (chars, regex) =>
         {
-            return pattern.IsMatch(value.GetString()!);
-        }
-        catch (RegexMatchTimeoutException)
+            try
+            {
+                return regex.IsMatch(chars);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        });
+    }
+
+    private delegate bool CharsCheck<TState>(ReadOnlySpan<char> chars, TState state);
+
+    /// <summary>
+    /// Runs a check over a string value as UTF-16. Short strings without escapes are decoded onto the stack
+    /// (where the framework exposes the raw UTF-8), so checking them allocates nothing.
+    /// </summary>
+    private static bool WithChars<TState>(in JsonElement value, TState state, CharsCheck<TState> check)
+    {
+        const int StackLimit = 256;
+        if (TryGetUnescapedUtf8(value, out var utf8))
         {
-            return false;
+            if (utf8.Length <= StackLimit)
+            {
+                Span<char> buffer = stackalloc char[StackLimit];
+                var length = System.Text.Encoding.UTF8.GetChars(utf8, buffer);
+                return check(buffer[..length], state);
+            }
+
+            var rented = ArrayPool<char>.Shared.Rent(utf8.Length);
+            try
+            {
+                var length = System.Text.Encoding.UTF8.GetChars(utf8, rented);
+                return check(rented.AsSpan(0, length), state);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
+
+        return check(value.GetString(), state);
+    }
+
+    /// <summary>The UTF-8 bytes of a string value that has no escape sequences, read in place.</summary>
+    private static bool TryGetUnescapedUtf8(in JsonElement value, out ReadOnlySpan<byte> utf8)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"')
+        {
+            raw = raw[1..^1];
+        }
+
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            utf8 = raw;
+            return true;
+        }
+#endif
+        utf8 = default;
+        return false;
     }
 
     /// <summary>Whether a member name matches a pattern anywhere in it.</summary>

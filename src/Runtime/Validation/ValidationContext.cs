@@ -41,9 +41,6 @@ public sealed class ValidationContext
     /// <summary>Whether evaluation stops at the first failure.</summary>
     public bool StopAtFirstFailure { get; private set; }
 
-    /// <summary>Whether failures are being recorded at all (not inside a branch that first-failure mode only tests).</summary>
-    public bool IsReporting => _quiet == 0;
-
     /// <summary>
     /// Runs a validator over an instance and returns the result. The validator's schema resource
     /// (<paramref name="resource"/>) starts the dynamic scope.
@@ -93,6 +90,9 @@ public sealed class ValidationContext
         _options = options;
         StopAtFirstFailure = options.Mode == ValidationMode.FirstFailure;
     }
+
+    /// <summary>Whether failures are being recorded (not inside a subschema that is only being tried).</summary>
+    public bool IsReporting => _quiet == 0;
 
     /// <summary>Whether <c>format</c> asserts, given what the schema's dialect and vocabularies say by default.</summary>
     public bool AssertFormats(bool schemaDefault) => _options.AssertFormats ?? schemaDefault;
@@ -168,6 +168,21 @@ public sealed class ValidationContext
         return StopAtFirstFailure;
     }
 
+    /// <summary>
+    /// Reports a value where the schema is <c>false</c> and says whether to stop evaluating.
+    /// <paramref name="keyword"/> is the keyword that applied the schema (<c>additionalProperties</c>), or
+    /// <c>false</c> for a schema that is <c>false</c> itself.
+    /// </summary>
+    public bool FailFalseSchema(string schemaLocation, string keyword)
+    {
+        if (_quiet == 0)
+        {
+            Report(schemaLocation, string.Empty, keyword, ValidationMessages.DescribeFalseSchema(keyword));
+        }
+
+        return StopAtFirstFailure;
+    }
+
     /// <summary>Reports a failure with a message of its own and says whether to stop evaluating.</summary>
     public bool FailWithMessage(string schemaLocation, string keywordPath, string keyword, string message)
     {
@@ -180,36 +195,9 @@ public sealed class ValidationContext
     }
 
     /// <summary>
-    /// Starts trying subschemas whose failures may not count (<c>anyOf</c>, <c>oneOf</c>, <c>not</c>,
-    /// <c>if</c>, <c>contains</c>). Returns a mark for <see cref="EndBranches"/>.
-    /// </summary>
-    public int BeginBranches()
-    {
-        if (StopAtFirstFailure)
-        {
-            _quiet++;
-        }
-
-        return _errors.Count;
-    }
-
-    /// <summary>Ends what <see cref="BeginBranches"/> started, dropping the branches' errors when they do not count.</summary>
-    public void EndBranches(int mark, bool keepErrors)
-    {
-        if (StopAtFirstFailure)
-        {
-            _quiet--;
-        }
-
-        if (!keepErrors && _errors.Count > mark)
-        {
-            _errors.RemoveRange(mark, _errors.Count - mark);
-        }
-    }
-
-    /// <summary>
-    /// Starts trying a subschema whose errors never count (<c>not</c>, <c>if</c>, <c>contains</c>): nothing
-    /// is recorded until <see cref="EndTrial"/>.
+    /// Starts trying subschemas whose errors do not count as such (<c>anyOf</c> and <c>oneOf</c> branches,
+    /// <c>not</c>, <c>if</c>, <c>contains</c>): nothing is recorded until <see cref="EndTrial"/>. Generated
+    /// code explains a failed <c>anyOf</c> or <c>oneOf</c> in full mode by running its branches again.
     /// </summary>
     public int BeginTrial()
     {

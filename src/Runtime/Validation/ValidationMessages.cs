@@ -10,7 +10,6 @@ internal static class ValidationMessages
     public static string Describe(string keyword, in JsonElement instance, string? expected) => keyword switch
     {
         "type" => $"expected {expected}, found {KindOf(instance)}",
-        "false" => "no value is allowed here",
         "enum" => $"{Show(instance)} is not one of {expected}",
         "const" => $"expected {expected}, found {Show(instance)}",
         "minimum" => $"{Show(instance)} is less than the minimum {expected}",
@@ -33,9 +32,9 @@ internal static class ValidationMessages
         "required" => $"required property '{expected}' is missing",
         "dependentRequired" or "dependencies" => $"property '{expected}' is required here",
         "additionalProperties" => "this property is not allowed",
-        "unevaluatedProperties" => "this property is not allowed (not evaluated by any subschema)",
+        "unevaluatedProperties" => "this property is not allowed (no subschema evaluated it)",
         "additionalItems" or "items" => "this item is not allowed",
-        "unevaluatedItems" => "this item is not allowed (not evaluated by any subschema)",
+        "unevaluatedItems" => "this item is not allowed (no subschema evaluated it)",
         "anyOf" => "the value matches none of the 'anyOf' schemas",
         "oneOf" => expected is null ? "the value matches none of the 'oneOf' schemas" : $"the value matches more than one of the 'oneOf' schemas ({expected})",
         "not" => "the value matches the 'not' schema",
@@ -43,6 +42,17 @@ internal static class ValidationMessages
         "propertyNames" => "the property name is not allowed",
         "$ref" or "$dynamicRef" or "$recursiveRef" => $"the reference '{expected}' cannot be resolved",
         _ => $"the value fails '{keyword}'" + (expected is null ? string.Empty : $" ({expected})"),
+    };
+
+    /// <summary>For a subschema that is <c>false</c>: the keyword that applied it says what is not allowed.</summary>
+    public static string DescribeFalseSchema(string keyword) => keyword switch
+    {
+        "additionalProperties" or "properties" or "patternProperties" or "dependentSchemas" => "this property is not allowed",
+        "unevaluatedProperties" => "this property is not allowed (no subschema evaluated it)",
+        "items" or "prefixItems" or "additionalItems" => "this item is not allowed",
+        "unevaluatedItems" => "this item is not allowed (no subschema evaluated it)",
+        "propertyNames" => "no property is allowed here",
+        _ => "no value is allowed here",
     };
 
     public static string KindOf(in JsonElement instance) => instance.ValueKind switch

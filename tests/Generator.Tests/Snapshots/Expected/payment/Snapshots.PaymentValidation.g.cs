@@ -21,7 +21,7 @@ internal static partial class PaymentValidation
         var valid = true;
 
         {
-            var mark = context.BeginBranches();
+            var mark = context.BeginTrial();
             var matches = 0;
             var first = -1;
             var second = -1;
@@ -76,7 +76,7 @@ internal static partial class PaymentValidation
                 }
             }
 
-            context.EndBranches(mark, keepErrors: matches == 0);
+            context.EndTrial(mark);
             if (matches == 1 && chosen is not null)
             {
                 evaluated?.Add(chosen);
@@ -88,6 +88,21 @@ internal static partial class PaymentValidation
                 if (context.Fail(Schema, "/oneOf", "oneOf", instance))
                 {
                     return false;
+                }
+
+                if (context.IsReporting)
+                {
+                    {
+                        context.Push("/oneOf/0");
+                        _ = Payment_OneOf0(instance, context, null);
+                        context.Pop();
+                    }
+
+                    {
+                        context.Push("/oneOf/1");
+                        _ = Payment_OneOf1(instance, context, null);
+                        context.Pop();
+                    }
                 }
             }
             else if (matches > 1)
