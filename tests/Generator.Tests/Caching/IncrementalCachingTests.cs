@@ -44,7 +44,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] AllSteps =
     [
         TrackingNames.SchemaFiles, TrackingNames.Read, TrackingNames.Plan, TrackingNames.Registry,
-        TrackingNames.Link, TrackingNames.Types, TrackingNames.Diagnostics,
+        TrackingNames.Link, TrackingNames.Types, TrackingNames.Validators, TrackingNames.Catalog, TrackingNames.Diagnostics,
     ];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, IReadOnlyDictionary<string, AdditionalText> Texts) FirstRun()
@@ -76,6 +76,7 @@ public sealed class IncrementalCachingTests
         Planning.DocumentPlan plan => plan.Path,
         Planning.LinkedPlan plan => plan.Path,
         Planning.TypeSpec spec => "/schemas/" + spec.SchemaFile,
+        Planning.Validation.DocumentValidation validation => "/schemas/" + validation.SchemaFile,
         _ => "*",
     };
 
@@ -122,6 +123,28 @@ public sealed class IncrementalCachingTests
         var types = Reasons(result, TrackingNames.Types);
         Assert.Equal([IncrementalStepRunReason.Modified], types["/schemas/invoice.json"]);
         Assert.All(types["/schemas/order.json"].Concat(types["/schemas/customer.json"]), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+
+        // A description is documentation: the invoice's validators are the same, so nothing is re-emitted
+        // for them, and the catalog is untouched.
+        var validators = Reasons(result, TrackingNames.Validators);
+        Assert.All(validators.Values.SelectMany(r => r), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.All(Reasons(result, TrackingNames.Catalog)["*"], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+    }
+
+    [Fact]
+    public void Changing_a_keyword_regenerates_only_that_schemas_validators()
+    {
+        var (driver, compilation, texts) = FirstRun();
+        var old = texts["/schemas/invoice.json"];
+        var changed = new InMemoryAdditionalText("/schemas/invoice.json", InvoiceSchema.Replace("\"type\": \"integer\"", "\"type\": \"integer\", \"minimum\": 1"));
+
+        var result = RunResult(driver.ReplaceAdditionalText(old, changed).RunGenerators(compilation));
+
+        var validators = Reasons(result, TrackingNames.Validators);
+        Assert.Equal([IncrementalStepRunReason.Modified], validators["/schemas/invoice.json"]);
+        Assert.All(validators["/schemas/order.json"].Concat(validators["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        var invoice = result.GeneratedSources.Single(s => s.HintName == "Shop.Invoices.InvoiceValidation.g.cs").SourceText.ToString();
+        Assert.Contains("global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0", invoice);
     }
 
     [Fact]

@@ -52,6 +52,36 @@ public sealed class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_pattern_without_a_dotnet_equivalent_is_reported_where_it_is_written_and_fails_closed()
+    {
+        // Script properties have no .NET regular-expression form with the same meaning.
+        const string schema = """
+            {
+              "title": "Greeting",
+              "type": "object",
+              "properties": {
+                "word": { "type": "string", "pattern": "^\\p{Script=Greek}+$" }
+              },
+              "patternProperties": { "^\\p{Script=Latin}": { "type": "integer" } }
+            }
+            """;
+        var run = GeneratorHarness.Run([new SchemaFile("/schemas/greeting.json", schema)]);
+
+        var diagnostics = run.Diagnostics.Where(d => d.Id == "HSM0012").OrderBy(d => Start(d)).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal((5, 44), Start(diagnostics[0]));
+        Assert.Contains("Script=Greek", diagnostics[0].GetMessage());
+        Assert.Equal((7, 26), Start(diagnostics[1]));
+        Assert.Empty(run.CompilationProblems);
+
+        // The validator reports the pattern as unchecked rather than passing every string.
+        var validation = run.Sources["Tests.Generated.GreetingValidation.g.cs"];
+        Assert.Contains("cannot be checked", validation);
+        Assert.DoesNotContain("SchemaChecks.Pattern(", validation);
+    }
+
+    [Fact]
     public void Unterminated_document_is_reported_at_the_end_of_the_file()
     {
         var run = GeneratorHarness.Run([new SchemaFile("/schemas/cut.json", "{\n  \"type\": \"object\",\n")]);

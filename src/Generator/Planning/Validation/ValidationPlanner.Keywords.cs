@@ -318,7 +318,7 @@ internal sealed partial class ValidationPlanner
                 var translation = EcmaPatternTranslator.Translate(member.Name);
                 if (!translation.Success)
                 {
-                    Report(DiagnosticDescriptors.UntranslatablePattern, member.Value, member.Name, translation.Error ?? "it cannot be translated");
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntranslatablePattern, new LocationInfo(Document.Path, member.NameSpan), member.Name, translation.Error ?? "it cannot be translated"));
                 }
 
                 list.Add(new PatternSchema(member.Name, translation.Success ? translation.DotNetPattern : null, SubschemaTarget(info, member.Value)));
