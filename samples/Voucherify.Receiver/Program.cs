@@ -27,7 +27,7 @@ if (!CustomerOrderUpdated.TryParse(Encoding.UTF8.GetBytes(envelope.Data.GetRawTe
     return 1;
 }
 
-Console.WriteLine($"Binding: {dataResult}");
+Console.WriteLine($"Schema check: {dataResult}");
 if (data.Order is { } order)
 {
     Console.WriteLine($"Order {order.Id}: status {order.Status}, total {order.TotalAmount}");
