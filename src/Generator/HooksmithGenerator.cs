@@ -77,6 +77,18 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
             }
         });
 
+        var events = linked
+            .Select(static (plan, _) => EventsPart.Of(plan))
+            .Collect()
+            .WithTrackingName(TrackingNames.Events);
+        context.RegisterSourceOutput(events, static (output, parts) =>
+        {
+            foreach (var (hintName, source) in EventsEmitter.Emit(parts))
+            {
+                output.AddSource(hintName, source);
+            }
+        });
+
         var diagnostics = plans
             .Select(static (plan, _) => plan.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);

@@ -11,5 +11,6 @@ internal static class TrackingNames
     public const string Types = nameof(Types);
     public const string Validators = nameof(Validators);
     public const string Catalog = nameof(Catalog);
+    public const string Events = nameof(Events);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -11,6 +11,9 @@ namespace Hooksmith.Generator.Schema;
 /// <param name="BaseUri">The URI the file stands for when other schemas refer to it (null: its file URI).</param>
 internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? Dialect, string? BaseUri)
 {
+    /// <summary>For a JSON Schema file whose root is a webhook event's payload: the event type it is tagged with (<c>customer.order.updated</c>).</summary>
+    public string? EventName { get; init; }
+
     /// <summary>The file's name without its folder, as diagnostics and generated comments quote it.</summary>
     public string FileName
     {

@@ -72,6 +72,12 @@ internal sealed class SchemaIndexer
             Walk(root, Document.Dialect, Document.BaseUri, isOpenApi: false);
             _index.NamedSchemas.Add(new NamedSchema(string.Empty, root, IsDocumentRoot: true));
             AddDefinitions(root);
+            if (Document.Input.EventName is { } eventName)
+            {
+                // A schema file tagged with an event type is that event's payload.
+                _index.Events.Add(new WebhookEvent(eventName, eventName, root, root));
+            }
+
             return;
         }
 

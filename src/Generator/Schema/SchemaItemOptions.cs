@@ -15,6 +15,7 @@ internal static class SchemaItemOptions
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.HooksmithNamespace";
     public const string DialectMetadata = "build_metadata.AdditionalFiles.HooksmithDialect";
     public const string BaseUriMetadata = "build_metadata.AdditionalFiles.HooksmithBaseUri";
+    public const string EventMetadata = "build_metadata.AdditionalFiles.HooksmithEvent";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string DefaultDialectProperty = "build_property.HooksmithDefaultDialect";
 
@@ -32,7 +33,7 @@ internal static class SchemaItemOptions
             ?? Value(provider.GlobalOptions, RootNamespaceProperty)
             ?? "Hooksmith.Generated";
         var dialect = Value(options, DialectMetadata) ?? Value(provider.GlobalOptions, DefaultDialectProperty);
-        return new SchemaFileInput(file.Path, text, @namespace, dialect, Value(options, BaseUriMetadata));
+        return new SchemaFileInput(file.Path, text, @namespace, dialect, Value(options, BaseUriMetadata)) { EventName = Value(options, EventMetadata) };
     }
 
     private static string? Value(AnalyzerConfigOptions options, string key)

@@ -15,10 +15,10 @@ internal static class HooksmithCatalog
     {
         var schemas = new global::Hooksmith.Validation.SchemaCatalogEntry[]
         {
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", "", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", typeof(global::Snapshots.Customer), global::Snapshots.CustomerValidation.Customer),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", "/$defs/Named", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Named", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", typeof(global::Snapshots.Named), global::Snapshots.CustomerValidation.Named),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", "/$defs/PositiveInteger", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/PositiveInteger", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", null, global::Snapshots.CustomerValidation.PositiveInteger),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", "/$defs/Tree", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Tree", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json", typeof(global::Snapshots.Tree), global::Snapshots.CustomerValidation.Tree),
+            new("/snapshots/customer.json", "", "file:///snapshots/customer.json#", "file:///snapshots/customer.json", typeof(global::Snapshots.Customer), global::Snapshots.CustomerValidation.Customer),
+            new("/snapshots/customer.json", "/$defs/Named", "file:///snapshots/customer.json#/$defs/Named", "file:///snapshots/customer.json", typeof(global::Snapshots.Named), global::Snapshots.CustomerValidation.Named),
+            new("/snapshots/customer.json", "/$defs/PositiveInteger", "file:///snapshots/customer.json#/$defs/PositiveInteger", "file:///snapshots/customer.json", null, global::Snapshots.CustomerValidation.PositiveInteger),
+            new("/snapshots/customer.json", "/$defs/Tree", "file:///snapshots/customer.json#/$defs/Tree", "file:///snapshots/customer.json", typeof(global::Snapshots.Tree), global::Snapshots.CustomerValidation.Tree),
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {

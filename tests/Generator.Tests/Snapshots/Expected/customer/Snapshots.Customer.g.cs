@@ -56,7 +56,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Customer>.Validator => global::Snapshots.CustomerValidation.Customer;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<Customer>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<Customer>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer value) => value.WriteTo(writer);

@@ -12,7 +12,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#</c>.</summary>
     internal static bool Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#";
+        const string Schema = "file:///snapshots/customer.json#";
         if (context.IsTooDeep)
         {
             return false;
@@ -58,7 +58,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Named</c>.</summary>
     internal static bool Named(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Named";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Named";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -120,7 +120,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/PositiveInteger</c>.</summary>
     internal static bool PositiveInteger(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/PositiveInteger";
+        const string Schema = "file:///snapshots/customer.json#/$defs/PositiveInteger";
         var valid = true;
 
         if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
@@ -149,7 +149,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree</c>.</summary>
     internal static bool Tree(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Tree";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Tree";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -208,7 +208,7 @@ internal static partial class CustomerValidation
         var valid = true;
 
         {
-            context.Push("/$ref", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json");
+            context.Push("/$ref", "file:///snapshots/customer.json");
             var ok = Named(instance, context, evaluated);
             context.Pop();
             valid &= ok;
@@ -223,7 +223,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/allOf/1</c>.</summary>
     internal static bool Customer_AllOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/allOf/1";
+        const string Schema = "file:///snapshots/customer.json#/allOf/1";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -274,7 +274,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/name</c>.</summary>
     internal static bool Named_Name(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Named/properties/name";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/name";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -291,7 +291,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/class</c>.</summary>
     internal static bool Named_Class(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Named/properties/class";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/class";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -308,7 +308,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/Customer</c>.</summary>
     internal static bool Named_Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Named/properties/Customer";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/Customer";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -325,7 +325,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/value</c>.</summary>
     internal static bool Tree_Value(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Tree/properties/value";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/value";
         var valid = true;
 
         if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
@@ -342,7 +342,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
     internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/$defs/Tree/properties/children";
+        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/children";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
@@ -380,7 +380,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/email</c>.</summary>
     internal static bool Customer_AllOf1_Email(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/allOf/1/properties/email";
+        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/email";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -409,7 +409,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels</c>.</summary>
     internal static bool Customer_AllOf1_Labels(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/allOf/1/properties/labels";
+        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -455,7 +455,7 @@ internal static partial class CustomerValidation
         var valid = true;
 
         {
-            context.Push("/$ref", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json");
+            context.Push("/$ref", "file:///snapshots/customer.json");
             var ok = Tree(instance, context, evaluated);
             context.Pop();
             valid &= ok;
@@ -470,7 +470,7 @@ internal static partial class CustomerValidation
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels/additionalProperties</c>.</summary>
     internal static bool Customer_AllOf1_Labels_AdditionalProperty(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json#/allOf/1/properties/labels/additionalProperties";
+        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties";
         var valid = true;
 
         if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))

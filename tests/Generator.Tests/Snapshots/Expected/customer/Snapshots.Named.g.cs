@@ -50,7 +50,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Named>.Validator => global::Snapshots.CustomerValidation.Named;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<Named>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<Named>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Named value) => value.WriteTo(writer);

@@ -38,7 +38,7 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.I
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.Validator => global::Snapshots.CustomerValidation.PositiveInteger;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, PositiveInteger value) => value.WriteTo(writer);

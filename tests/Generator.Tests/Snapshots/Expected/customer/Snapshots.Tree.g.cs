@@ -47,7 +47,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Tree>.Validator => global::Snapshots.CustomerValidation.Tree;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/customer.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);

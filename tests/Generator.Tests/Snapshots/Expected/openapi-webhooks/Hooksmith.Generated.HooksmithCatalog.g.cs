@@ -15,8 +15,8 @@ internal static class HooksmithCatalog
     {
         var schemas = new global::Hooksmith.Validation.SchemaCatalogEntry[]
         {
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json", "/components/schemas/OrderPaid", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/components/schemas/OrderPaid", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json", typeof(global::Snapshots.OrderPaid), global::Snapshots.OpenapiWebhooksValidation.OrderPaid),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json", "/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json", null, global::Snapshots.OpenapiWebhooksValidation.OrderPaid2),
+            new("/snapshots/openapi-webhooks.json", "/components/schemas/OrderPaid", "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid", "file:///snapshots/openapi-webhooks.json", typeof(global::Snapshots.OrderPaid), global::Snapshots.OpenapiWebhooksValidation.OrderPaid),
+            new("/snapshots/openapi-webhooks.json", "/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json#/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json", null, global::Snapshots.OpenapiWebhooksValidation.OrderPaid2),
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {

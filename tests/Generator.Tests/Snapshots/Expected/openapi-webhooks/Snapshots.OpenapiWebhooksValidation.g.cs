@@ -12,7 +12,7 @@ internal static partial class OpenapiWebhooksValidation
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid</c>.</summary>
     internal static bool OrderPaid(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/components/schemas/OrderPaid";
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -91,7 +91,7 @@ internal static partial class OpenapiWebhooksValidation
         var valid = true;
 
         {
-            context.Push("/$ref", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json");
+            context.Push("/$ref", "file:///snapshots/openapi-webhooks.json");
             var ok = OrderPaid(instance, context, evaluated);
             context.Pop();
             valid &= ok;
@@ -106,7 +106,7 @@ internal static partial class OpenapiWebhooksValidation
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/order_id</c>.</summary>
     internal static bool OrderPaid_OrderId(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id";
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -123,7 +123,7 @@ internal static partial class OpenapiWebhooksValidation
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/paid_at</c>.</summary>
     internal static bool OrderPaid_PaidAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/components/schemas/OrderPaid/properties/paid_at";
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/paid_at";
         var valid = true;
 
         if (!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))
@@ -152,7 +152,7 @@ internal static partial class OpenapiWebhooksValidation
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/amount</c>.</summary>
     internal static bool OrderPaid_Amount(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount";
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount";
         var valid = true;
 
         if (!(global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))

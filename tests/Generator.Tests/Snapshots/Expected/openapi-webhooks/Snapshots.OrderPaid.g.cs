@@ -50,7 +50,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Validator => global::Snapshots.OpenapiWebhooksValidation.OrderPaid;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/openapi-webhooks.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///snapshots/openapi-webhooks.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderPaid value) => value.WriteTo(writer);

@@ -15,8 +15,8 @@ internal static class HooksmithCatalog
     {
         var schemas = new global::Hooksmith.Validation.SchemaCatalogEntry[]
         {
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/order.json", "", "https://example.com/schemas/order.json#", "https://example.com/schemas/order.json", typeof(global::Snapshots.Order), global::Snapshots.OrderValidation.Order),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/order.json", "/$defs/LineItem", "https://example.com/schemas/order.json#/$defs/LineItem", "https://example.com/schemas/order.json", typeof(global::Snapshots.LineItem), global::Snapshots.OrderValidation.LineItem),
+            new("/snapshots/order.json", "", "https://example.com/schemas/order.json#", "https://example.com/schemas/order.json", typeof(global::Snapshots.Order), global::Snapshots.OrderValidation.Order),
+            new("/snapshots/order.json", "/$defs/LineItem", "https://example.com/schemas/order.json#/$defs/LineItem", "https://example.com/schemas/order.json", typeof(global::Snapshots.LineItem), global::Snapshots.OrderValidation.LineItem),
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {

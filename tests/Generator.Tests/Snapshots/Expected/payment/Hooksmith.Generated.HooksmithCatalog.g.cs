@@ -15,9 +15,9 @@ internal static class HooksmithCatalog
     {
         var schemas = new global::Hooksmith.Validation.SchemaCatalogEntry[]
         {
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", "", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", typeof(global::Snapshots.Payment), global::Snapshots.PaymentValidation.Payment),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", "/$defs/Card", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/Card", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", typeof(global::Snapshots.Card), global::Snapshots.PaymentValidation.Card),
-            new("/work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", "/$defs/BankTransfer", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/BankTransfer", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json", typeof(global::Snapshots.BankTransfer), global::Snapshots.PaymentValidation.BankTransfer),
+            new("/snapshots/payment.json", "", "file:///snapshots/payment.json#", "file:///snapshots/payment.json", typeof(global::Snapshots.Payment), global::Snapshots.PaymentValidation.Payment),
+            new("/snapshots/payment.json", "/$defs/Card", "file:///snapshots/payment.json#/$defs/Card", "file:///snapshots/payment.json", typeof(global::Snapshots.Card), global::Snapshots.PaymentValidation.Card),
+            new("/snapshots/payment.json", "/$defs/BankTransfer", "file:///snapshots/payment.json#/$defs/BankTransfer", "file:///snapshots/payment.json", typeof(global::Snapshots.BankTransfer), global::Snapshots.PaymentValidation.BankTransfer),
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {

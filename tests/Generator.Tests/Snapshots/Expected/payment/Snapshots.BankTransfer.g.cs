@@ -47,7 +47,7 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.ISch
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<BankTransfer>.Validator => global::Snapshots.PaymentValidation.BankTransfer;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<BankTransfer>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<BankTransfer>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, BankTransfer value) => value.WriteTo(writer);

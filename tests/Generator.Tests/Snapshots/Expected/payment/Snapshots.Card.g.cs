@@ -47,7 +47,7 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Card>.Validator => global::Snapshots.PaymentValidation.Card;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<Card>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<Card>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Card value) => value.WriteTo(writer);

@@ -80,7 +80,7 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Payment>.Validator => global::Snapshots.PaymentValidation.Payment;
 
     /// <inheritdoc/>
-    static string global::Hooksmith.Serialization.ISchemaModel<Payment>.SchemaResource => "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json";
+    static string global::Hooksmith.Serialization.ISchemaModel<Payment>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value) => value.WriteTo(writer);

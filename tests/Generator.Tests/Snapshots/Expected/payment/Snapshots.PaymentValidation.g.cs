@@ -12,7 +12,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#</c>.</summary>
     internal static bool Payment(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#";
+        const string Schema = "file:///snapshots/payment.json#";
         if (context.IsTooDeep)
         {
             return false;
@@ -120,7 +120,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Card</c>.</summary>
     internal static bool Card(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/Card";
+        const string Schema = "file:///snapshots/payment.json#/$defs/Card";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -189,7 +189,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer</c>.</summary>
     internal static bool BankTransfer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/BankTransfer";
+        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
@@ -266,7 +266,7 @@ internal static partial class PaymentValidation
         var valid = true;
 
         {
-            context.Push("/$ref", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json");
+            context.Push("/$ref", "file:///snapshots/payment.json");
             var ok = Card(instance, context, evaluated);
             context.Pop();
             valid &= ok;
@@ -289,7 +289,7 @@ internal static partial class PaymentValidation
         var valid = true;
 
         {
-            context.Push("/$ref", "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json");
+            context.Push("/$ref", "file:///snapshots/payment.json");
             var ok = BankTransfer(instance, context, evaluated);
             context.Pop();
             valid &= ok;
@@ -304,7 +304,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/type</c>.</summary>
     internal static bool Card_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/Card/properties/type";
+        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/type";
         var valid = true;
 
         if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8))))
@@ -321,7 +321,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/last4</c>.</summary>
     internal static bool Card_Last4(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/Card/properties/last4";
+        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/last4";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
@@ -338,7 +338,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/type</c>.</summary>
     internal static bool BankTransfer_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/BankTransfer/properties/type";
+        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/type";
         var valid = true;
 
         if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8))))
@@ -355,7 +355,7 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/iban</c>.</summary>
     internal static bool BankTransfer_Iban(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
-        const string Schema = "file:///work/main/tests/Generator.Tests/Snapshots/Schemas/payment.json#/$defs/BankTransfer/properties/iban";
+        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban";
         var valid = true;
 
         if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)

@@ -1,0 +1,228 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Hooksmith.Validation;
+
+namespace Hooksmith.Webhooks;
+
+/// <summary>
+/// Receives webhook deliveries without a host: verify the signature over the raw bytes, read the
+/// envelope and route on the event type, deduplicate on the event id, validate and bind the payload,
+/// run the handler, and say what to answer. Never throws for what a delivery contains; a handler's
+/// exception becomes <see cref="WebhookOutcome.HandlerFailed"/>.
+/// </summary>
+/// <remarks>
+/// The ASP.NET Core endpoint is a thin layer over this; queues, functions and tests use it directly:
+/// <c>ReceiveAsync(body, headers, services)</c> for a delivery as it arrived,
+/// <see cref="ProcessVerifiedAsync"/> for one whose signature was checked already (a background
+/// worker, a replayed dead letter).
+/// </remarks>
+public sealed class WebhookReceiver
+{
+    /// <summary>Creates a receiver for the events of <paramref name="events"/>.</summary>
+    public WebhookReceiver(WebhookEventTable events, WebhookReceiverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        Events = events;
+        Options = options ?? new WebhookReceiverOptions();
+    }
+
+    /// <summary>The events this receiver routes to.</summary>
+    public WebhookEventTable Events { get; }
+
+    /// <summary>How deliveries are treated.</summary>
+    public WebhookReceiverOptions Options { get; }
+
+    /// <summary>Checks a delivery's signature; valid when no verifier is configured.</summary>
+    public SignatureResult Verify(ReadOnlySpan<byte> body, IWebhookHeaders headers)
+        => Options.SignatureVerifier is { } verifier ? verifier.Verify(body, headers) : SignatureResult.Valid(0, "no signature verifier is configured");
+
+    /// <summary>Receives a delivery as it arrived: verifies it, then processes it.</summary>
+    /// <param name="body">The raw request body.</param>
+    /// <param name="headers">The request headers.</param>
+    /// <param name="services">Where handlers are resolved (<see cref="IWebhookHandler{TEvent}"/>, the exhaustive handler, <see cref="IUnknownWebhookHandler"/>).</param>
+    /// <param name="cancellationToken">Cancels the handling.</param>
+    public async Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(services);
+        using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
+        var signature = Verify(body.Span, headers);
+        WebhookReceipt receipt;
+        if (!signature.IsValid)
+        {
+            WebhookTelemetry.SignatureFailures.Add(1, new TagList { { "status", signature.Status.ToString() } });
+            receipt = new WebhookReceipt { Outcome = WebhookOutcome.SignatureRejected, Signature = signature, Detail = signature.Reason };
+        }
+        else
+        {
+            receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false) with { Signature = signature };
+        }
+
+        Record(activity, receipt);
+        return receipt;
+    }
+
+    /// <summary>Processes a delivery whose signature was already checked (or that is being replayed).</summary>
+    public async Task<WebhookReceipt> ProcessVerifiedAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(services);
+        using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook process", ActivityKind.Consumer);
+        var receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false);
+        Record(activity, receipt);
+        return receipt;
+    }
+
+    private async Task<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var read = Options.EnvelopeFormat.TryRead(body.Span, out var envelope);
+        if (read != EnvelopeReadResult.Read)
+        {
+            WebhookTelemetry.InvalidPayloads.Add(1, new TagList { { "reason", read.ToString() } });
+            var detail = DescribeEnvelopeProblem(read);
+            var reason = read is EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload ? DeadLetterReason.MissingPayload : DeadLetterReason.MalformedBody;
+            var eventType = read is EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload ? envelope.EventType : null;
+            return Options.RejectMalformedBodies
+                ? new WebhookReceipt { Outcome = WebhookOutcome.Rejected, EventType = eventType, EventId = envelope.DeduplicationKey, Detail = detail }
+                : await DeadLetterAsync(body, envelope, reason, detail, ValidationResult.Valid, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new WebhookContext(envelope, body, headers, ValidationResult.Valid);
+        if (!Events.TryGet(envelope.EventType, out var descriptor))
+        {
+            WebhookTelemetry.UnknownEvents.Add(1, new TagList { { "event_type", envelope.EventType } });
+            if (services.GetService(typeof(IUnknownWebhookHandler)) is IUnknownWebhookHandler unknown)
+            {
+                try
+                {
+                    await unknown.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    return Failed(envelope, exception, ValidationResult.Valid);
+                }
+            }
+
+            return new WebhookReceipt { Outcome = WebhookOutcome.UnknownEvent, EventType = envelope.EventType, EventId = envelope.DeduplicationKey, Detail = $"'{envelope.EventType}' is not an event of {Events.GetType().Name}" };
+        }
+
+        var claim = default(DeduplicationClaim);
+        if (Options.Deduplication is { } store && envelope.DeduplicationKey is { } key)
+        {
+            claim = await store.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
+            if (!claim.ShouldProcess)
+            {
+                WebhookTelemetry.Duplicates.Add(1, new TagList { { "status", claim.Status.ToString() } });
+                return new WebhookReceipt
+                {
+                    Outcome = claim.Status == DeduplicationStatus.AlreadyProcessed ? WebhookOutcome.Duplicate : WebhookOutcome.InProgress,
+                    EventType = envelope.EventType,
+                    EventId = key,
+                    Detail = claim.Status == DeduplicationStatus.AlreadyProcessed ? "the event was processed before" : "another delivery of the event is being processed",
+                };
+            }
+        }
+
+        WebhookReceipt receipt;
+        try
+        {
+            receipt = await DispatchAsync(descriptor, context, services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            receipt = Failed(envelope, exception, ValidationResult.Valid);
+        }
+        catch (OperationCanceledException)
+        {
+            receipt = new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = envelope.EventType, EventId = envelope.DeduplicationKey, Detail = "the handling was cancelled" };
+        }
+
+        if (claim.ShouldProcess)
+        {
+            // Only what was done (or kept aside) counts as processed; anything else may be retried.
+            if (receipt.IsAcknowledged)
+            {
+                await Options.Deduplication!.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await Options.Deduplication!.AbandonAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return receipt;
+    }
+
+    private async Task<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookContext context, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var envelope = context.Envelope;
+        var policy = Options.InvalidPayloads;
+        var started = Stopwatch.GetTimestamp();
+        var step = await descriptor.DispatchAsync(context, services, Events.ExhaustiveHandlerType, validation => validation.IsValid || policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
+        if (!step.Validation.IsValid)
+        {
+            WebhookTelemetry.InvalidPayloads.Add(1, new TagList { { "event_type", envelope.EventType } });
+        }
+
+        switch (step.Status)
+        {
+            case DispatchStatus.Handled:
+                WebhookTelemetry.HandlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "event_type", envelope.EventType } });
+                return Receipt(WebhookOutcome.Handled, envelope, step.Validation, step.Validation.IsValid ? null : "handled; the payload does not match its schema");
+            case DispatchStatus.NoHandler:
+                return Receipt(WebhookOutcome.NoHandler, envelope, step.Validation, $"no handler is registered for '{envelope.EventType}'");
+            case DispatchStatus.NotBound:
+                return policy == InvalidPayloadPolicy.Reject
+                    ? Receipt(WebhookOutcome.Rejected, envelope, step.Validation, step.Validation.ToString())
+                    : await DeadLetterAsync(context.Body, envelope, DeadLetterReason.UnboundPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
+            default:
+                return policy == InvalidPayloadPolicy.Reject
+                    ? Receipt(WebhookOutcome.Rejected, envelope, step.Validation, step.Validation.ToString())
+                    : await DeadLetterAsync(context.Body, envelope, DeadLetterReason.InvalidPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<WebhookReceipt> DeadLetterAsync(ReadOnlyMemory<byte> body, WebhookEnvelope envelope, DeadLetterReason reason, string detail, ValidationResult validation, CancellationToken cancellationToken)
+    {
+        var eventType = envelope.EventType.Length == 0 ? null : envelope.EventType;
+        var letter = new DeadLetter(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, reason, detail, eventType, envelope.DeduplicationKey, body);
+        var stored = await Options.DeadLetters.StoreAsync(letter, cancellationToken).ConfigureAwait(false);
+        return stored
+            ? new WebhookReceipt { Outcome = WebhookOutcome.DeadLettered, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = detail, DeadLetterId = letter.Id }
+            : new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = "the dead-letter store is full; " + detail };
+    }
+
+    private static WebhookReceipt Receipt(WebhookOutcome outcome, WebhookEnvelope envelope, ValidationResult validation, string? detail)
+        => new() { Outcome = outcome, EventType = envelope.EventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = detail };
+
+    private static WebhookReceipt Failed(WebhookEnvelope envelope, Exception exception, ValidationResult validation)
+        => new() { Outcome = WebhookOutcome.HandlerFailed, EventType = envelope.EventType, EventId = envelope.DeduplicationKey, Validation = validation, Exception = exception, Detail = $"the handler failed: {exception.GetType().Name}: {exception.Message}" };
+
+    private static string DescribeEnvelopeProblem(EnvelopeReadResult read) => read switch
+    {
+        EnvelopeReadResult.Empty => "the body is empty",
+        EnvelopeReadResult.MalformedJson => "the body is not valid JSON",
+        EnvelopeReadResult.NotAnObject => "the body is not a JSON object",
+        EnvelopeReadResult.MissingPayload => "the envelope has no payload",
+        _ => "the envelope's payload is null",
+    };
+
+    private static void Record(Activity? activity, WebhookReceipt receipt)
+    {
+        var tags = new TagList { { "outcome", receipt.Outcome.ToString() }, { "event_type", receipt.EventType ?? string.Empty } };
+        WebhookTelemetry.Received.Add(1, tags);
+        if (activity is not null)
+        {
+            activity.SetTag("webhook.outcome", receipt.Outcome.ToString());
+            activity.SetTag("webhook.event_type", receipt.EventType);
+            activity.SetTag("webhook.event_id", receipt.EventId);
+            activity.SetTag("http.response.status_code", receipt.StatusCode);
+            if (!receipt.IsAcknowledged)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, receipt.Detail);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Hooksmith.Webhooks;
+
+/// <summary>How a <see cref="WebhookReceiver"/> treats deliveries.</summary>
+public sealed record WebhookReceiverOptions
+{
+    /// <summary>
+    /// Checks each delivery's signature over the raw body before anything else. Null accepts unsigned
+    /// deliveries: only for tests and for sources verified elsewhere.
+    /// </summary>
+    public IWebhookSignatureVerifier? SignatureVerifier { get; init; }
+
+    /// <summary>Reads the event type, ids and payload from a body. Voucherify's envelope by default.</summary>
+    public IWebhookEnvelopeFormat EnvelopeFormat { get; init; } = VoucherifyEnvelopeFormat.Instance;
+
+    /// <summary>Remembers processed events so that each is handled once. Null handles every delivery.</summary>
+    public IWebhookDeduplicationStore? Deduplication { get; init; }
+
+    /// <summary>Where malformed bodies and (under <see cref="InvalidPayloadPolicy.DeadLetter"/>) invalid payloads are kept.</summary>
+    public IWebhookDeadLetterStore DeadLetters { get; init; } = new InMemoryDeadLetterStore();
+
+    /// <summary>What to do with a payload that does not match its schema.</summary>
+    public InvalidPayloadPolicy InvalidPayloads { get; init; } = InvalidPayloadPolicy.AcceptAndReport;
+
+    /// <summary>
+    /// What to do with a body that is not JSON or not the expected envelope: kept as a dead letter and
+    /// acknowledged (the default, since a retry would send the same bytes), or rejected with 400.
+    /// Such a body never reaches a handler.
+    /// </summary>
+    public bool RejectMalformedBodies { get; init; }
+}
