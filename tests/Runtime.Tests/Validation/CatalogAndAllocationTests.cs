@@ -33,7 +33,13 @@ public sealed class CatalogAndAllocationTests
         // Every entry's validator runs: an empty object is valid or invalid, never an exception.
         using var document = JsonDocument.Parse("{}");
         Assert.All(catalog.Schemas, entry => entry.Validate(document.RootElement));
-        Assert.Empty(catalog.Events);
+
+        // customer-order-updated.json is tagged with its event in the project file.
+        var updated = catalog.FindEvent("customer.order.updated");
+        Assert.NotNull(updated);
+        Assert.Equal(typeof(CustomerOrderUpdated), updated.PayloadType);
+        Assert.Equal("", updated.Schema.Pointer);
+        Assert.Single(catalog.Events);
     }
 
     [Fact]

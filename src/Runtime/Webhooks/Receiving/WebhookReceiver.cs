@@ -111,7 +111,16 @@ public sealed class WebhookReceiver
         var claim = default(DeduplicationClaim);
         if (Options.Deduplication is { } store && envelope.DeduplicationKey is { } key)
         {
-            claim = await store.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                claim = await store.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The store is unreachable: not acknowledged, so the provider retries.
+                return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = envelope.EventType, EventId = key, Exception = exception, Detail = $"the deduplication store failed: {exception.GetType().Name}: {exception.Message}" };
+            }
+
             if (!claim.ShouldProcess)
             {
                 WebhookTelemetry.Duplicates.Add(1, new TagList { { "status", claim.Status.ToString() } });
@@ -142,13 +151,21 @@ public sealed class WebhookReceiver
         if (claim.ShouldProcess)
         {
             // Only what was done (or kept aside) counts as processed; anything else may be retried.
-            if (receipt.IsAcknowledged)
+            try
             {
-                await Options.Deduplication!.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                if (receipt.IsAcknowledged)
+                {
+                    await Options.Deduplication!.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Options.Deduplication!.AbandonAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                }
             }
-            else
+            catch (Exception exception)
             {
-                await Options.Deduplication!.AbandonAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                // The work is done (or failed) either way; an unrecorded claim only expires with its lease.
+                receipt = receipt with { Detail = (receipt.Detail is null ? string.Empty : receipt.Detail + "; ") + $"the deduplication store could not record it: {exception.GetType().Name}: {exception.Message}" };
             }
         }
 
@@ -188,7 +205,16 @@ public sealed class WebhookReceiver
     {
         var eventType = envelope.EventType.Length == 0 ? null : envelope.EventType;
         var letter = new DeadLetter(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, reason, detail, eventType, envelope.DeduplicationKey, body);
-        var stored = await Options.DeadLetters.StoreAsync(letter, cancellationToken).ConfigureAwait(false);
+        bool stored;
+        try
+        {
+            stored = await Options.DeadLetters.StoreAsync(letter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Exception = exception, Detail = $"the dead-letter store failed ({exception.GetType().Name}: {exception.Message}); " + detail };
+        }
+
         return stored
             ? new WebhookReceipt { Outcome = WebhookOutcome.DeadLettered, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = detail, DeadLetterId = letter.Id }
             : new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = "the dead-letter store is full; " + detail };

@@ -184,6 +184,27 @@ public sealed class WebhookReceiverTests
         Assert.Contains("no handler", receipt.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unreachable_deduplication_store_is_answered_so_that_the_provider_retries()
+    {
+        var handler = new RecordingHandler();
+
+        var receipt = await Deliver(Receiver(deduplication: new UnreachableStore()), Envelope(), new ServiceMap().Add<IWebhookHandler<CustomerOrderUpdated>>(handler));
+
+        Assert.Equal((WebhookOutcome.Unavailable, 503), (receipt.Outcome, receipt.StatusCode));
+        Assert.IsType<TimeoutException>(receipt.Exception);
+        Assert.Empty(handler.Calls);
+    }
+
+    private sealed class UnreachableStore : IWebhookDeduplicationStore
+    {
+        public ValueTask<DeduplicationClaim> TryBeginAsync(string key, CancellationToken cancellationToken = default) => throw new TimeoutException("no answer from the store");
+
+        public ValueTask CompleteAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default) => throw new TimeoutException("no answer from the store");
+
+        public ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default) => throw new TimeoutException("no answer from the store");
+    }
+
     private sealed class RecordingHandler : IWebhookHandler<CustomerOrderUpdated>
     {
         private int _attempts;

@@ -1,0 +1,189 @@
+using System;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Hooksmith.Webhooks;
+using StackExchange.Redis;
+
+namespace Hooksmith.Redis;
+
+/// <summary>
+/// An <see cref="IWebhookDeduplicationStore"/> kept in Redis, so that every receiver instance that
+/// talks to the same Redis (and uses the same key prefix) processes each event once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each deduplication key is one Redis string at <see cref="RedisDeduplicationStoreOptions.KeyPrefix"/>
+/// followed by the key, and each step of the protocol is one atomic command:
+/// </para>
+/// <list type="bullet">
+/// <item><description><see cref="TryBeginAsync"/> runs a script that does
+/// <c>SET key inprogress:{token} NX PX {lease}</c> and, when the key was there already, returns its
+/// value: <c>done</c> answers <see cref="DeduplicationStatus.AlreadyProcessed"/>, another
+/// <c>inprogress:…</c> answers <see cref="DeduplicationStatus.InProgress"/>. The token is 16 random
+/// bytes in hex, so no other attempt can guess it.</description></item>
+/// <item><description><see cref="CompleteAsync"/> sets the key to <c>done</c> with the retention as its
+/// expiry, whoever holds the key (<c>SET key done PX {retention}</c>, which StackExchange.Redis sends
+/// as the equivalent <c>PSETEX</c>, or <c>SETEX</c> for whole seconds).</description></item>
+/// <item><description><see cref="AbandonAsync"/> runs a script that deletes the key only while its
+/// value is still this claim's <c>inprogress:{token}</c>.</description></item>
+/// </list>
+/// <para>
+/// Expiry is Redis's: the lease and the retention are measured by the Redis server's clock, so the
+/// receivers' clocks do not matter. The store holds no state of its own and is safe for concurrent use.
+/// </para>
+/// <para>
+/// <b>Failures.</b> Nothing is retried or swallowed here: when Redis cannot be reached, times out or
+/// answers with an error, the call fails with the exception StackExchange.Redis throws
+/// (<see cref="RedisConnectionException"/>, <see cref="RedisTimeoutException"/>,
+/// <see cref="RedisServerException"/>, all <see cref="RedisException"/>s). A receiver turns that into
+/// a 5xx answer, so the provider delivers the event again later. A key that holds data this store
+/// never writes (another application's, under the same prefix) fails the call too: a string with an
+/// <see cref="InvalidOperationException"/>, any other type with Redis's <c>WRONGTYPE</c> error.
+/// </para>
+/// <para>
+/// <b>Cancellation.</b> StackExchange.Redis commands take no <see cref="CancellationToken"/>. The
+/// token is therefore checked before the command is sent: a call whose token is already cancelled
+/// throws <see cref="OperationCanceledException"/> and changes nothing in Redis. Once sent, a command
+/// is awaited to its end (bounded by the connection's <c>asyncTimeout</c>), because a caller that
+/// stopped waiting could not know whether it had taken a claim, completed or released it.
+/// </para>
+/// </remarks>
+public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
+{
+    private const string InProgressPrefix = "inprogress:";
+    private const string Done = "done";
+
+    // KEYS[1] the key, ARGV[1] "inprogress:{token}", ARGV[2] the lease in milliseconds.
+    // Returns the key's value after the call: ARGV[1] when this call took the key. Redis runs a script
+    // atomically and with its clock frozen, so the key cannot expire between the SET and the GET.
+    private const string BeginScript = """
+        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+          return ARGV[1]
+        end
+        return redis.call('GET', KEYS[1])
+        """;
+
+    // KEYS[1] the key, ARGV[1] "inprogress:{token}". Deletes the key only while it holds that claim.
+    private const string AbandonScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
+    private readonly IDatabase _database;
+    private readonly string _keyPrefix;
+    private readonly long _leaseMilliseconds;
+    private readonly TimeSpan _retention;
+
+    /// <summary>Creates a store on a Redis connection.</summary>
+    /// <param name="connection">
+    /// The connection to Redis. The caller owns it: the store neither disposes it nor changes its
+    /// settings, and one connection is meant to be shared by the whole application.
+    /// </param>
+    /// <param name="options">Lease, retention and key prefix; defaults when omitted. Copied now.</param>
+    /// <param name="database">The Redis database number; <c>-1</c> (the default) is the connection's default database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="connection"/> or the key prefix is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The lease or retention is not positive, or <paramref name="database"/> is below <c>-1</c>.</exception>
+    public RedisDeduplicationStore(IConnectionMultiplexer connection, RedisDeduplicationStoreOptions? options = null, int database = -1)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        options ??= new RedisDeduplicationStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Lease, TimeSpan.Zero, nameof(options.Lease));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Retention, TimeSpan.Zero, nameof(options.Retention));
+        ArgumentNullException.ThrowIfNull(options.KeyPrefix, nameof(options.KeyPrefix));
+        ArgumentOutOfRangeException.ThrowIfLessThan(database, -1);
+
+        _database = connection.GetDatabase(database);
+        _keyPrefix = options.KeyPrefix;
+        _leaseMilliseconds = RoundUpToMilliseconds(options.Lease).Ticks / TimeSpan.TicksPerMillisecond;
+        _retention = RoundUpToMilliseconds(options.Retention);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is <see langword="null"/> or empty.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
+    /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    /// <exception cref="InvalidOperationException">The Redis key holds a value this store does not write.</exception>
+    public async ValueTask<DeduplicationClaim> TryBeginAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var token = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var claimValue = InProgressPrefix + token;
+        var result = await _database.ScriptEvaluateAsync(
+            BeginScript,
+            [RedisKeyOf(key)],
+            [claimValue, _leaseMilliseconds]).ConfigureAwait(false);
+
+        var value = result.IsNull ? null : (string?)result;
+        if (string.Equals(value, claimValue, StringComparison.Ordinal))
+        {
+            return new DeduplicationClaim(key, DeduplicationStatus.Began, token);
+        }
+
+        if (string.Equals(value, Done, StringComparison.Ordinal))
+        {
+            return new DeduplicationClaim(key, DeduplicationStatus.AlreadyProcessed);
+        }
+
+        if (value is not null && value.StartsWith(InProgressPrefix, StringComparison.Ordinal))
+        {
+            return new DeduplicationClaim(key, DeduplicationStatus.InProgress);
+        }
+
+        throw new InvalidOperationException(
+            $"The Redis key '{_keyPrefix}{key}' holds a value the deduplication store does not write; " +
+            "give the store a key prefix no other data uses.");
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
+    /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    public async ValueTask CompleteAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
+    {
+        EnsureBegun(claim);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        await _database.StringSetAsync(RedisKeyOf(claim.Key), Done, new Expiration(_retention), ValueCondition.Always)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
+    /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    public async ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
+    {
+        EnsureBegun(claim);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        await _database.ScriptEvaluateAsync(
+            AbandonScript,
+            [RedisKeyOf(claim.Key)],
+            [InProgressPrefix + claim.Token]).ConfigureAwait(false);
+    }
+
+    private RedisKey RedisKeyOf(string key) => _keyPrefix + key;
+
+    private static void EnsureBegun(DeduplicationClaim claim)
+    {
+        if (claim.Status != DeduplicationStatus.Began || string.IsNullOrEmpty(claim.Key) || string.IsNullOrEmpty(claim.Token))
+        {
+            throw new ArgumentException("Only a claim that began processing can be completed or abandoned.", nameof(claim));
+        }
+    }
+
+    // Redis expiries are whole milliseconds; a fraction is rounded up so that a positive span stays
+    // positive (down only within the last millisecond of TimeSpan.MaxValue, which has no room above).
+    private static TimeSpan RoundUpToMilliseconds(TimeSpan span)
+    {
+        var whole = span.Ticks - (span.Ticks % TimeSpan.TicksPerMillisecond);
+        return TimeSpan.FromTicks(whole == span.Ticks || whole > TimeSpan.MaxValue.Ticks - TimeSpan.TicksPerMillisecond
+            ? whole
+            : whole + TimeSpan.TicksPerMillisecond);
+    }
+}
