@@ -67,6 +67,15 @@ internal static partial class ValidatorEmitter
                 return;
             }
 
+            if (_spec.AcceptsNull)
+            {
+                // OpenAPI 'nullable' beside a reference or a combinator: null is valid whatever the rest says.
+                b.OpenBlock($"if (instance.ValueKind == {Kind}.Null)");
+                b.WriteLine("return true;");
+                b.CloseBlock();
+                b.WriteLine();
+            }
+
             if (checks.Any(AppliesInPlace))
             {
                 b.OpenBlock("if (context.IsTooDeep)");

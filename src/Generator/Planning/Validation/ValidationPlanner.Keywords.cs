@@ -77,7 +77,12 @@ internal sealed partial class ValidationPlanner
             }
         }
 
-        return new ValidatorSpec(method, info.Pointer, uri, info.BaseUri, checks.ToEquatableArray(), AlwaysFails: false, TracksEvaluated: tracks, MetaSchemaOf(info));
+        return new ValidatorSpec(method, info.Pointer, uri, info.BaseUri, checks.ToEquatableArray(), AlwaysFails: false, TracksEvaluated: tracks, MetaSchemaOf(info))
+        {
+            // With a 'type', nullable only adds "null" to it (OpenAPI 3.0.3): subschemas still judge null.
+            AcceptsNull = info.IsOpenApi && node.GetBoolean("nullable") == true && node["type"] is null
+                && (node["$ref"] is not null || node["allOf"] is not null || node["anyOf"] is not null || node["oneOf"] is not null),
+        };
     }
 
     /// <summary>The <c>$schema</c> of the schema's resource, when it is not one of the standard dialects (a custom meta-schema).</summary>

@@ -54,7 +54,15 @@ internal sealed record ValidatorSpec(
     EquatableArray<Check> Checks,
     bool AlwaysFails,
     bool TracksEvaluated,
-    string? MetaSchema = null);
+    string? MetaSchema = null)
+{
+    /// <summary>
+    /// True for an OpenAPI schema with <c>nullable: true</c>, no <c>type</c>, and a <c>$ref</c>, <c>allOf</c>,
+    /// <c>anyOf</c> or <c>oneOf</c>: it reads as <c>anyOf: [schema, {"type": "null"}]</c>, so null is valid
+    /// whatever else it says. (Beside a <c>type</c>, <c>nullable</c> adds <c>"null"</c> to the type only.)
+    /// </summary>
+    public bool AcceptsNull { get; init; }
+}
 
 /// <summary>
 /// A subschema to apply: a method of this file's class, a location in another file (resolved when the
