@@ -1,52 +1,130 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Hooksmith.AspNetCore;
 using Hooksmith.Samples.Voucherify;
+using Hooksmith.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-// Reads a Voucherify webhook (the embedded seed event, or a file given as the first argument),
-// binds it to the types Hooksmith generated from schemas/voucherify, and prints what it holds.
-var payload = args.Length > 0 ? File.ReadAllBytes(args[0]) : EmbeddedPayload("customer.order.updated.json");
+// The Voucherify receiver: an ASP.NET Core app with a Hooksmith webhook endpoint at /webhooks/voucherify.
+//
+//   dotnet run --project samples/Voucherify.Receiver                  starts on a free loopback port, posts the signed
+//                                                                      seed event to itself, prints what the handler saw
+//   dotnet run --project samples/Voucherify.Receiver -- file.json     the same with another webhook body
+//   dotnet run --project samples/Voucherify.Receiver -- serve [--urls http://127.0.0.1:5080]
+//                                                                      serves until Ctrl+C
+//
+// The secret comes from configuration (Hooksmith:Secrets:0, environment variable Hooksmith__Secrets__0), with the
+// demo secret below as the default.
+const string Route = "/webhooks/voucherify";
+const string DemoSecret = "hooksmith-demo-secret";
 
-if (!WebhookEnvelope.TryParse(payload, out var envelope, out var envelopeResult))
+var serve = args.Length > 0 && args[0] == "serve";
+return serve ? await ServeAsync(args[1..]) : await DemoAsync(args);
+
+// Runs until Ctrl+C.
+static async Task<int> ServeAsync(string[] args)
 {
-    Console.Error.WriteLine($"Not a webhook envelope: {envelopeResult}");
-    return 1;
-}
-
-var eventType = envelope.Event?.Type ?? envelope.Type;
-Console.WriteLine($"Webhook {envelope.Id} ({eventType}), project {envelope.ProjectId}, created {envelope.CreatedAt:O}");
-if (eventType != "customer.order.updated")
-{
-    Console.WriteLine("Not a customer.order.updated event; nothing more to show.");
+    await using var app = Build(args, demo: false);
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        foreach (var address in Addresses(app))
+        {
+            Console.WriteLine($"Receiving Voucherify webhooks at {address.TrimEnd('/')}{Route}; Ctrl+C stops.");
+        }
+    });
+    await app.RunAsync();
     return 0;
 }
 
-if (!CustomerOrderUpdated.TryParse(Encoding.UTF8.GetBytes(envelope.Data.GetRawText()), out var data, out var dataResult))
+// Starts on a free loopback port, posts one signed delivery to itself over HTTP, prints the answer, and stops.
+static async Task<int> DemoAsync(string[] args)
 {
-    Console.Error.WriteLine($"The event data is not an object: {dataResult}");
-    return 1;
-}
-
-Console.WriteLine($"Schema check: {dataResult}");
-if (data.Order is { } order)
-{
-    Console.WriteLine($"Order {order.Id}: status {order.Status}, total {order.TotalAmount}");
-    foreach (var item in order.Items ?? [])
+    var body = args.Length > 0 ? File.ReadAllBytes(args[0]) : EmbeddedPayload("customer.order.updated.json");
+    await using var app = Build([], demo: true);
+    await app.StartAsync();
+    try
     {
-        Console.WriteLine($"  {item.Quantity} x \"{item.Product?.Name}\" at {item.Price} = {item.Amount}");
+        // Signed as Voucherify signs: the hex HMAC-SHA256 of the body, keyed with the endpoint's secret.
+        var secret = app.Configuration["Hooksmith:Secrets:0"] ?? DemoSecret;
+        using var client = new HttpClient { BaseAddress = new Uri(Addresses(app).First()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(VoucherifySignatureVerifier.SignatureHeaderName, WebhookTestSigner.VoucherifySignature(body, secret));
+
+        Console.WriteLine($"POST {Route} on a loopback Kestrel server: {body.Length} bytes, signed with the configured secret");
+        using var response = await client.SendAsync(request);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var outcome = answer.RootElement.GetProperty("outcome").GetString();
+        var detail = answer.RootElement.GetProperty("detail").GetString();
+        Console.WriteLine($"Response: {(int)response.StatusCode} {outcome}" + (response.IsSuccessStatusCode || detail is null ? string.Empty : $" ({detail})"));
+        return response.IsSuccessStatusCode ? 0 : 1;
+    }
+    catch (Exception exception) when (exception is HttpRequestException or JsonException or KeyNotFoundException)
+    {
+        Console.Error.WriteLine($"The delivery failed: {exception.Message}");
+        return 1;
+    }
+    finally
+    {
+        await app.StopAsync();
     }
 }
 
-if (data.Customer is { } customer)
+static WebApplication Build(string[] args, bool demo)
 {
-    Console.WriteLine($"Customer \"{customer.Name}\" ({customer.Id}), email {customer.Email ?? "(none)"}");
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    // Embedded defaults, under everything else (appsettings.json, environment variables, the command line).
+    builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+    {
+        InitialData = new Dictionary<string, string?>
+        {
+            ["Hooksmith:Secrets:0"] = DemoSecret,
+            ["urls"] = "http://127.0.0.1:5080",
+        },
+    });
+
+    if (demo)
+    {
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.AddFilter("Microsoft", LogLevel.Error).AddFilter("Hooksmith", LogLevel.Warning);
+    }
+    else
+    {
+        // Hooksmith's own lines (received, handled, rejected…) and the host's; not every request of ASP.NET Core.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    }
+
+    builder.Services.AddSingleton(Console.Out);
+    builder.Services.AddHooksmithWebhooks<VoucherifyEvents>()
+        .BindConfiguration(builder.Configuration.GetSection("Hooksmith"))
+        .AddHandler<CustomerOrderUpdated, OrderUpdatedHandler>()
+        .AddUnknownEventHandler<UnknownEventPrinter>();
+
+    var app = builder.Build();
+    app.MapHooksmithWebhooks<VoucherifyEvents>(Route);
+    return app;
 }
 
-return 0;
+static IEnumerable<string> Addresses(WebApplication app)
+    => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 
 static byte[] EmbeddedPayload(string name)
 {
-    using var stream = typeof(WebhookEnvelope).Assembly.GetManifestResourceStream(name)
+    using var stream = typeof(VoucherifyEvents).Assembly.GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"The sample payload '{name}' is not embedded.");
     using var buffer = new MemoryStream();
     stream.CopyTo(buffer);

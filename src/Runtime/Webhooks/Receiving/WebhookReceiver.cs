@@ -49,17 +49,36 @@ public sealed class WebhookReceiver
         ArgumentNullException.ThrowIfNull(services);
         using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
         var signature = Verify(body.Span, headers);
-        WebhookReceipt receipt;
         if (!signature.IsValid)
         {
-            WebhookTelemetry.SignatureFailures.Add(1, new TagList { { "status", signature.Status.ToString() } });
-            receipt = new WebhookReceipt { Outcome = WebhookOutcome.SignatureRejected, Signature = signature, Detail = signature.Reason };
-        }
-        else
-        {
-            receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false) with { Signature = signature };
+            return Reject(signature, activity);
         }
 
+        var receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false) with { Signature = signature };
+        Record(activity, receipt);
+        return receipt;
+    }
+
+    /// <summary>
+    /// The receipt for a delivery whose signature failed, counted in the telemetry like any other: for
+    /// hosts that call <see cref="Verify"/> themselves (before queueing a delivery, say).
+    /// </summary>
+    /// <exception cref="ArgumentException">The signature is valid.</exception>
+    public WebhookReceipt Reject(SignatureResult signature)
+    {
+        using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
+        return Reject(signature, activity);
+    }
+
+    private static WebhookReceipt Reject(SignatureResult signature, Activity? activity)
+    {
+        if (signature.IsValid)
+        {
+            throw new ArgumentException("The signature is valid.", nameof(signature));
+        }
+
+        WebhookTelemetry.SignatureFailures.Add(1, new TagList { { "status", signature.Status.ToString() } });
+        var receipt = new WebhookReceipt { Outcome = WebhookOutcome.SignatureRejected, Signature = signature, Detail = signature.Reason };
         Record(activity, receipt);
         return receipt;
     }

@@ -1,0 +1,267 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Hooksmith.AspNetCore.Queue;
+using Hooksmith.Webhooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hooksmith.AspNetCore;
+
+/// <summary>
+/// One webhook endpoint (one options name): answers its requests through a <see cref="WebhookReceiver"/> built from the
+/// options in force, and holds its background queue.
+/// </summary>
+/// <remarks>
+/// The receiver is rebuilt only when <c>IOptionsMonitor</c> hands out a new options instance (after a change), so the
+/// usual request costs a reference comparison; a rotated secret is in force from the next request on.
+/// </remarks>
+internal sealed class HooksmithWebhookEndpoint
+{
+    private const int MaxDetailLength = 2000;
+
+    private readonly IOptionsMonitor<HooksmithWebhookOptions> _options;
+    private readonly IServiceProvider _services;
+    private ReceiverSnapshot? _snapshot;
+
+    public HooksmithWebhookEndpoint(string name, WebhookEventTable events, IOptionsMonitor<HooksmithWebhookOptions> options, IServiceProvider services, ILoggerFactory loggers)
+    {
+        Name = name;
+        Events = events;
+        _options = options;
+        _services = services;
+        Logger = loggers.CreateLogger(HooksmithWebhookLog.Category);
+        // Read once; a capacity below 1 is reported by EnsureValid when the host starts.
+        QueueCapacity = Math.Max(1, options.Get(name).QueueCapacity);
+        Queue = Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>The options name, also the endpoint's name in logs.</summary>
+    public string Name { get; }
+
+    /// <summary>The events the endpoint routes to.</summary>
+    public WebhookEventTable Events { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Deliveries verified and acknowledged, waiting for the background worker.</summary>
+    public Channel<QueuedDelivery> Queue { get; }
+
+    public int QueueCapacity { get; }
+
+    /// <summary>The configured secrets without the empty ones.</summary>
+    internal static string[] UsableSecrets(HooksmithWebhookOptions options)
+        => options.Secrets?.Where(secret => !string.IsNullOrEmpty(secret)).ToArray() ?? [];
+
+    /// <summary>Answers one request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        HooksmithWebhookOptions options;
+        ReceiverSnapshot snapshot;
+        try
+        {
+            options = _options.Get(Name);
+            snapshot = SnapshotFor(options);
+        }
+        catch (Exception exception)
+        {
+            // A configuration step or a store's factory that throws.
+            HooksmithWebhookLog.ReceiverFailed(Logger, Name, exception);
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, nameof(WebhookOutcome.Unavailable), null, PublicDetail(WebhookOutcome.Unavailable, null)).ConfigureAwait(false);
+            return;
+        }
+
+        if (snapshot.Receiver is not { } receiver)
+        {
+            HooksmithWebhookLog.OptionsInvalid(Logger, Name, string.Join(" ", snapshot.Problems));
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, nameof(WebhookOutcome.Unavailable), null, "the endpoint is not configured correctly").ConfigureAwait(false);
+            return;
+        }
+
+        (BodyReadStatus Status, byte[] Body, Exception? Error) read;
+        try
+        {
+            read = await RequestBodyReader.ReadAsync(context.Request, options.MaxBodyBytes, aborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or System.IO.IOException)
+        {
+            if (aborted.IsCancellationRequested)
+            {
+                return; // The sender went away; nobody is left to answer.
+            }
+
+            read = (BodyReadStatus.Unreadable, [], exception);
+        }
+
+        switch (read.Status)
+        {
+            case BodyReadStatus.TooLarge:
+                HooksmithWebhookLog.BodyTooLarge(Logger, Name, options.MaxBodyBytes);
+                await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", null, $"the body is larger than {options.MaxBodyBytes} bytes").ConfigureAwait(false);
+                return;
+            case BodyReadStatus.Unreadable:
+                // Kestrel says which (400 a broken body, 408 one that came too slowly).
+                var status = read.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                HooksmithWebhookLog.BodyUnreadable(Logger, Name, status, read.Error!);
+                await WriteAsync(context, status, nameof(WebhookOutcome.Rejected), null, "the request body could not be read").ConfigureAwait(false);
+                return;
+        }
+
+        var body = read.Body;
+        HooksmithWebhookLog.Received(Logger, Name, body.Length);
+        var headers = new HttpRequestWebhookHeaders(context.Request.Headers);
+        WebhookReceipt receipt;
+        try
+        {
+            if (options.Acknowledge == WebhookAcknowledgement.AfterEnqueue)
+            {
+                receipt = Enqueue(receiver, options, body, headers);
+            }
+            else
+            {
+                receipt = await receiver.ReceiveAsync(body, headers, context.RequestServices, aborted).ConfigureAwait(false);
+                HooksmithWebhookLog.Receipt(Logger, Name, receipt);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            // The receiver turns handler failures into receipts; what escapes it is infrastructure (a store that
+            // cannot be reached): not acknowledged, so the provider retries.
+            HooksmithWebhookLog.ReceiverFailed(Logger, Name, exception);
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, nameof(WebhookOutcome.Unavailable), null, PublicDetail(WebhookOutcome.Unavailable, null)).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, receipt.StatusCode, receipt.Outcome.ToString(), receipt.EventType, PublicDetail(receipt.Outcome, receipt.Detail)).ConfigureAwait(false);
+    }
+
+    /// <summary>Throws when the options in force have problems; the host runs this at startup.</summary>
+    /// <exception cref="OptionsValidationException">The options have problems.</exception>
+    public void EnsureValid()
+    {
+        var options = _options.Get(Name);
+        if (SnapshotFor(options).Problems is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(Name, typeof(HooksmithWebhookOptions), problems);
+        }
+    }
+
+    /// <summary>The receiver for the options in force (or what is wrong with them), made once per options instance.</summary>
+    private ReceiverSnapshot SnapshotFor(HooksmithWebhookOptions options)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null && ReferenceEquals(snapshot.Options, options))
+        {
+            return snapshot;
+        }
+
+        var problems = HooksmithWebhookOptionsValidator.Check(Name, options);
+        var receiver = problems.Count > 0 ? null : new WebhookReceiver(Events, new WebhookReceiverOptions
+        {
+            SignatureVerifier = CreateVerifier(options),
+            EnvelopeFormat = options.EnvelopeFormat,
+            Deduplication = _services.GetRequiredKeyedService<IWebhookDeduplicationStore>(Name),
+            DeadLetters = _services.GetRequiredKeyedService<IWebhookDeadLetterStore>(Name),
+            InvalidPayloads = options.InvalidPayloads,
+            RejectMalformedBodies = options.RejectMalformedBodies,
+        });
+
+        // Concurrent rebuilds after a change make equal snapshots; the last one written stays.
+        snapshot = new ReceiverSnapshot(options, receiver, problems);
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
+    }
+
+    private static IWebhookSignatureVerifier? CreateVerifier(HooksmithWebhookOptions options)
+    {
+        // The snapshot's own list: verifiers cache the keys they derive from it.
+        IReadOnlyList<string> secrets = UsableSecrets(options);
+        return options.SignatureScheme switch
+        {
+            WebhookSignatureScheme.Voucherify => new VoucherifySignatureVerifier(() => secrets),
+            WebhookSignatureScheme.StandardWebhooks => new StandardWebhooksVerifier(() => secrets, options.SignatureTolerance),
+            WebhookSignatureScheme.HmacSha256Header => new HmacSha256HeaderVerifier(() => secrets, options.SignatureHeaderName),
+            WebhookSignatureScheme.None => null,
+            _ => throw new InvalidOperationException($"SignatureScheme {(int)options.SignatureScheme} is not a scheme."),
+        };
+    }
+
+    private WebhookReceipt Enqueue(WebhookReceiver receiver, HooksmithWebhookOptions options, byte[] body, HttpRequestWebhookHeaders headers)
+    {
+        var signature = receiver.Verify(body, headers);
+        if (!signature.IsValid)
+        {
+            // Nothing else runs for a bad signature; the receiver counts it in its telemetry.
+            var rejected = receiver.Reject(signature);
+            HooksmithWebhookLog.Receipt(Logger, Name, rejected);
+            return rejected;
+        }
+
+        var envelope = default(WebhookEnvelope);
+        var known = options.EnvelopeFormat?.TryRead(body, out envelope) is EnvelopeReadResult.Read or EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload;
+        var eventType = known && envelope.EventType.Length > 0 ? envelope.EventType : null;
+        if (!Queue.Writer.TryWrite(new QueuedDelivery(receiver, body, headers.Copy())))
+        {
+            HooksmithWebhookLog.QueueFull(Logger, Name, QueueCapacity);
+            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, Signature = signature, EventType = eventType, EventId = known ? envelope.DeduplicationKey : null };
+        }
+
+        var queued = new WebhookReceipt
+        {
+            Outcome = WebhookOutcome.Queued,
+            Signature = signature,
+            EventType = eventType,
+            EventId = known ? envelope.DeduplicationKey : null,
+            Detail = "queued for processing",
+        };
+        HooksmithWebhookLog.Receipt(Logger, Name, queued);
+        return queued;
+    }
+
+    /// <summary>What the sender is told: the receiver's words, but never a handler's exception or the state of the stores.</summary>
+    private static string? PublicDetail(WebhookOutcome outcome, string? detail) => outcome switch
+    {
+        WebhookOutcome.HandlerFailed => "the handler failed; deliver the event again later",
+        WebhookOutcome.Unavailable => "the receiver cannot take the delivery now; deliver it again later",
+        _ when detail is { Length: > MaxDetailLength } => string.Concat(detail.AsSpan(0, MaxDetailLength), "…"),
+        _ => detail,
+    };
+
+    private static async Task WriteAsync(HttpContext context, int statusCode, string outcome, string? eventType, string? detail)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("outcome", outcome);
+            writer.WriteString("eventType", eventType);
+            writer.WriteString("detail", detail);
+            writer.WriteEndObject();
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private sealed record ReceiverSnapshot(HooksmithWebhookOptions Options, WebhookReceiver? Receiver, IReadOnlyList<string> Problems);
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using Hooksmith.Webhooks;
+
+namespace Hooksmith.AspNetCore;
+
+/// <summary>
+/// Settings of one webhook endpoint. Read through <c>IOptionsMonitor</c> on every request, so a change (a rotated
+/// secret, a new policy) takes effect without a restart; <see cref="QueueCapacity"/> is the exception, read once.
+/// </summary>
+/// <remarks>
+/// Configure with the delegate given to <c>AddHooksmithWebhooks</c>, with
+/// <see cref="HooksmithWebhooksBuilder{TEvents}.Configure"/>, or from configuration with
+/// <see cref="HooksmithWebhooksBuilder{TEvents}.BindConfiguration"/>. The options are named per endpoint
+/// (<see cref="HooksmithWebhooksBuilder{TEvents}.Name"/>).
+/// </remarks>
+public sealed class HooksmithWebhookOptions
+{
+    /// <summary>The largest body accepted when <see cref="MaxBodyBytes"/> is not set: 1 MiB.</summary>
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The capacity of the background queue when <see cref="QueueCapacity"/> is not set.</summary>
+    public const int DefaultQueueCapacity = 1024;
+
+    /// <summary>
+    /// The webhook secrets. A delivery signed with any of them is accepted: during a rotation list the new secret and
+    /// the old one, then remove the old one. Empty entries are ignored. At least one is required unless
+    /// <see cref="SignatureScheme"/> is <see cref="WebhookSignatureScheme.None"/>.
+    /// </summary>
+    public IList<string> Secrets { get; set; } = new List<string>();
+
+    /// <summary>How deliveries are authenticated. Default: <see cref="WebhookSignatureScheme.Voucherify"/>.</summary>
+    public WebhookSignatureScheme SignatureScheme { get; set; } = WebhookSignatureScheme.Voucherify;
+
+    /// <summary>
+    /// For <see cref="WebhookSignatureScheme.StandardWebhooks"/>: how far the signed timestamp may be from now, either
+    /// way. Default: five minutes.
+    /// </summary>
+    public TimeSpan SignatureTolerance { get; set; } = StandardWebhooksVerifier.DefaultTolerance;
+
+    /// <summary>
+    /// For <see cref="WebhookSignatureScheme.HmacSha256Header"/>: the header carrying <c>sha256=&lt;hex&gt;</c>.
+    /// Default: <c>X-Hub-Signature-256</c>.
+    /// </summary>
+    public string SignatureHeaderName { get; set; } = HmacSha256HeaderVerifier.DefaultHeaderName;
+
+    /// <summary>What to do with a payload that does not match its schema. Default: <see cref="InvalidPayloadPolicy.AcceptAndReport"/>.</summary>
+    public InvalidPayloadPolicy InvalidPayloads { get; set; } = InvalidPayloadPolicy.AcceptAndReport;
+
+    /// <summary>
+    /// True answers 400 to a body that is not JSON or not the expected envelope; false (the default) keeps it as a
+    /// dead letter and answers 202, since a retry would send the same bytes.
+    /// </summary>
+    public bool RejectMalformedBodies { get; set; }
+
+    /// <summary>
+    /// The largest body accepted, in bytes; a larger one is answered 413 without being read further (checked against
+    /// <c>Content-Length</c> first, then while reading). Default: <see cref="DefaultMaxBodyBytes"/>.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    /// <summary>When the provider gets its answer. Default: <see cref="WebhookAcknowledgement.AfterHandler"/>.</summary>
+    public WebhookAcknowledgement Acknowledge { get; set; } = WebhookAcknowledgement.AfterHandler;
+
+    /// <summary>
+    /// For <see cref="WebhookAcknowledgement.AfterEnqueue"/>: how many verified deliveries may wait for the background
+    /// worker; when the queue is full, deliveries are answered 503. Read once, when the endpoint is created.
+    /// Default: <see cref="DefaultQueueCapacity"/>.
+    /// </summary>
+    public int QueueCapacity { get; set; } = DefaultQueueCapacity;
+
+    /// <summary>
+    /// Reads the event type, ids and payload from a body. Default: Voucherify's envelope. For an endpoint that receives
+    /// the payload alone (Voucherify's raw-payload distributions), use <c>new RawPayloadEnvelopeFormat("event.type")</c>.
+    /// </summary>
+    public IWebhookEnvelopeFormat EnvelopeFormat { get; set; } = VoucherifyEnvelopeFormat.Instance;
+
+    /// <summary>Values read from configuration that could not be used; reported by the endpoint's checks.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
+}

@@ -1,0 +1,30 @@
+namespace Hooksmith.AspNetCore;
+
+/// <summary>How an endpoint checks that a delivery comes from the provider.</summary>
+/// <remarks>The members start at 1 so that an unset value is never mistaken for a scheme.</remarks>
+public enum WebhookSignatureScheme
+{
+    /// <summary>
+    /// Voucherify's <c>x-voucherify-signature</c>: the hex HMAC-SHA256 of the body (as sent, or with the
+    /// whitespace outside strings removed), keyed with a secret's UTF-8 bytes. The default.
+    /// </summary>
+    Voucherify = 1,
+
+    /// <summary>
+    /// Standard Webhooks (<c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature</c>); secrets are
+    /// <c>whsec_&lt;base64&gt;</c>, and the timestamp must lie within <see cref="HooksmithWebhookOptions.SignatureTolerance"/>.
+    /// </summary>
+    StandardWebhooks = 2,
+
+    /// <summary>
+    /// A <c>sha256=&lt;hex&gt;</c> header (GitHub's <c>X-Hub-Signature-256</c> and its imitators) named by
+    /// <see cref="HooksmithWebhookOptions.SignatureHeaderName"/>.
+    /// </summary>
+    HmacSha256Header = 3,
+
+    /// <summary>
+    /// No signature check: every delivery is taken as authentic. Only for sources verified elsewhere (a
+    /// gateway that checks signatures, a private network); it must be chosen explicitly.
+    /// </summary>
+    None = 4,
+}
