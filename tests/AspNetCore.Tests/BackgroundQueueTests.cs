@@ -73,9 +73,11 @@ public sealed class BackgroundQueueTests
     }
 
     [Fact]
-    public async Task A_queued_delivery_whose_handler_fails_is_logged_as_not_processed()
+    public async Task A_queued_delivery_whose_handler_fails_is_logged_and_kept_as_a_dead_letter()
     {
-        await using var app = await ReceiverApp.StartAsync(o => o.Acknowledge = WebhookAcknowledgement.AfterEnqueue);
+        // It was acknowledged already, so the provider will not send it again: it is kept for a replay.
+        var letters = new InMemoryDeadLetterStore();
+        await using var app = await ReceiverApp.StartAsync(o => o.Acknowledge = WebhookAcknowledgement.AfterEnqueue, (_, webhooks) => webhooks.UseDeadLetterStore(letters));
         app.Recorder.FailNext(1);
         var body = TestPayloads.Envelope();
 
@@ -88,5 +90,8 @@ public sealed class BackgroundQueueTests
         Assert.Equal(2, app.Recorder.Attempts);
         Assert.Contains(app.EndpointLogs, e => e.EventId.Id == 9 && e.Exception is InvalidOperationException);
         Assert.Contains(app.EndpointLogs, e => e.EventId.Id == 18 && e.Message.Contains("HandlerFailed", StringComparison.Ordinal));
+        var letter = Assert.Single(await letters.ListAsync());
+        Assert.Equal(DeadLetterReason.ProcessingFailed, letter.Reason);
+        Assert.True(letter.Body.Span.SequenceEqual(body));
     }
 }

@@ -55,6 +55,7 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
             if (_abort.IsCancellationRequested)
             {
                 HooksmithWebhookLog.QueueAbandoned(endpoint.Logger, endpoint.Name);
+                await KeepAsync(delivery, "the host stopped before the delivery was processed").ConfigureAwait(false);
                 continue;
             }
 
@@ -75,12 +76,34 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
                 {
                     // InProgress means another delivery of the event is being processed: that one will finish it.
                     HooksmithWebhookLog.QueuedDeliveryNotProcessed(endpoint.Logger, endpoint.Name, receipt.EventType ?? "-", receipt.EventId ?? "-", receipt.Outcome);
+                    await KeepAsync(delivery, receipt.Detail ?? receipt.Outcome.ToString()).ConfigureAwait(false);
                 }
             }
         }
         catch (Exception exception)
         {
             // A store that cannot be reached, a cancelled shutdown: the worker goes on with the next delivery.
+            HooksmithWebhookLog.QueuedDeliveryFailed(endpoint.Logger, endpoint.Name, exception);
+            await KeepAsync(delivery, $"{exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a delivery that was acknowledged but not processed in the dead-letter store: the provider
+    /// will not send it again. A store that fails too leaves only the error in the log.
+    /// </summary>
+    private async Task KeepAsync(QueuedDelivery delivery, string detail)
+    {
+        try
+        {
+            var receiver = delivery.Receiver;
+            receiver.Options.EnvelopeFormat.TryRead(delivery.Body, out var envelope);
+            var eventType = envelope.EventType.Length == 0 ? null : envelope.EventType;
+            var letter = new DeadLetter(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, DeadLetterReason.ProcessingFailed, detail, eventType, envelope.DeduplicationKey, delivery.Body);
+            await receiver.Options.DeadLetters.StoreAsync(letter, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
             HooksmithWebhookLog.QueuedDeliveryFailed(endpoint.Logger, endpoint.Name, exception);
         }
     }

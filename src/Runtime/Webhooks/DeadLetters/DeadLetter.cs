@@ -16,6 +16,12 @@ public enum DeadLetterReason
 
     /// <summary>The payload does not match its schema, and the endpoint's policy keeps such payloads aside.</summary>
     InvalidPayload = 4,
+
+    /// <summary>
+    /// The delivery was acknowledged before it was processed (a background queue), and processing then
+    /// failed or was interrupted: the provider will not send it again, so it is kept for a replay.
+    /// </summary>
+    ProcessingFailed = 5,
 }
 
 /// <summary>A delivery kept aside with its raw bytes, for inspection and replay.</summary>
