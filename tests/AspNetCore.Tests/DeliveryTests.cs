@@ -133,7 +133,7 @@ public sealed class DeliveryTests
         var body = TestPayloads.Envelope();
 
         // One delivery holds the event in its handler until the gate opens; the others arrive meanwhile,
-        // one after another, each on a connection of its own making (concurrency is the test above's).
+        // one after another (the test above sends them all at once).
         var holder = app.PostSignedAsync(body);
         await app.Recorder.Entered.Task.WaitAsync(Patience);
         var answeredWhileRunning = new List<Delivery>();
