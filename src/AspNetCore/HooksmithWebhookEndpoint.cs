@@ -180,6 +180,7 @@ internal sealed class HooksmithWebhookEndpoint
             DeadLetters = _services.GetRequiredKeyedService<IWebhookDeadLetterStore>(Name),
             InvalidPayloads = options.InvalidPayloads,
             RejectMalformedBodies = options.RejectMalformedBodies,
+            Validation = options.AssertFormats is null ? Hooksmith.Validation.ValidationOptions.Default : new Hooksmith.Validation.ValidationOptions { AssertFormats = options.AssertFormats },
         });
 
         // Concurrent rebuilds after a change make equal snapshots; the last one written stays.

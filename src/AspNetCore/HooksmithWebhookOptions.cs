@@ -48,6 +48,12 @@ public sealed class HooksmithWebhookOptions
     public InvalidPayloadPolicy InvalidPayloads { get; set; } = InvalidPayloadPolicy.AcceptAndReport;
 
     /// <summary>
+    /// Whether a string that is not of its <c>format</c> (<c>date-time</c>, <c>email</c>…) makes a payload invalid.
+    /// Null (the default) leaves it to the schema's dialect, which for 2019-09 and later means annotation only.
+    /// </summary>
+    public bool? AssertFormats { get; set; }
+
+    /// <summary>
     /// True answers 400 to a body that is not JSON or not the expected envelope; false (the default) keeps it as a
     /// dead letter and answers 202, since a retry would send the same bytes.
     /// </summary>

@@ -39,7 +39,11 @@ public sealed class VendorDispatchTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Deliveries>();
-        builder.Services.AddHooksmithWebhooks<VendorEvents>(o => o.Secrets = [Secret]);
+        builder.Services.AddHooksmithWebhooks<VendorEvents>(o =>
+        {
+            o.Secrets = [Secret];
+            o.AssertFormats = true;  // as the reference validator did
+        });
 
         // One open generic handler serves all 72 payload types: the dispatcher asks DI for IWebhookHandler<T>.
         builder.Services.AddScoped(typeof(IWebhookHandler<>), typeof(AnyEventHandler<>));
@@ -52,6 +56,9 @@ public sealed class VendorDispatchTests
 
         var spec = typeof(VendorDispatchTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "VoucherifyVendorSpec").Value!;
         using var document = JsonDocument.Parse(File.ReadAllBytes(spec));
+        using var reference = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(spec)!, "expected-validation.json")));
+        var verdicts = reference.RootElement.GetProperty("results").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("webhook").GetString() + "#" + r.GetProperty("example").GetString(), r => r.GetProperty("valid").GetBoolean());
         var dispatched = 0;
         foreach (var webhook in document.RootElement.GetProperty("webhooks").EnumerateObject())
         {
@@ -70,6 +77,9 @@ public sealed class VendorDispatchTests
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{webhook.Name}: {(int)response.StatusCode} {answer}");
                 Assert.True(deliveries.ByEventId.TryGetValue(eventId, out var seen), $"{webhook.Name}: no handler saw event {eventId}");
                 Assert.Equal((descriptor.EventType, descriptor.PayloadType), (seen.EventType, seen.PayloadType));
+
+                // The default policy hands invalid payloads over too, with the verdict the reference gave.
+                Assert.True(verdicts[webhook.Name + "#" + example.Name] == seen.Valid, $"{webhook.Name}: handler saw valid={seen.Valid}, the reference says {verdicts[webhook.Name + "#" + example.Name]}");
                 dispatched++;
             }
         }
@@ -82,7 +92,7 @@ public sealed class VendorDispatchTests
     /// <summary>What the handlers saw, by event id.</summary>
     private sealed class Deliveries
     {
-        public ConcurrentDictionary<string, (string EventType, Type PayloadType)> ByEventId { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (string EventType, Type PayloadType, bool Valid)> ByEventId { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class AnyEventHandler<TEvent>(Deliveries deliveries) : IWebhookHandler<TEvent>
@@ -90,7 +100,7 @@ public sealed class VendorDispatchTests
         public Task HandleAsync(TEvent payload, WebhookContext context, CancellationToken cancellationToken)
         {
             Assert.NotNull(payload);
-            deliveries.ByEventId[context.EventId!] = (context.EventType, typeof(TEvent));
+            deliveries.ByEventId[context.EventId!] = (context.EventType, typeof(TEvent), context.Validation.IsValid);
             return Task.CompletedTask;
         }
     }

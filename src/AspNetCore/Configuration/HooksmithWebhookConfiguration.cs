@@ -12,7 +12,7 @@ namespace Hooksmith.AspNetCore.Configuration;
 /// </summary>
 /// <remarks>
 /// Keys: <c>Secrets</c> (an array, <c>Secrets:0</c>, <c>Secrets:1</c>…, or one value), <c>SignatureScheme</c>,
-/// <c>SignatureTolerance</c> (a time span, <c>00:05:00</c>), <c>SignatureHeaderName</c>, <c>InvalidPayloads</c>,
+/// <c>SignatureTolerance</c> (a time span, <c>00:05:00</c>), <c>SignatureHeaderName</c>, <c>InvalidPayloads</c>, <c>AssertFormats</c>,
 /// <c>RejectMalformedBodies</c>, <c>MaxBodyBytes</c>, <c>Acknowledge</c>, <c>QueueCapacity</c> and
 /// <c>RawPayloadEventType</c> (makes the endpoint a raw-payload one for that event type). Enum values are their names,
 /// in any case. A value that cannot be read is not thrown (this runs inside the configuration's reload callback): it
@@ -48,6 +48,7 @@ internal static class HooksmithWebhookConfiguration
         reader.Value(nameof(HooksmithWebhookOptions.SignatureHeaderName), "a header name", static (string v, out string r) => (r = v).Length > 0, value => options.SignatureHeaderName = value);
         reader.Enum<InvalidPayloadPolicy>(nameof(HooksmithWebhookOptions.InvalidPayloads), value => options.InvalidPayloads = value);
         reader.Value(nameof(HooksmithWebhookOptions.RejectMalformedBodies), "true or false", static (string v, out bool r) => bool.TryParse(v, out r), value => options.RejectMalformedBodies = value);
+        reader.Value(nameof(HooksmithWebhookOptions.AssertFormats), "true or false", static (string v, out bool r) => bool.TryParse(v, out r), value => options.AssertFormats = value);
         reader.Value(nameof(HooksmithWebhookOptions.MaxBodyBytes), "a number of bytes", static (string v, out long r) => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out r), value => options.MaxBodyBytes = value);
         reader.Enum<WebhookAcknowledgement>(nameof(HooksmithWebhookOptions.Acknowledge), value => options.Acknowledge = value);
         reader.Value(nameof(HooksmithWebhookOptions.QueueCapacity), "a number", static (string v, out int r) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out r), value => options.QueueCapacity = value);

@@ -29,14 +29,20 @@ public static class JsonModel
     /// </summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out ValidationResult result)
         where T : ISchemaModel<T>
+        => TryParse(utf8Json, ValidationOptions.Default, out value, out result);
+
+    /// <summary>As <see cref="TryParse{T}(ReadOnlySpan{byte}, out T, out ValidationResult)"/>, validating with <paramref name="options"/> (formats asserted, say).</summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, ValidationOptions options, [MaybeNullWhen(false)] out T value, out ValidationResult result)
+        where T : ISchemaModel<T>
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (!TryBind(utf8Json, out value, out var binding))
         {
             result = binding;
             return false;
         }
 
-        var validation = Validate<T>(utf8Json, ValidationOptions.Default);
+        var validation = Validate<T>(utf8Json, options);
         result = Merge(validation, binding);
         return true;
     }

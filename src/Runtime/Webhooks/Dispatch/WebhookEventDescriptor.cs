@@ -38,9 +38,10 @@ public abstract class WebhookEventDescriptor
     /// <param name="context">The delivery, without its validation result yet.</param>
     /// <param name="services">Where handlers are resolved.</param>
     /// <param name="exhaustiveHandlerType">The table's exhaustive handler interface.</param>
+    /// <param name="validation">How the payload is validated.</param>
     /// <param name="deliver">Decides, from the validation result, whether the handler gets the payload.</param>
     /// <param name="cancellationToken">Cancels the handling.</param>
-    internal abstract Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken);
+    internal abstract Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions validation, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken);
 
     /// <inheritdoc/>
     public override string ToString() => $"{EventType} → {PayloadType.Name}";
@@ -67,9 +68,9 @@ public sealed class WebhookEventDescriptor<TEvent> : WebhookEventDescriptor
     /// <inheritdoc/>
     public override ValidationResult Validate(ReadOnlySpan<byte> payload, ValidationOptions? options = null) => JsonModel.Validate<TEvent>(payload, options);
 
-    internal override async Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken)
+    internal override async Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken)
     {
-        if (!JsonModel.TryParse<TEvent>(context.Payload.Span, out var payload, out var validation))
+        if (!JsonModel.TryParse<TEvent>(context.Payload.Span, options, out var payload, out var validation))
         {
             return new DispatchStep(DispatchStatus.NotBound, validation);
         }

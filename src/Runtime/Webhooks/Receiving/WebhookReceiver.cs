@@ -196,7 +196,7 @@ public sealed class WebhookReceiver
         var envelope = context.Envelope;
         var policy = Options.InvalidPayloads;
         var started = Stopwatch.GetTimestamp();
-        var step = await descriptor.DispatchAsync(context, services, Events.ExhaustiveHandlerType, validation => validation.IsValid || policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
+        var step = await descriptor.DispatchAsync(context, services, Events.ExhaustiveHandlerType, Options.Validation, validation => validation.IsValid || policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
         if (!step.Validation.IsValid)
         {
             WebhookTelemetry.InvalidPayloads.Add(1, new TagList { { "event_type", envelope.EventType } });

@@ -18,6 +18,9 @@ public sealed record WebhookReceiverOptions
     /// <summary>Where malformed bodies and (under <see cref="InvalidPayloadPolicy.DeadLetter"/>) invalid payloads are kept.</summary>
     public IWebhookDeadLetterStore DeadLetters { get; init; } = new InMemoryDeadLetterStore();
 
+    /// <summary>How payloads are validated: full mode, and <c>format</c> as the schema's dialect says unless <see cref="Hooksmith.Validation.ValidationOptions.AssertFormats"/> is set.</summary>
+    public Hooksmith.Validation.ValidationOptions Validation { get; init; } = Hooksmith.Validation.ValidationOptions.Default;
+
     /// <summary>What to do with a payload that does not match its schema.</summary>
     public InvalidPayloadPolicy InvalidPayloads { get; init; } = InvalidPayloadPolicy.AcceptAndReport;
 
