@@ -83,7 +83,7 @@ public class BindingBenchmarks
     }
 
     // STJ throws on a wrong-typed value; a receiver would catch it, so the cost of the throw is part of the row.
-    private static CustomerOrderUpdatedDto? DeserializeDto(byte[] utf8)
+    internal static CustomerOrderUpdatedDto? DeserializeDto(byte[] utf8)
     {
         try
         {

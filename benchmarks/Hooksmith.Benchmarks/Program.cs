@@ -10,7 +10,9 @@ internal static class Program
     {
         if (args.Length == 1 && args[0] == "--check")
         {
-            return BindingBenchmarks.Check();
+            var binding = BindingBenchmarks.Check();
+            var dispatch = DispatchBenchmarks.Check();
+            return binding != 0 ? binding : dispatch;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
