@@ -31,17 +31,19 @@ public abstract class WebhookEventDescriptor
     public abstract ValidationResult Validate(ReadOnlySpan<byte> payload, ValidationOptions? options = null);
 
     /// <summary>
-    /// Validates and binds a payload, then, unless <paramref name="deliver"/> says otherwise, hands it to
-    /// its handler: an <see cref="IWebhookHandler{TEvent}"/> from <paramref name="services"/>, else the
-    /// table's exhaustive handler.
+    /// Validates and binds a payload, then, when it is valid or <paramref name="deliverInvalid"/> says so,
+    /// hands it to its handler: an <see cref="IWebhookHandler{TEvent}"/> from <paramref name="services"/>,
+    /// else the table's exhaustive handler.
     /// </summary>
-    /// <param name="context">The delivery, without its validation result yet.</param>
+    /// <param name="envelope">What the envelope format read from the body.</param>
+    /// <param name="body">The raw body.</param>
+    /// <param name="headers">The request headers.</param>
     /// <param name="services">Where handlers are resolved.</param>
     /// <param name="exhaustiveHandlerType">The table's exhaustive handler interface.</param>
-    /// <param name="validation">How the payload is validated.</param>
-    /// <param name="deliver">Decides, from the validation result, whether the handler gets the payload.</param>
+    /// <param name="options">How the payload is validated.</param>
+    /// <param name="deliverInvalid">Whether a payload that does not match its schema still goes to the handler.</param>
     /// <param name="cancellationToken">Cancels the handling.</param>
-    internal abstract Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions validation, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken);
+    internal abstract Task<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken);
 
     /// <inheritdoc/>
     public override string ToString() => $"{EventType} → {PayloadType.Name}";
@@ -68,18 +70,19 @@ public sealed class WebhookEventDescriptor<TEvent> : WebhookEventDescriptor
     /// <inheritdoc/>
     public override ValidationResult Validate(ReadOnlySpan<byte> payload, ValidationOptions? options = null) => JsonModel.Validate<TEvent>(payload, options);
 
-    internal override async Task<DispatchStep> DispatchAsync(WebhookContext context, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, Func<ValidationResult, bool> deliver, CancellationToken cancellationToken)
+    internal override async Task<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken)
     {
-        if (!JsonModel.TryParse<TEvent>(context.Payload.Span, options, out var payload, out var validation))
+        if (!JsonModel.TryParse<TEvent>(envelope.PayloadOf(body.Span), options, out var payload, out var validation))
         {
             return new DispatchStep(DispatchStatus.NotBound, validation);
         }
 
-        var delivered = new WebhookContext(context.Envelope, context.Body, context.Headers, validation);
-        if (!deliver(validation))
+        if (!validation.IsValid && !deliverInvalid)
         {
             return new DispatchStep(DispatchStatus.Withheld, validation);
         }
+
+        var delivered = new WebhookContext(envelope, body, headers, validation);
 
         if (services.GetService(typeof(IWebhookHandler<TEvent>)) is IWebhookHandler<TEvent> handler)
         {

@@ -108,7 +108,6 @@ public sealed class WebhookReceiver
                 : await DeadLetterAsync(body, envelope, reason, detail, ValidationResult.Valid, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = new WebhookContext(envelope, body, headers, ValidationResult.Valid);
         if (!Events.TryGet(envelope.EventType, out var descriptor))
         {
             WebhookTelemetry.UnknownEvents.Add(1, new TagList { { "event_type", envelope.EventType } });
@@ -116,7 +115,7 @@ public sealed class WebhookReceiver
             {
                 try
                 {
-                    await unknown.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+                    await unknown.HandleAsync(new WebhookContext(envelope, body, headers, ValidationResult.Valid), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -156,7 +155,7 @@ public sealed class WebhookReceiver
         WebhookReceipt receipt;
         try
         {
-            receipt = await DispatchAsync(descriptor, context, services, cancellationToken).ConfigureAwait(false);
+            receipt = await DispatchAsync(descriptor, envelope, body, headers, services, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -191,12 +190,11 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private async Task<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookContext context, IServiceProvider services, CancellationToken cancellationToken)
+    private async Task<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var envelope = context.Envelope;
         var policy = Options.InvalidPayloads;
         var started = Stopwatch.GetTimestamp();
-        var step = await descriptor.DispatchAsync(context, services, Events.ExhaustiveHandlerType, Options.Validation, validation => validation.IsValid || policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
+        var step = await descriptor.DispatchAsync(envelope, body, headers, services, Events.ExhaustiveHandlerType, Options.Validation, deliverInvalid: policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
         if (!step.Validation.IsValid)
         {
             WebhookTelemetry.InvalidPayloads.Add(1, new TagList { { "event_type", envelope.EventType } });
@@ -212,11 +210,11 @@ public sealed class WebhookReceiver
             case DispatchStatus.NotBound:
                 return policy == InvalidPayloadPolicy.Reject
                     ? Receipt(WebhookOutcome.Rejected, envelope, step.Validation, step.Validation.ToString())
-                    : await DeadLetterAsync(context.Body, envelope, DeadLetterReason.UnboundPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
+                    : await DeadLetterAsync(body, envelope, DeadLetterReason.UnboundPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
             default:
                 return policy == InvalidPayloadPolicy.Reject
                     ? Receipt(WebhookOutcome.Rejected, envelope, step.Validation, step.Validation.ToString())
-                    : await DeadLetterAsync(context.Body, envelope, DeadLetterReason.InvalidPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
+                    : await DeadLetterAsync(body, envelope, DeadLetterReason.InvalidPayload, step.Validation.ToString(), step.Validation, cancellationToken).ConfigureAwait(false);
         }
     }
 
