@@ -23,6 +23,9 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     private readonly Dictionary<string, Dictionary<string, Target>> _validators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DocumentExports Document, DynamicAnchorExport Anchor)>> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EquatableArray<string>> _vocabularies = new(StringComparer.Ordinal);
+
+    // For each file, the files whose validators refer into it: built once, walked for each dynamic anchor.
+    private readonly Dictionary<string, List<string>> _referrers = new(StringComparer.Ordinal);
     // Ignoring case: two types whose full names differ only in case would get hint names that Roslyn
     // (like the file system) treats as the same, so the second is a duplicate all the same.
     private readonly Dictionary<string, string> _typeOwners = new(StringComparer.OrdinalIgnoreCase);
@@ -88,6 +91,27 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
                     {
                         _namespaceOwners.Add(@namespace, document.Path);
                     }
+                }
+            }
+        }
+
+        IndexReferrers();
+    }
+
+    private void IndexReferrers()
+    {
+        foreach (var document in _documents)
+        {
+            foreach (var uri in document.Validation.ReferencedResources)
+            {
+                if (_resources.TryGetValue(uri, out var owner) && owner.Document.Path != document.Path)
+                {
+                    if (!_referrers.TryGetValue(owner.Document.Path, out var list))
+                    {
+                        _referrers[owner.Document.Path] = list = [];
+                    }
+
+                    list.Add(document.Path);
                 }
             }
         }
@@ -194,14 +218,16 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
         pending.Push(path);
         while (pending.Count > 0)
         {
-            var current = pending.Pop();
-            foreach (var document in _documents)
+            if (!_referrers.TryGetValue(pending.Pop(), out var referrers))
             {
-                if (!found.Contains(document.Path)
-                    && document.Validation.ReferencedResources.Any(uri => _resources.TryGetValue(uri, out var owner) && owner.Document.Path == current))
+                continue;
+            }
+
+            foreach (var referrer in referrers)
+            {
+                if (found.Add(referrer))
                 {
-                    found.Add(document.Path);
-                    pending.Push(document.Path);
+                    pending.Push(referrer);
                 }
             }
         }
