@@ -507,10 +507,7 @@ internal static partial class ValidatorEmitter
                 b.WriteLine("matched = true;");
                 b.WriteLine($"{Record}Add(branch{(_spec.TracksEvaluated ? string.Empty : "!")});");
                 b.CloseBlock();
-                b.WriteLine();
-                b.OpenBlock("if (branch is not null)");
-                b.WriteLine("context.Return(branch);");
-                b.CloseBlock();
+                WriteReturnOfBranch();
                 b.CloseBlock();
             }
 
@@ -521,6 +518,15 @@ internal static partial class ValidatorEmitter
             WriteExplanation("/anyOf/", anyOf.Schemas);
             b.CloseBlock();
             b.CloseBlock();
+        }
+
+        /// <summary>Writes the giving back of a branch's evaluated locations, when it rented them.</summary>
+        private void WriteReturnOfBranch()
+        {
+            _body.WriteLine();
+            _body.OpenBlock("if (branch is not null)");
+            _body.WriteLine("context.Return(branch);");
+            _body.CloseBlock();
         }
 
         /// <summary>
@@ -581,10 +587,7 @@ internal static partial class ValidatorEmitter
                 b.WriteLine($"second = {Index(i)};");
                 b.CloseBlock();
                 b.CloseBlock();
-                b.WriteLine();
-                b.OpenBlock("if (branch is not null)");
-                b.WriteLine("context.Return(branch);");
-                b.CloseBlock();
+                WriteReturnOfBranch();
                 b.CloseBlock();
             }
 

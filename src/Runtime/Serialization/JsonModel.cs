@@ -56,16 +56,30 @@ public static class JsonModel
         try
         {
             utf8Json.CopyTo(buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Json.Length), new JsonDocumentOptions { MaxDepth = ReaderOptions.MaxDepth });
-            return ValidationContext.Run(document.RootElement, T.Validator, T.SchemaResource, options);
+            return Validate(buffer.AsMemory(0, utf8Json.Length), T.Validator, T.SchemaResource, options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Runs a validator over UTF-8 JSON; text that is not JSON is an error at the root, not an exception.</summary>
+    internal static ValidationResult Validate(ReadOnlyMemory<byte> utf8Json, SchemaValidator validator, string resource, ValidationOptions? options)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = ReaderOptions.MaxDepth });
         }
         catch (JsonException exception)
         {
             return Malformed(Describe(exception));
         }
-        finally
+
+        using (document)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return ValidationContext.Run(document.RootElement, validator, resource, options);
         }
     }
 

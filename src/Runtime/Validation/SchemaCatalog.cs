@@ -108,22 +108,7 @@ public sealed class SchemaCatalogEntry
 
     /// <summary>Validates UTF-8 JSON. Text that is not JSON is reported as an error at the root, not thrown.</summary>
     public ValidationResult Validate(ReadOnlyMemory<byte> utf8Json, ValidationOptions? options = null)
-    {
-        System.Text.Json.JsonDocument document;
-        try
-        {
-            document = System.Text.Json.JsonDocument.Parse(utf8Json);
-        }
-        catch (System.Text.Json.JsonException exception)
-        {
-            return ValidationResult.FromErrors([new ValidationError(string.Empty, string.Empty, "json", "the payload is not valid JSON: " + exception.Message)]);
-        }
-
-        using (document)
-        {
-            return ValidationContext.Run(document.RootElement, Validator, Resource, options);
-        }
-    }
+        => Serialization.JsonModel.Validate(utf8Json, Validator, Resource, options);
 
     /// <inheritdoc/>
     public override string ToString() => SchemaUri;
