@@ -26,16 +26,16 @@ internal sealed partial class TypePlanner
                 Report(DiagnosticDescriptors.UnresolvedReference, RefNode(info), info.Ref ?? string.Empty, shape.Error!);
                 return TypeRef.Any;
             case ShapeKind.Object:
-                return Declare(info, TypeSpecKind.Record, TypeNameCandidates(info, nameHint), isValueType: false, shape);
+                return Declare(info, TypeSpecKind.Record, nameHint, isValueType: false, shape);
             case ShapeKind.Enum:
-                return Declare(info, TypeSpecKind.OpenEnum, TypeNameCandidates(info, nameHint), isValueType: true, shape);
+                return Declare(info, TypeSpecKind.OpenEnum, nameHint, isValueType: true, shape);
             case ShapeKind.Union:
-                return Declare(info, TypeSpecKind.Union, TypeNameCandidates(info, nameHint), isValueType: false, shape);
+                return Declare(info, TypeSpecKind.Union, nameHint, isValueType: false, shape);
             case ShapeKind.List or ShapeKind.Map:
                 if (isNamed)
                 {
                     // A named list or map is wrapped, so a schema that nests itself ("items": {"$ref": "#"}) has a name to nest.
-                    return Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint), isValueType: false, shape);
+                    return Declare(info, TypeSpecKind.Wrapper, nameHint, isValueType: false, shape);
                 }
 
                 return CollectionOf(shape, nameHint);
@@ -44,7 +44,7 @@ internal sealed partial class TypePlanner
                 if (isNamed && !IsContainerOnly(info.Node))
                 {
                     shape.WrappedType = primitive;
-                    Declare(info, TypeSpecKind.Wrapper, TypeNameCandidates(info, nameHint), isValueType: false, shape);
+                    Declare(info, TypeSpecKind.Wrapper, nameHint, isValueType: false, shape);
                 }
 
                 // Properties that refer to a named primitive use the primitive itself: `string`, not a wrapper.
@@ -88,15 +88,45 @@ internal sealed partial class TypePlanner
     /// or parent + property for inline schemas: Order + Items → OrderItem), then its title. Titles of
     /// inline schemas are often generic ("Metadata"), so they are only the second choice.
     /// </summary>
-    private static IEnumerable<string> TypeNameCandidates(SchemaNodeInfo info, string nameHint)
+    /// <summary>
+    /// The names a generated type may take, best first: the hint (a component key, or the owner's name and
+    /// the property's), its title, then — for a hint that clashes with a name already taken, as an inline
+    /// <c>type</c> enum of <c>Reward</c> does with a <c>RewardType</c> component — the hint with a word for
+    /// its kind. Only when all are taken does <see cref="NameScope"/> number the first.
+    /// </summary>
+    private static IEnumerable<string> TypeNameCandidates(SchemaNodeInfo info, string nameHint, TypeSpecKind kind)
     {
-        yield return Identifiers.ToIdentifier(nameHint, "Schema").TrimStart('@');
+        var hint = Identifiers.ToIdentifier(nameHint, "Schema").TrimStart('@');
+
+        // A key that starts with a number ("4_obj_reward_object_parameters_CAMPAIGN") reads better
+        // without it than with the underscore an identifier would need in front.
+        if (hint.Length > 1 && hint[0] == '_' && char.IsDigit(hint[1]))
+        {
+            var words = hint.TrimStart('_').TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            if (words.Length > 0 && char.IsLetter(words[0]))
+            {
+                var name = Identifiers.ToIdentifier(char.ToUpperInvariant(words[0]) + words.Substring(1), "Schema");
+                if (name[0] != '@')
+                {
+                    yield return name;
+                }
+            }
+        }
+
+        yield return hint;
 
         // A title is free text: it may start with a digit or be longer than an identifier may be.
         if (info.Node.GetString("title") is { } title && Identifiers.ToPascalCase(title).Length > 0)
         {
             yield return Identifiers.ToIdentifier(title, "Schema").TrimStart('@');
         }
+
+        yield return hint + kind switch
+        {
+            TypeSpecKind.Record => "Details",
+            TypeSpecKind.Union => "Choice",
+            _ => "Value",
+        };
     }
 
     /// <summary>What a schema looks like, following references inside the document.</summary>

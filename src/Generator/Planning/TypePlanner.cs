@@ -82,6 +82,8 @@ internal sealed partial class TypePlanner
                 _definitionNames[named.Node.Pointer] = named.IsDocumentRoot ? RootName(named.Node) : named.Name;
             }
 
+            NameEventPayloads();
+
             foreach (var named in _index.NamedSchemas)
             {
                 TypeOf(_index.Schemas[named.Node.Pointer], _definitionNames[named.Node.Pointer], isNamed: true);
@@ -144,6 +146,46 @@ internal sealed partial class TypePlanner
             _diagnostics.Distinct().ToEquatableArray(),
             ResourceLocations(),
             validation?.Validation ?? DocumentValidation.None);
+    }
+
+    /// <summary>
+    /// Names each event's payload after the event (<c>customer.order.updated</c> → <c>CustomerOrderUpdated</c>)
+    /// rather than after the component it refers to (<c>EventCustomerOrderUpdatedData</c>): that is the
+    /// name a receiver looks for. A component that is the payload of more than one event keeps its own
+    /// name, and so does one whose event name another named schema already has.
+    /// </summary>
+    private void NameEventPayloads()
+    {
+        var payloads = new List<string>();
+        var eventsByPayload = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var webhook in _index.Events)
+        {
+            if (ResolveAliases(_index.Schemas[webhook.Schema.Pointer]) is not { } payload)
+            {
+                continue;
+            }
+
+            if (!eventsByPayload.TryGetValue(payload.Pointer, out var events))
+            {
+                eventsByPayload[payload.Pointer] = events = [];
+                payloads.Add(payload.Pointer);
+            }
+
+            events.Add(webhook.EventName);
+        }
+
+        var taken = new HashSet<string>(_definitionNames.Values.Select(TypeNameOf), StringComparer.OrdinalIgnoreCase);
+        foreach (var pointer in payloads)
+        {
+            var events = eventsByPayload[pointer];
+            var name = Identifiers.ToPascalCase(events[0]);
+            if (events.Count == 1 && name.Length > 0 && taken.Add(name))
+            {
+                _definitionNames[pointer] = name;
+            }
+        }
+
+        static string TypeNameOf(string definitionName) => Identifiers.ToIdentifier(definitionName, "Schema").TrimStart('@');
     }
 
     /// <summary>Where each resource is declared: its <c>$id</c> (or <c>id</c>), or the start of the file for the file itself.</summary>
@@ -227,9 +269,9 @@ internal sealed partial class TypePlanner
     private void Ascend() => _depth--;
 
     /// <summary>Registers a generated type and returns its reference; its members are planned later.</summary>
-    private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, IEnumerable<string> nameCandidates, bool isValueType, Shape shape)
+    private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, string nameHint, bool isValueType, Shape shape)
     {
-        var candidates = nameCandidates.Where(n => n.Length > 0).Select(AvoidClashes).Distinct().ToList();
+        var candidates = TypeNameCandidates(info, nameHint, kind).Where(n => n.Length > 0).Select(AvoidClashes).Distinct().ToList();
         if (candidates.Count == 0)
         {
             candidates.Add("Schema");
