@@ -335,6 +335,23 @@ internal static partial class ValidatorEmitter
                 case CountCheck count:
                     WriteCount(count, $"{Checks}.PropertyCount(instance)");
                     break;
+                case RequiredCheck { Names.Count: > 1 and <= 64 } required:
+                    // One pass over the members finds every missing name (a lookup per member, not a scan per name).
+                    b.OpenBlock($"if ({_fields.NameSet(_spec.Method + "Required", required.Names)}.Missing(instance) is var missing && missing != 0)");
+                    for (var i = 0; i < required.Names.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            b.WriteLine();
+                        }
+
+                        b.OpenBlock($"if ((missing & 0x{1UL << i:X}UL) != 0)");
+                        WriteFail("/required", "required", "instance", Quote(required.Names[i]));
+                        b.CloseBlock();
+                    }
+
+                    b.CloseBlock();
+                    break;
                 case RequiredCheck required:
                     for (var i = 0; i < required.Names.Count; i++)
                     {
@@ -390,23 +407,38 @@ internal static partial class ValidatorEmitter
             var b = _body;
             var additional = members.Additional;
             var needsMatched = additional is not null && additional.Kind != TargetKind.True;
-            var properties = members.Properties.Where(p => p.Schema.Kind != TargetKind.True || needsMatched).ToList();
+            var names = members.Properties.Select(p => p.Name).ToList();
+            var checkedProperties = members.Properties.Select((p, index) => (Property: p, Index: index)).Where(p => p.Property.Schema.Kind != TargetKind.True).ToList();
             b.OpenBlock("foreach (var property in instance.EnumerateObject())");
-            if (needsMatched)
+            if (names.Count > 0)
             {
-                b.WriteLine("var matched = false;");
+                // The member's index in 'properties' (-1 when it is not there), found without comparing every name.
+                b.WriteLine($"var member = {_fields.NameSet(_spec.Method + "Properties", names)}.IndexOf(property);");
             }
 
-            for (var i = 0; i < properties.Count; i++)
+            if (needsMatched)
             {
-                var property = properties[i];
-                b.OpenBlock($"{(i == 0 ? "if" : "else if")} (property.NameEquals({Utf8(property.Name)}))");
-                if (needsMatched)
+                b.WriteLine(names.Count > 0 ? "var matched = member >= 0;" : "var matched = false;");
+            }
+
+            if (checkedProperties.Count > 0)
+            {
+                if (names.Count > 0 && needsMatched)
                 {
-                    b.WriteLine("matched = true;");
+                    b.WriteLine();
                 }
 
-                WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
+                b.OpenBlock("switch (member)");
+                foreach (var (property, index) in checkedProperties)
+                {
+                    b.WriteLine($"case {Index(index)}: // {TypeEmitter.Comment(property.Name)}");
+                    b.OpenBlock();
+                    WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
+                    b.WriteLine();
+                    b.WriteLine("break;");
+                    b.CloseBlock();
+                }
+
                 b.CloseBlock();
             }
 
@@ -439,12 +471,11 @@ internal static partial class ValidatorEmitter
                 b.CloseBlock();
             }
 
-            if (members.Properties.Count > 0 && additional is null)
+            if (names.Count > 0 && additional is null)
             {
                 // Members that 'properties' names count as evaluated.
                 b.WriteLine();
-                var named = string.Join(" || ", members.Properties.Select(p => $"property.NameEquals({Utf8(p.Name)})"));
-                b.OpenBlock(_spec.TracksEvaluated ? $"if ({named})" : $"if (evaluated is not null && ({named}))");
+                b.OpenBlock(_spec.TracksEvaluated ? "if (member >= 0)" : "if (evaluated is not null && member >= 0)");
                 b.WriteLine($"{Tracked}.AddProperty(property);");
                 b.CloseBlock();
             }

@@ -19,6 +19,7 @@ internal static partial class ValidatorEmitter
     private const string Locations = "global::Hooksmith.Validation.EvaluatedLocations";
     private const string Checks = "global::Hooksmith.Validation.SchemaChecks";
     private const string Regex = "global::System.Text.RegularExpressions.Regex";
+    private const string NameSetType = "global::Hooksmith.Validation.PropertyNameSet";
 
     public static string HintNameOf(DocumentValidation validation) => validation.FullName + ".g.cs";
 
@@ -63,6 +64,7 @@ internal static partial class ValidatorEmitter
         private readonly Dictionary<string, string> _patterns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _scopes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _nameSets = new(StringComparer.Ordinal);
         private readonly HashSet<string> _taken;
 
         public ClassFields(IEnumerable<string> methods) => _taken = new HashSet<string>(methods, StringComparer.Ordinal);
@@ -115,6 +117,24 @@ internal static partial class ValidatorEmitter
             return name;
         }
 
+        /// <summary>
+        /// A <c>PropertyNameSet</c> of member names, shared by every method that lists the same names in
+        /// the same order; named after the first method that asks for it (<c>OrderProperties</c>).
+        /// </summary>
+        public string NameSet(string preferredName, IReadOnlyList<string> names)
+        {
+            var key = string.Join("\0", names);
+            if (!_nameSets.TryGetValue(key, out var name))
+            {
+                name = _taken.Add(preferredName) && _taken.Add(FieldOf(preferredName)) ? preferredName : Next(preferredName);
+                _nameSets.Add(key, name);
+            }
+
+            return name;
+        }
+
+        private static string FieldOf(string member) => "s_" + char.ToLowerInvariant(member[0]) + member.Substring(1);
+
         public void Write(SourceWriter writer)
         {
             foreach (var pattern in _patterns)
@@ -133,6 +153,15 @@ internal static partial class ValidatorEmitter
                 writer.WriteLine($"private static {Element}? {field};");
                 writer.WriteLine();
                 writer.WriteLine($"private static {Element} {constant.Value} => {field} ??= {Checks}.Parse({TypeEmitter.Literal(constant.Key)});");
+            }
+
+            foreach (var set in _nameSets)
+            {
+                var names = set.Key.Length == 0 ? string.Empty : string.Join(", ", set.Key.Split('\0').Select(TypeEmitter.Literal));
+                writer.WriteLine();
+                writer.WriteLine($"private static {NameSetType}? {FieldOf(set.Value)};");
+                writer.WriteLine();
+                writer.WriteLine($"private static {NameSetType} {set.Value} => {FieldOf(set.Value)} ??= new({names});");
             }
 
             foreach (var scope in _scopes)

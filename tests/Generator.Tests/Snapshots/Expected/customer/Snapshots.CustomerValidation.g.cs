@@ -74,41 +74,51 @@ internal static partial class CustomerValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("name"u8))
+                var member = NamedProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/name", property);
-                    var ok = Named_Name(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // name
                     {
-                        return false;
+                        context.Push("/properties/name", property);
+                        var ok = Named_Name(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("class"u8))
-                {
-                    context.Push("/properties/class", property);
-                    var ok = Named_Class(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // class
                     {
-                        return false;
+                        context.Push("/properties/class", property);
+                        var ok = Named_Class(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("Customer"u8))
-                {
-                    context.Push("/properties/Customer", property);
-                    var ok = Named_Customer(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 2: // Customer
                     {
-                        return false;
+                        context.Push("/properties/Customer", property);
+                        var ok = Named_Customer(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("name"u8) || property.NameEquals("class"u8) || property.NameEquals("Customer"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -165,30 +175,38 @@ internal static partial class CustomerValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("value"u8))
+                var member = TreeProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/value", property);
-                    var ok = Tree_Value(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // value
                     {
-                        return false;
+                        context.Push("/properties/value", property);
+                        var ok = Tree_Value(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("children"u8))
-                {
-                    context.Push("/properties/children", property);
-                    var ok = Tree_Children(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // children
                     {
-                        return false;
+                        context.Push("/properties/children", property);
+                        var ok = Tree_Children(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("value"u8) || property.NameEquals("children"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -239,30 +257,38 @@ internal static partial class CustomerValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("email"u8))
+                var member = Customer_AllOf1Properties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/email", property);
-                    var ok = Customer_AllOf1_Email(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // email
                     {
-                        return false;
+                        context.Push("/properties/email", property);
+                        var ok = Customer_AllOf1_Email(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("labels"u8))
-                {
-                    context.Push("/properties/labels", property);
-                    var ok = Customer_AllOf1_Labels(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // labels
                     {
-                        return false;
+                        context.Push("/properties/labels", property);
+                        var ok = Customer_AllOf1_Labels(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("email"u8) || property.NameEquals("labels"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -483,4 +509,16 @@ internal static partial class CustomerValidation
         }
         return valid;
     }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_namedProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet NamedProperties => s_namedProperties ??= new("name", "class", "Customer");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_treeProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet TreeProperties => s_treeProperties ??= new("value", "children");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Customer_AllOf1Properties => s_customer_AllOf1Properties ??= new("email", "labels");
 }

@@ -37,41 +37,51 @@ internal static partial class OpenapiWebhooksValidation
 
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("order_id"u8))
+                var member = OrderPaidProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/order_id", property);
-                    var ok = OrderPaid_OrderId(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // order_id
                     {
-                        return false;
+                        context.Push("/properties/order_id", property);
+                        var ok = OrderPaid_OrderId(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("paid_at"u8))
-                {
-                    context.Push("/properties/paid_at", property);
-                    var ok = OrderPaid_PaidAt(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // paid_at
                     {
-                        return false;
+                        context.Push("/properties/paid_at", property);
+                        var ok = OrderPaid_PaidAt(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("amount"u8))
-                {
-                    context.Push("/properties/amount", property);
-                    var ok = OrderPaid_Amount(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 2: // amount
                     {
-                        return false;
+                        context.Push("/properties/amount", property);
+                        var ok = OrderPaid_Amount(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("order_id"u8) || property.NameEquals("paid_at"u8) || property.NameEquals("amount"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -165,4 +175,8 @@ internal static partial class OpenapiWebhooksValidation
         }
         return valid;
     }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaidProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet OrderPaidProperties => s_orderPaidProperties ??= new("order_id", "paid_at", "amount");
 }

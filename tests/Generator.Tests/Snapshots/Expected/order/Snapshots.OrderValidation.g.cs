@@ -26,158 +26,187 @@ internal static partial class OrderValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("id"u8, out _))
+            if (OrderRequired.Missing(instance) is var missing && missing != 0)
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "id"))
+                if ((missing & 0x1UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "id"))
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            if (!instance.TryGetProperty("status"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "status"))
+                if ((missing & 0x2UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "status"))
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            if (!instance.TryGetProperty("items"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "items"))
+                if ((missing & 0x4UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "items"))
+                    {
+                        return false;
+                    }
                 }
             }
 
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("id"u8))
+                var member = OrderProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/id", property);
-                    var ok = Order_Id(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // id
                     {
-                        return false;
+                        context.Push("/properties/id", property);
+                        var ok = Order_Id(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("status"u8))
-                {
-                    context.Push("/properties/status", property);
-                    var ok = Order_Status(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // status
                     {
-                        return false;
+                        context.Push("/properties/status", property);
+                        var ok = Order_Status(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("items"u8))
-                {
-                    context.Push("/properties/items", property);
-                    var ok = Order_Items(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 2: // items
                     {
-                        return false;
+                        context.Push("/properties/items", property);
+                        var ok = Order_Items(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("total"u8))
-                {
-                    context.Push("/properties/total", property);
-                    var ok = Order_Total(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 3: // total
                     {
-                        return false;
+                        context.Push("/properties/total", property);
+                        var ok = Order_Total(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("discount_rate"u8))
-                {
-                    context.Push("/properties/discount_rate", property);
-                    var ok = Order_DiscountRate(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 4: // discount_rate
                     {
-                        return false;
+                        context.Push("/properties/discount_rate", property);
+                        var ok = Order_DiscountRate(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("gift"u8))
-                {
-                    context.Push("/properties/gift", property);
-                    var ok = Order_Gift(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 5: // gift
                     {
-                        return false;
+                        context.Push("/properties/gift", property);
+                        var ok = Order_Gift(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("note"u8))
-                {
-                    context.Push("/properties/note", property);
-                    var ok = Order_Note(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 6: // note
                     {
-                        return false;
+                        context.Push("/properties/note", property);
+                        var ok = Order_Note(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("created_at"u8))
-                {
-                    context.Push("/properties/created_at", property);
-                    var ok = Order_CreatedAt(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 7: // created_at
                     {
-                        return false;
+                        context.Push("/properties/created_at", property);
+                        var ok = Order_CreatedAt(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("metadata"u8))
-                {
-                    context.Push("/properties/metadata", property);
-                    var ok = Order_Metadata(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 8: // metadata
                     {
-                        return false;
+                        context.Push("/properties/metadata", property);
+                        var ok = Order_Metadata(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("tags"u8))
-                {
-                    context.Push("/properties/tags", property);
-                    var ok = Order_Tags(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 9: // tags
                     {
-                        return false;
+                        context.Push("/properties/tags", property);
+                        var ok = Order_Tags(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("shipping"u8))
-                {
-                    context.Push("/properties/shipping", property);
-                    var ok = Order_Shipping(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 10: // shipping
                     {
-                        return false;
+                        context.Push("/properties/shipping", property);
+                        var ok = Order_Shipping(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("id"u8) || property.NameEquals("status"u8) || property.NameEquals("items"u8) || property.NameEquals("total"u8) || property.NameEquals("discount_rate"u8) || property.NameEquals("gift"u8) || property.NameEquals("note"u8) || property.NameEquals("created_at"u8) || property.NameEquals("metadata"u8) || property.NameEquals("tags"u8) || property.NameEquals("shipping"u8) || property.NameEquals("anything"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -214,30 +243,38 @@ internal static partial class OrderValidation
 
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("sku"u8))
+                var member = LineItemProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/sku", property);
-                    var ok = LineItem_Sku(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // sku
                     {
-                        return false;
+                        context.Push("/properties/sku", property);
+                        var ok = LineItem_Sku(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("quantity"u8))
-                {
-                    context.Push("/properties/quantity", property);
-                    var ok = LineItem_Quantity(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // quantity
                     {
-                        return false;
+                        context.Push("/properties/quantity", property);
+                        var ok = LineItem_Quantity(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("sku"u8) || property.NameEquals("quantity"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -282,30 +319,38 @@ internal static partial class OrderValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("carrier"u8))
+                var member = Order_ShippingProperties.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/carrier", property);
-                    var ok = Order_Shipping_Carrier(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // carrier
                     {
-                        return false;
+                        context.Push("/properties/carrier", property);
+                        var ok = Order_Shipping_Carrier(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("tracking"u8))
-                {
-                    context.Push("/properties/tracking", property);
-                    var ok = Order_Shipping_Tracking(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // tracking
                     {
-                        return false;
+                        context.Push("/properties/tracking", property);
+                        var ok = Order_Shipping_Tracking(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("carrier"u8) || property.NameEquals("tracking"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -640,4 +685,20 @@ internal static partial class OrderValidation
         }
         return valid;
     }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_orderRequired;
+
+    private static global::Hooksmith.Validation.PropertyNameSet OrderRequired => s_orderRequired ??= new("id", "status", "items");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_orderProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet OrderProperties => s_orderProperties ??= new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_lineItemProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet LineItemProperties => s_lineItemProperties ??= new("sku", "quantity");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_order_ShippingProperties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Order_ShippingProperties => s_order_ShippingProperties ??= new("carrier", "tracking");
 }

@@ -134,50 +134,61 @@ internal static partial class PaymentValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("type"u8, out _))
+            if (CardRequired.Missing(instance) is var missing && missing != 0)
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "type"))
+                if ((missing & 0x1UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "type"))
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            if (!instance.TryGetProperty("last4"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "last4"))
+                if ((missing & 0x2UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "last4"))
+                    {
+                        return false;
+                    }
                 }
             }
 
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("type"u8))
+                var member = CardRequired.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/type", property);
-                    var ok = Card_Type(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // type
                     {
-                        return false;
+                        context.Push("/properties/type", property);
+                        var ok = Card_Type(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("last4"u8))
-                {
-                    context.Push("/properties/last4", property);
-                    var ok = Card_Last4(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // last4
                     {
-                        return false;
+                        context.Push("/properties/last4", property);
+                        var ok = Card_Last4(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("type"u8) || property.NameEquals("last4"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -203,50 +214,61 @@ internal static partial class PaymentValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("type"u8, out _))
+            if (BankTransferRequired.Missing(instance) is var missing && missing != 0)
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "type"))
+                if ((missing & 0x1UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "type"))
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            if (!instance.TryGetProperty("iban"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "iban"))
+                if ((missing & 0x2UL) != 0)
                 {
-                    return false;
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "iban"))
+                    {
+                        return false;
+                    }
                 }
             }
 
             foreach (var property in instance.EnumerateObject())
             {
-                if (property.NameEquals("type"u8))
+                var member = BankTransferRequired.IndexOf(property);
+                switch (member)
                 {
-                    context.Push("/properties/type", property);
-                    var ok = BankTransfer_Type(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 0: // type
                     {
-                        return false;
+                        context.Push("/properties/type", property);
+                        var ok = BankTransfer_Type(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
-                }
-                else if (property.NameEquals("iban"u8))
-                {
-                    context.Push("/properties/iban", property);
-                    var ok = BankTransfer_Iban(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    case 1: // iban
                     {
-                        return false;
+                        context.Push("/properties/iban", property);
+                        var ok = BankTransfer_Iban(property.Value, context, null);
+                        context.Pop();
+                        valid &= ok;
+                        if (!ok && context.StopAtFirstFailure)
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
 
-                if (evaluated is not null && (property.NameEquals("type"u8) || property.NameEquals("iban"u8)))
+                if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
                 }
@@ -368,4 +390,12 @@ internal static partial class PaymentValidation
         }
         return valid;
     }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_cardRequired;
+
+    private static global::Hooksmith.Validation.PropertyNameSet CardRequired => s_cardRequired ??= new("type", "last4");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransferRequired;
+
+    private static global::Hooksmith.Validation.PropertyNameSet BankTransferRequired => s_bankTransferRequired ??= new("type", "iban");
 }

@@ -1,0 +1,124 @@
+using System;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Hooksmith.Validation;
+
+/// <summary>
+/// Member names an object schema lists (its <c>properties</c>, or its <c>required</c> names), looked up
+/// by a member's UTF-8 name. A generated validator switches on the index instead of comparing a member's
+/// name with every name the schema lists, and finds all missing required members in one pass.
+/// </summary>
+/// <remarks>
+/// Where .NET exposes a member's raw UTF-8 name (9 and later), a lookup compares only the names of the
+/// same length, without decoding; an escaped name (<c>"\u0069d"</c>), and every name on .NET 8, is
+/// compared the way <see cref="JsonProperty.NameEquals(ReadOnlySpan{byte})"/> does, which unescapes.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class PropertyNameSet
+{
+    private readonly byte[][] _names;
+
+    /// <summary>Indexes into <see cref="_names"/>, grouped by UTF-8 length: those of length n are <c>_byLength[_starts[n].._starts[n + 1]]</c>.</summary>
+    private readonly int[] _byLength;
+
+    private readonly int[] _starts;
+
+    /// <param name="names">The names, each once; a name's index is its position here.</param>
+    public PropertyNameSet(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = new byte[names.Length][];
+        var longest = 0;
+        for (var i = 0; i < names.Length; i++)
+        {
+            _names[i] = Encoding.UTF8.GetBytes(names[i]);
+            longest = Math.Max(longest, _names[i].Length);
+        }
+
+        _starts = new int[longest + 2];
+        foreach (var name in _names)
+        {
+            _starts[name.Length + 1]++;
+        }
+
+        for (var length = 1; length < _starts.Length; length++)
+        {
+            _starts[length] += _starts[length - 1];
+        }
+
+        _byLength = new int[names.Length];
+        var next = (int[])_starts.Clone();
+        for (var i = 0; i < _names.Length; i++)
+        {
+            _byLength[next[_names[i].Length]++] = i;
+        }
+    }
+
+    /// <summary>How many names the set has.</summary>
+    public int Count => _names.Length;
+
+    /// <summary>The index of the member's name in the set, or -1.</summary>
+    public int IndexOf(in JsonProperty property)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            if (raw.Length + 1 >= _starts.Length)
+            {
+                return -1;
+            }
+
+            for (var i = _starts[raw.Length]; i < _starts[raw.Length + 1]; i++)
+            {
+                var index = _byLength[i];
+                if (raw.SequenceEqual(_names[index]))
+                {
+                    return index;
+                }
+            }
+
+            return -1;
+        }
+#endif
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (property.NameEquals(_names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Which of the names (at most 64) the object lacks: bit <c>i</c> of the result stands for the name at
+    /// index <c>i</c>. One pass over the object's members, which stops once every name is found.
+    /// </summary>
+    public ulong Missing(in JsonElement instance)
+    {
+        if (_names.Length > 64)
+        {
+            throw new InvalidOperationException("A name set reports the missing names of at most 64.");
+        }
+
+        var missing = _names.Length == 64 ? ulong.MaxValue : (1UL << _names.Length) - 1;
+        foreach (var property in instance.EnumerateObject())
+        {
+            var index = IndexOf(property);
+            if (index >= 0)
+            {
+                missing &= ~(1UL << index);
+                if (missing == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return missing;
+    }
+}
