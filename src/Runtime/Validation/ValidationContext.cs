@@ -32,14 +32,20 @@ public sealed class ValidationContext
     private int _depth;
     private int _quiet;
     private bool _tooDeep;
+    private bool _firstFailureMode;
     private ValidationOptions _options = ValidationOptions.Default;
 
     private ValidationContext()
     {
     }
 
-    /// <summary>Whether evaluation stops at the first failure.</summary>
-    public bool StopAtFirstFailure { get; private set; }
+    /// <summary>
+    /// Whether evaluation stops at the first failure: in first-failure mode, and in full mode too while a
+    /// subschema is only being tried (an <c>anyOf</c> branch, a <c>not</c>): nothing it finds is reported,
+    /// and whether it fails is known at its first failure. A failed subschema's annotations count for
+    /// nothing, so <c>unevaluated*</c> loses nothing either.
+    /// </summary>
+    public bool StopAtFirstFailure => _firstFailureMode || _quiet > 0;
 
     /// <summary>
     /// Runs a validator over an instance and returns the result. The validator's schema resource
@@ -88,7 +94,7 @@ public sealed class ValidationContext
     private void Start(ValidationOptions options)
     {
         _options = options;
-        StopAtFirstFailure = options.Mode == ValidationMode.FirstFailure;
+        _firstFailureMode = options.Mode == ValidationMode.FirstFailure;
     }
 
     /// <summary>Whether failures are being recorded (not inside a subschema that is only being tried).</summary>
