@@ -345,7 +345,7 @@ internal static partial class ValidatorEmitter
                             b.WriteLine();
                         }
 
-                        b.OpenBlock($"if ((missing & 0x{1UL << i:X}UL) != 0)");
+                        b.OpenBlock($"if ((missing & {Mask(1UL << i)}) != 0)");
                         WriteFail("/required", "required", "instance", Quote(required.Names[i]));
                         b.CloseBlock();
                     }
@@ -402,6 +402,9 @@ internal static partial class ValidatorEmitter
             }
         }
 
+        /// <summary>A bit mask as a C# literal: <c>0x14UL</c>.</summary>
+        private static string Mask(ulong bits) => "0x" + bits.ToString("X", CultureInfo.InvariantCulture) + "UL";
+
         private void WriteMembers(MembersCheck members)
         {
             var b = _body;
@@ -409,11 +412,25 @@ internal static partial class ValidatorEmitter
             var needsMatched = additional is not null && additional.Kind != TargetKind.True;
             var names = members.Properties.Select(p => p.Name).ToList();
             var checkedProperties = members.Properties.Select((p, index) => (Property: p, Index: index)).Where(p => p.Property.Schema.Kind != TargetKind.True).ToList();
+            var required = _requiredInMembers?.Names.Select(name => (Name: name, Bit: 1UL << names.IndexOf(name))).ToList();
+            if (required is not null)
+            {
+                b.WriteLine("var present = 0UL;");
+            }
+
             b.OpenBlock("foreach (var property in instance.EnumerateObject())");
             if (names.Count > 0)
             {
                 // The member's index in 'properties' (-1 when it is not there), found without comparing every name.
                 b.WriteLine($"var member = {_fields.NameSet(_spec.Method + "Properties", names)}.IndexOf(property);");
+            }
+
+            if (required is not null)
+            {
+                b.OpenBlock("if ((uint)member < 64)");
+                b.WriteLine("present |= 1UL << member;");
+                b.CloseBlock();
+                b.WriteLine();
             }
 
             if (needsMatched)
@@ -484,6 +501,33 @@ internal static partial class ValidatorEmitter
             if (additional is not null)
             {
                 b.WriteLine($"{Record}AddAllProperties();");
+            }
+
+            if (required is not null)
+            {
+                var all = Mask(required.Aggregate(0UL, (mask, r) => mask | r.Bit));
+                b.WriteLine();
+                if (required.Count > 1)
+                {
+                    b.OpenBlock($"if ((present & {all}) != {all})");
+                }
+
+                for (var i = 0; i < required.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        b.WriteLine();
+                    }
+
+                    b.OpenBlock($"if ((present & {Mask(required[i].Bit)}) == 0)");
+                    WriteFail("/required", "required", "instance", Quote(required[i].Name));
+                    b.CloseBlock();
+                }
+
+                if (required.Count > 1)
+                {
+                    b.CloseBlock();
+                }
             }
         }
 

@@ -17,6 +17,9 @@ internal static partial class ValidatorEmitter
         private readonly SourceWriter _body = new();
         private bool _usesSchema;
 
+        /// <summary>The <c>required</c> check that the <c>properties</c> loop answers as it goes (see <see cref="RequiredAnsweredByMembers"/>).</summary>
+        private RequiredCheck? _requiredInMembers;
+
         public MethodWriter(SourceWriter writer, ValidatorSpec spec, ClassFields fields)
         {
             _out = writer;
@@ -103,7 +106,8 @@ internal static partial class ValidatorEmitter
             WriteKindBlock("Number", checks.Where(c => c is NumberLimitCheck or MultipleOfCheck), WriteNumber);
             WriteKindBlock("String", checks.Where(c => c is PatternCheck or FormatCheck || c is CountCheck { Keyword: "minLength" or "maxLength" }), WriteString);
             WriteKindBlock("Array", checks.Where(c => c is UniqueItemsCheck or ItemsCheck or ContainsCheck || c is CountCheck { Keyword: "minItems" or "maxItems" }), WriteArray);
-            WriteKindBlock("Object", checks.Where(c => c is RequiredCheck or MembersCheck or PropertyNamesCheck or DependentRequiredCheck or DependentSchemaCheck || c is CountCheck { Keyword: "minProperties" or "maxProperties" }), WriteObject);
+            _requiredInMembers = RequiredAnsweredByMembers(checks);
+            WriteKindBlock("Object", checks.Where(c => (c is RequiredCheck or MembersCheck or PropertyNamesCheck or DependentRequiredCheck or DependentSchemaCheck || c is CountCheck { Keyword: "minProperties" or "maxProperties" }) && !ReferenceEquals(c, _requiredInMembers)), WriteObject);
             foreach (var check in checks.Where(c => c is CombinatorCheck or NotCheck or ConditionalCheck))
             {
                 WriteApplicator(check);
@@ -132,6 +136,23 @@ internal static partial class ValidatorEmitter
             }
 
             b.WriteLine("return valid;");
+        }
+
+        /// <summary>
+        /// A <c>required</c> whose names are all among the first 64 of <c>properties</c>: the loop over the
+        /// members, which looks each name up anyway, notes which are present, and nothing else walks the
+        /// object for it.
+        /// </summary>
+        private static RequiredCheck? RequiredAnsweredByMembers(IReadOnlyList<Check> checks)
+        {
+            if (checks.OfType<RequiredCheck>().FirstOrDefault() is not { Names.Count: > 0 } required
+                || checks.OfType<MembersCheck>().FirstOrDefault() is not { } members)
+            {
+                return null;
+            }
+
+            var names = members.Properties.Select(p => p.Name).ToList();
+            return required.Names.All(name => names.IndexOf(name) is >= 0 and < 64) ? required : null;
         }
 
         private static bool AppliesInPlace(Check check)

@@ -11,9 +11,10 @@ namespace Hooksmith.Validation;
 /// name with every name the schema lists, and finds all missing required members in one pass.
 /// </summary>
 /// <remarks>
-/// Where .NET exposes a member's raw UTF-8 name (9 and later), a lookup compares only the names of the
-/// same length, without decoding; an escaped name (<c>"\u0069d"</c>), and every name on .NET 8, is
-/// compared the way <see cref="JsonProperty.NameEquals(ReadOnlySpan{byte})"/> does, which unescapes.
+/// Where .NET exposes a member's raw UTF-8 name (9 and later), a lookup compares it only with the names of
+/// the same length, without decoding; a raw name that is not found but has an escape (<c>"\u0069d"</c>),
+/// every name of a set with a backslash in a name, and every name on .NET 8, are compared the way
+/// <see cref="JsonProperty.NameEquals(ReadOnlySpan{byte})"/> does, which unescapes.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PropertyNameSet
@@ -25,6 +26,9 @@ public sealed class PropertyNameSet
 
     private readonly int[] _starts;
 
+    /// <summary>Whether a name has a backslash, which an escaped raw name could spell (then every lookup unescapes).</summary>
+    private readonly bool _hasBackslash;
+
     /// <param name="names">The names, each once; a name's index is its position here.</param>
     public PropertyNameSet(params string[] names)
     {
@@ -35,6 +39,7 @@ public sealed class PropertyNameSet
         {
             _names[i] = Encoding.UTF8.GetBytes(names[i]);
             longest = Math.Max(longest, _names[i].Length);
+            _hasBackslash |= names[i].Contains('\\', StringComparison.Ordinal);
         }
 
         _starts = new int[longest + 2];
@@ -63,24 +68,27 @@ public sealed class PropertyNameSet
     public int IndexOf(in JsonProperty property)
     {
 #if NET9_0_OR_GREATER
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.IndexOf((byte)'\\') < 0)
+        if (!_hasBackslash)
         {
-            if (raw.Length + 1 >= _starts.Length)
+            // A raw name equal to one of the names is that name: with no backslash in any of them, an
+            // escaped raw name cannot be equal to one. Only a raw name that is not found may be escaped.
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.Length + 1 < _starts.Length)
             {
-                return -1;
-            }
-
-            for (var i = _starts[raw.Length]; i < _starts[raw.Length + 1]; i++)
-            {
-                var index = _byLength[i];
-                if (raw.SequenceEqual(_names[index]))
+                for (var i = _starts[raw.Length]; i < _starts[raw.Length + 1]; i++)
                 {
-                    return index;
+                    var index = _byLength[i];
+                    if (raw.SequenceEqual(_names[index]))
+                    {
+                        return index;
+                    }
                 }
             }
 
-            return -1;
+            if (raw.IndexOf((byte)'\\') < 0)
+            {
+                return -1;
+            }
         }
 #endif
         for (var i = 0; i < _names.Length; i++)

@@ -31,6 +31,15 @@ public sealed class PropertyNameSetTests
     }
 
     [Fact]
+    public void Names_with_a_backslash_are_found_however_the_member_spells_them()
+    {
+        var names = new PropertyNameSet("a\\b", "n");
+        using var document = JsonDocument.Parse("""{"a\\b":1,"\u0061\\b":2,"\n":3,"n":4,"a\\":5}""");
+
+        Assert.Equal([0, 0, -1, 1, -1], document.RootElement.EnumerateObject().Select(p => names.IndexOf(p)));
+    }
+
+    [Fact]
     public void Missing_reports_a_bit_per_absent_name()
     {
         var required = new PropertyNameSet("id", "object", "source_id");

@@ -26,18 +26,15 @@ internal static partial class OpenapiWebhooksValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("order_id"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "order_id"))
-                {
-                    return false;
-                }
-            }
-
+            var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
                 var member = OrderPaidProperties.IndexOf(property);
+                if ((uint)member < 64)
+                {
+                    present |= 1UL << member;
+                }
+
                 switch (member)
                 {
                     case 0: // order_id
@@ -84,6 +81,15 @@ internal static partial class OpenapiWebhooksValidation
                 if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
+                }
+            }
+
+            if ((present & 0x1UL) == 0)
+            {
+                valid = false;
+                if (context.Fail(Schema, "/required", "required", instance, "order_id"))
+                {
+                    return false;
                 }
             }
         }

@@ -26,39 +26,15 @@ internal static partial class OrderValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (OrderRequired.Missing(instance) is var missing && missing != 0)
-            {
-                if ((missing & 0x1UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "id"))
-                    {
-                        return false;
-                    }
-                }
-
-                if ((missing & 0x2UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "status"))
-                    {
-                        return false;
-                    }
-                }
-
-                if ((missing & 0x4UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "items"))
-                    {
-                        return false;
-                    }
-                }
-            }
-
+            var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
                 var member = OrderProperties.IndexOf(property);
+                if ((uint)member < 64)
+                {
+                    present |= 1UL << member;
+                }
+
                 switch (member)
                 {
                     case 0: // id
@@ -211,6 +187,36 @@ internal static partial class OrderValidation
                     evaluated.AddProperty(property);
                 }
             }
+
+            if ((present & 0x7UL) != 0x7UL)
+            {
+                if ((present & 0x1UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "id"))
+                    {
+                        return false;
+                    }
+                }
+
+                if ((present & 0x2UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "status"))
+                    {
+                        return false;
+                    }
+                }
+
+                if ((present & 0x4UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "items"))
+                    {
+                        return false;
+                    }
+                }
+            }
         }
         return valid;
     }
@@ -232,18 +238,15 @@ internal static partial class OrderValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("sku"u8, out _))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "sku"))
-                {
-                    return false;
-                }
-            }
-
+            var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
                 var member = LineItemProperties.IndexOf(property);
+                if ((uint)member < 64)
+                {
+                    present |= 1UL << member;
+                }
+
                 switch (member)
                 {
                     case 0: // sku
@@ -277,6 +280,15 @@ internal static partial class OrderValidation
                 if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
+                }
+            }
+
+            if ((present & 0x1UL) == 0)
+            {
+                valid = false;
+                if (context.Fail(Schema, "/required", "required", instance, "sku"))
+                {
+                    return false;
                 }
             }
         }
@@ -685,10 +697,6 @@ internal static partial class OrderValidation
         }
         return valid;
     }
-
-    private static global::Hooksmith.Validation.PropertyNameSet? s_orderRequired;
-
-    private static global::Hooksmith.Validation.PropertyNameSet OrderRequired => s_orderRequired ??= new("id", "status", "items");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_orderProperties;
 

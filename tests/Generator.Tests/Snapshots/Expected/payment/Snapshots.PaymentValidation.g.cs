@@ -134,30 +134,15 @@ internal static partial class PaymentValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (CardRequired.Missing(instance) is var missing && missing != 0)
-            {
-                if ((missing & 0x1UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "type"))
-                    {
-                        return false;
-                    }
-                }
-
-                if ((missing & 0x2UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "last4"))
-                    {
-                        return false;
-                    }
-                }
-            }
-
+            var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
-                var member = CardRequired.IndexOf(property);
+                var member = CardProperties.IndexOf(property);
+                if ((uint)member < 64)
+                {
+                    present |= 1UL << member;
+                }
+
                 switch (member)
                 {
                     case 0: // type
@@ -193,6 +178,27 @@ internal static partial class PaymentValidation
                     evaluated.AddProperty(property);
                 }
             }
+
+            if ((present & 0x3UL) != 0x3UL)
+            {
+                if ((present & 0x1UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "type"))
+                    {
+                        return false;
+                    }
+                }
+
+                if ((present & 0x2UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "last4"))
+                    {
+                        return false;
+                    }
+                }
+            }
         }
         return valid;
     }
@@ -214,30 +220,15 @@ internal static partial class PaymentValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (BankTransferRequired.Missing(instance) is var missing && missing != 0)
-            {
-                if ((missing & 0x1UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "type"))
-                    {
-                        return false;
-                    }
-                }
-
-                if ((missing & 0x2UL) != 0)
-                {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "iban"))
-                    {
-                        return false;
-                    }
-                }
-            }
-
+            var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
-                var member = BankTransferRequired.IndexOf(property);
+                var member = BankTransferProperties.IndexOf(property);
+                if ((uint)member < 64)
+                {
+                    present |= 1UL << member;
+                }
+
                 switch (member)
                 {
                     case 0: // type
@@ -271,6 +262,27 @@ internal static partial class PaymentValidation
                 if (evaluated is not null && member >= 0)
                 {
                     evaluated.AddProperty(property);
+                }
+            }
+
+            if ((present & 0x3UL) != 0x3UL)
+            {
+                if ((present & 0x1UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "type"))
+                    {
+                        return false;
+                    }
+                }
+
+                if ((present & 0x2UL) == 0)
+                {
+                    valid = false;
+                    if (context.Fail(Schema, "/required", "required", instance, "iban"))
+                    {
+                        return false;
+                    }
                 }
             }
         }
@@ -391,11 +403,11 @@ internal static partial class PaymentValidation
         return valid;
     }
 
-    private static global::Hooksmith.Validation.PropertyNameSet? s_cardRequired;
+    private static global::Hooksmith.Validation.PropertyNameSet? s_cardProperties;
 
-    private static global::Hooksmith.Validation.PropertyNameSet CardRequired => s_cardRequired ??= new("type", "last4");
+    private static global::Hooksmith.Validation.PropertyNameSet CardProperties => s_cardProperties ??= new("type", "last4");
 
-    private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransferRequired;
+    private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransferProperties;
 
-    private static global::Hooksmith.Validation.PropertyNameSet BankTransferRequired => s_bankTransferRequired ??= new("type", "iban");
+    private static global::Hooksmith.Validation.PropertyNameSet BankTransferProperties => s_bankTransferProperties ??= new("type", "iban");
 }
