@@ -96,6 +96,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A 'pattern' or 'patternProperties' regular expression is either not valid ECMA-262 or uses a feature that has no equivalent in .NET regular expressions (such as \\p{Script=…}). The generated validator fails closed: a string checked against the pattern is reported as invalid.");
 
+    public static readonly DiagnosticDescriptor OneOfBranchNeverAlone = Create(
+        "HSM0013",
+        "oneOf branch can never be the only match",
+        "Branch {0} of this oneOf can never be the only match: every value it accepts is also accepted by branch {1}, so such values fail the oneOf",
+        DiagnosticSeverity.Warning,
+        "oneOf passes when exactly one branch matches. A branch that asserts nothing beyond another branch's type (a 'string' with a 'format' beside a plain 'string') accepts only values the other branch accepts too, so those values match two branches and are rejected. The schema most likely meant anyOf. The generated validator does what the schema says.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "HSM0099",
         "Hooksmith failed on a schema file",
@@ -107,7 +114,7 @@ internal static class DiagnosticDescriptors
     [
         InvalidJson, UnresolvedReference, UnknownDialect, UnsupportedKeyword, NameCollision,
         NotASchema, DuplicateResource, DuplicateTypeName, InvalidKeywordValue, CircularReference, UntranslatablePattern,
-        FileListedTwice, InternalError,
+        FileListedTwice, OneOfBranchNeverAlone, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

@@ -54,7 +54,14 @@ public sealed class VoucherifyCorpusTests(ITestOutputHelper output)
             output.WriteLine(diagnostic.ToString());
         }
 
-        Assert.Empty(run.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // The one contradiction in the spec: AnyOne's items are oneOf a string, a date string and a
+        // date-time string, so no string matches only one branch (HSM0013, at the two branches that
+        // cannot win). events-bus-val-rule.json repeats AnyOne; nothing else is reported.
+        var warnings = run.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.All(warnings, w => Assert.Equal("HSM0013", w.Id));
+        Assert.Equal(
+            ["OpenAPIWebhooks.json: branch 1", "OpenAPIWebhooks.json: branch 2", "events-bus-val-rule.json: branch 1", "events-bus-val-rule.json: branch 2"],
+            warnings.Select(w => $"{Path.GetFileName(w.Location.GetLineSpan().Path)}: branch {w.GetMessage().Split(' ')[1]}").Order(StringComparer.Ordinal));
         Assert.Empty(run.CompilationProblems);
         output.WriteLine($"{run.Sources.Count} files, {run.Sources.Values.Sum(CountLines):N0} lines generated");
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Hooksmith.Generator.Diagnostics;
 using Hooksmith.Generator.Json;
@@ -387,6 +388,56 @@ internal sealed partial class ValidationPlanner
         }
     }
 
+    /// <summary>
+    /// HSM0013: a <c>oneOf</c> branch that accepts only values another branch accepts too can never be
+    /// the one match. Only what is certain is reported: both branches are written in place and assert
+    /// nothing but a <c>type</c> (the narrower one may add a <c>format</c>), and the narrower's types are
+    /// among the wider's (<c>integer</c> counts as a <c>number</c>).
+    /// </summary>
+    private void ReportBranchesThatNeverWinAlone(IReadOnlyList<JsonNode> branches)
+    {
+        for (var narrow = 0; narrow < branches.Count; narrow++)
+        {
+            if (TypesOfTypeOnlyBranch(branches[narrow], allowFormat: true) is not { } narrowTypes)
+            {
+                continue;
+            }
+
+            for (var wide = 0; wide < branches.Count; wide++)
+            {
+                if (wide != narrow
+                    && TypesOfTypeOnlyBranch(branches[wide], allowFormat: false) is { } wideTypes
+                    && narrowTypes.All(type => wideTypes.Contains(type) || (type == "integer" && wideTypes.Contains("number")))
+                    && (wide < narrow || !narrowTypes.SetEquals(wideTypes) || branches[narrow]["format"] is not null))
+                {
+                    // Of two identical branches, the later one is reported.
+                    Report(DiagnosticDescriptors.OneOfBranchNeverAlone, branches[narrow], narrow.ToString(CultureInfo.InvariantCulture), wide.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The types a branch allows when <c>type</c> (and, if allowed, <c>format</c>) is all it asserts; else null.</summary>
+    private static HashSet<string>? TypesOfTypeOnlyBranch(JsonNode branch, bool allowFormat)
+    {
+        if (!branch.IsObject || branch["type"] is not { } type)
+        {
+            return null;
+        }
+
+        foreach (var member in branch.Properties)
+        {
+            if (AssertionKeywords.Contains(member.Name) && member.Name != "type" && !(allowFormat && member.Name == "format"))
+            {
+                return null;
+            }
+        }
+
+        var names = type.IsString ? [type.Text!] : type.Items.Where(t => t.IsString).Select(t => t.Text!).ToList();
+        return names.Count == 0 || (type.IsArray && names.Count != type.Items.Count) ? null : new HashSet<string>(names, StringComparer.Ordinal);
+    }
+
     private void AddApplicators(SchemaNodeInfo info, List<Check> checks)
     {
         var node = info.Node;
@@ -395,6 +446,10 @@ internal sealed partial class ValidationPlanner
             if (node[keyword] is { IsArray: true } array && array.Items.Count > 0)
             {
                 checks.Add(new CombinatorCheck(keyword, array.Items.Select(i => SubschemaTarget(info, i)).ToEquatableArray()));
+                if (keyword == "oneOf")
+                {
+                    ReportBranchesThatNeverWinAlone(array.Items);
+                }
             }
         }
 

@@ -1,0 +1,43 @@
+using System;
+using System.Globalization;
+using System.IO;
+using BenchmarkDotNet.Running;
+
+namespace Hooksmith.Generator.Benchmarks;
+
+internal static class Program
+{
+    // `--check` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
+    // "Generator cost"); anything else goes to BenchmarkDotNet.
+    private static int Main(string[] args)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            switch (args)
+            {
+                case ["--check"]:
+                    return Check.Run(Console.Out);
+                case ["--timings"]:
+                    return Timings.Run(Console.Out, Timings.DefaultRuns);
+                case ["--timings", var runs]:
+                    if (!int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                    {
+                        Console.Error.WriteLine($"--timings takes a number of runs (1 or more), not '{runs}'.");
+                        return 2;
+                    }
+
+                    return Timings.Run(Console.Out, count);
+                default:
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                    return 0;
+            }
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException)
+        {
+            // The corpus is missing, or no longer holds the text an edit changes.
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+    }
+}
