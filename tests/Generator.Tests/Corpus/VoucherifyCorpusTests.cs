@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
+using Hooksmith.Webhooks;
 using Hooksmith.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
@@ -41,7 +43,7 @@ public sealed class VoucherifyCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void All_eight_files_generate_together_and_compile_without_warnings()
+    public void All_eight_files_generate_together_compile_and_bind_every_example()
     {
         var run = GeneratorHarness.Run(Files.Select(f =>
         {
@@ -84,6 +86,28 @@ public sealed class VoucherifyCorpusTests(ITestOutputHelper output)
 
         Assert.Equal(72, WebhookKeys("OpenAPIWebhooks.json").Count);
         Assert.Equal(72 * 2, totalEvents);
+
+        // Every example of every file binds to its event's type in its file's namespace and writes back as it came.
+        var assembly = run.Load();
+        var examples = 0;
+        foreach (var (file, @namespace) in Files)
+        {
+            var segment = @namespace.Substring(@namespace.LastIndexOf('.') + 1);
+            var table = (WebhookEventTable)assembly.GetType($"{@namespace}.{segment}Events", throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+            using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(CorpusFiles.Voucherify, file)));
+            foreach (var webhook in document.RootElement.GetProperty("webhooks").EnumerateObject())
+            {
+                var payloadType = table.Events.Single(e => e.Key == webhook.Name).PayloadType;
+                var content = webhook.Value.GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+                foreach (var example in content.GetProperty("examples").EnumerateObject())
+                {
+                    ExampleRoundTrip.AssertBindsAndRoundTrips(payloadType, Encoding.UTF8.GetBytes(example.Value.GetProperty("value").GetRawText()), $"{file} {webhook.Name}");
+                    examples++;
+                }
+            }
+        }
+
+        Assert.Equal(72 * 2, examples);
 
         // The same schema names, side by side.
         Assert.NotNull(run.Output.GetTypeByMetadataName("Vendor.Voucherify.SimpleCustomer"));
