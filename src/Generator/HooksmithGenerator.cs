@@ -60,10 +60,9 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (output, spec) => output.AddSource(TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
 
         var validators = linked
-            .Select(static (plan, _) => plan.Validation)
-            .Where(static validation => validation.Validators.Count > 0)
+            .SelectMany(static (plan, _) => ValidatorPart.Of(plan.Validation))
             .WithTrackingName(TrackingNames.Validators);
-        context.RegisterSourceOutput(validators, static (output, validation) => output.AddSource(ValidatorEmitter.HintNameOf(validation), ValidatorEmitter.Emit(validation)));
+        context.RegisterSourceOutput(validators, static (output, part) => output.AddSource(ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
 
         var catalog = linked
             .Select(static (plan, _) => CatalogPart.Of(plan.Path, plan.Validation))

@@ -70,7 +70,7 @@ internal static partial class ValidatorEmitter
             JsonKind.False => $"instance.ValueKind == {Kind}.False",
             JsonKind.String => $"(instance.ValueKind == {Kind}.String && instance.ValueEquals({Utf8(value.Text)}))",
             JsonKind.Number => $"{Checks}.NumberEquals(instance, {NumberArgument(value.Text)})",
-            _ => $"{Checks}.JsonEquals(instance, {_fields.Constant(value.Text)})",
+            _ => $"{Checks}.JsonEquals(instance, {_fields.Constant(value.Text, _spec.Method)})",
         };
 
         private void WriteReference(Check check)
@@ -89,7 +89,7 @@ internal static partial class ValidatorEmitter
                     // The outermost resource of the dynamic scope that declares the anchor decides the schema.
                     b.OpenBlock();
                     b.WriteLine("bool ok;");
-                    b.OpenBlock($"switch (context.FindInDynamicScope({_fields.Scope(dynamic.Candidates.Select(c => c.Resource))}))");
+                    b.OpenBlock($"switch (context.FindInDynamicScope({_fields.Scope(dynamic.Candidates.Select(c => c.Resource), _spec.Method)}))");
                     for (var i = 0; i < dynamic.Candidates.Count; i++)
                     {
                         b.WriteLine($"case {Index(i)}:");
@@ -161,7 +161,7 @@ internal static partial class ValidatorEmitter
                     WriteFailWithMessage("/pattern", "pattern", $"the pattern {untranslatable.Pattern} cannot be checked: {untranslatable.Error}");
                     break;
                 case PatternCheck pattern:
-                    b.OpenBlock($"if (!{Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern!)}, instance))");
+                    b.OpenBlock($"if (!{Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern!, _spec.Method)}, instance))");
                     WriteFail("/pattern", "pattern", "instance", Quote(pattern.Pattern));
                     b.CloseBlock();
                     break;
@@ -337,7 +337,7 @@ internal static partial class ValidatorEmitter
                     break;
                 case RequiredCheck { Names.Count: > 1 and <= 64 } required:
                     // One pass over the members finds every missing name (a lookup per member, not a scan per name).
-                    b.OpenBlock($"if ({_fields.NameSet(_spec.Method + "Required", required.Names)}.Missing(instance) is var missing && missing != 0)");
+                    b.OpenBlock($"if ({_fields.NameSet(required.Names, _spec.Method, "Required")}.Missing(instance) is var missing && missing != 0)");
                     for (var i = 0; i < required.Names.Count; i++)
                     {
                         if (i > 0)
@@ -422,7 +422,7 @@ internal static partial class ValidatorEmitter
             if (names.Count > 0)
             {
                 // The member's index in 'properties' (-1 when it is not there), found without comparing every name.
-                b.WriteLine($"var member = {_fields.NameSet(_spec.Method + "Properties", names)}.IndexOf(property);");
+                b.WriteLine($"var member = {_fields.NameSet(names, _spec.Method, "Properties")}.IndexOf(property);");
             }
 
             if (required is not null)
@@ -469,7 +469,7 @@ internal static partial class ValidatorEmitter
                 }
 
                 b.WriteLine();
-                b.OpenBlock($"if ({Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern)}, property))");
+                b.OpenBlock($"if ({Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern, _spec.Method)}, property))");
                 if (needsMatched)
                 {
                     b.WriteLine("matched = true;");

@@ -76,7 +76,7 @@ public sealed class IncrementalCachingTests
         Planning.DocumentPlan plan => plan.Path,
         Planning.LinkedPlan plan => plan.Path,
         Planning.TypeSpec spec => "/schemas/" + spec.SchemaFile,
-        Planning.Validation.DocumentValidation validation => "/schemas/" + validation.SchemaFile,
+        Planning.Validation.ValidatorPart part => "/schemas/" + part.SchemaFile,
         _ => "*",
     };
 
@@ -145,6 +145,40 @@ public sealed class IncrementalCachingTests
         Assert.All(validators["/schemas/order.json"].Concat(validators["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
         var invoice = result.GeneratedSources.Single(s => s.HintName == "Shop.Invoices.InvoiceValidation.g.cs").SourceText.ToString();
         Assert.Contains("global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0", invoice);
+    }
+
+    [Fact]
+    public void Changing_a_keyword_in_one_named_schema_re_emits_only_that_schemas_validator_file()
+    {
+        const string catalog = """
+            {
+              "title": "Catalog",
+              "type": "object",
+              "properties": { "product": { "$ref": "#/$defs/Product" }, "price": { "$ref": "#/$defs/Price" } },
+              "$defs": {
+                "Product": { "type": "object", "properties": { "sku": { "type": "string" } } },
+                "Price": { "type": "object", "properties": { "amount": { "type": "integer" } } }
+              }
+            }
+            """;
+        var driver = GeneratorHarness.CreateDriver([new SchemaFile("/schemas/catalog.json", catalog, Namespace: "Shop")], out var texts);
+        var compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+        var before = RunResult(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Contains("Shop.CatalogValidation.g.cs", before.Keys);
+        Assert.Contains("Shop.CatalogValidation.Product.g.cs", before.Keys);
+        Assert.Contains("Shop.CatalogValidation.Price.g.cs", before.Keys);
+
+        var changed = new InMemoryAdditionalText("/schemas/catalog.json", catalog.Replace("\"sku\": { \"type\": \"string\" }", "\"sku\": { \"type\": \"string\", \"maxLength\": 12 }"));
+        var result = RunResult(driver.ReplaceAdditionalText(texts["/schemas/catalog.json"], changed).RunGenerators(compilation));
+
+        // One of the three validator parts changed; the other two ran and compared equal, so nothing after them ran.
+        var reasons = Reasons(result, TrackingNames.Validators)["/schemas/catalog.json"];
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, reasons.Count(r => r == IncrementalStepRunReason.Unchanged));
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Equal(["Shop.CatalogValidation.Product.g.cs"], after.Where(pair => before[pair.Key] != pair.Value).Select(pair => pair.Key));
+        Assert.Contains("maxLength", after["Shop.CatalogValidation.Product.g.cs"]);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class VoucherifyNamingTests
         => run.Sources.Keys
             .Where(hint => hint.StartsWith(Namespace + ".", StringComparison.Ordinal))
             .Select(hint => hint.Substring(Namespace.Length + 1, hint.Length - Namespace.Length - 1 - ".g.cs".Length))
+            .Where(name => !name.Contains('.', StringComparison.Ordinal) && name != "OpenApiWebhooksValidation" && name != "VoucherifyEvents")
             .ToList();
 
     /// <summary>Each event's payload component (from the webhook's <c>$ref</c>) and the events that share one with another event.</summary>

@@ -5,7 +5,7 @@
 namespace Snapshots;
 
 /// <summary>Validators for the schemas of <c>customer.json</c>: one method per schema location.</summary>
-/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations.</remarks>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in a file of its own.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 internal static partial class CustomerValidation
 {
@@ -55,166 +55,6 @@ internal static partial class CustomerValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named</c>.</summary>
-    internal static bool Named(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-        {
-            foreach (var property in instance.EnumerateObject())
-            {
-                var member = NamedProperties.IndexOf(property);
-                switch (member)
-                {
-                    case 0: // name
-                    {
-                        context.Push("/properties/name", property);
-                        var ok = Named_Name(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                    case 1: // class
-                    {
-                        context.Push("/properties/class", property);
-                        var ok = Named_Class(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                    case 2: // Customer
-                    {
-                        context.Push("/properties/Customer", property);
-                        var ok = Named_Customer(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                }
-
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/PositiveInteger</c>.</summary>
-    internal static bool PositiveInteger(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/PositiveInteger";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-        {
-            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0)
-            {
-                valid = false;
-                if (context.Fail(Schema, "/minimum", "minimum", instance, "1"))
-                {
-                    return false;
-                }
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree</c>.</summary>
-    internal static bool Tree(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Tree";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-        {
-            foreach (var property in instance.EnumerateObject())
-            {
-                var member = TreeProperties.IndexOf(property);
-                switch (member)
-                {
-                    case 0: // value
-                    {
-                        context.Push("/properties/value", property);
-                        var ok = Tree_Value(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                    case 1: // children
-                    {
-                        context.Push("/properties/children", property);
-                        var ok = Tree_Children(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                }
-
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
-            }
-        }
-        return valid;
-    }
-
     /// <summary>Validates a value against the schema at <c>#/allOf/0</c>.</summary>
     internal static bool Customer_AllOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
@@ -257,7 +97,7 @@ internal static partial class CustomerValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                var member = Customer_AllOf1Properties.IndexOf(property);
+                var member = Customer_AllOf1__Properties.IndexOf(property);
                 switch (member)
                 {
                     case 0: // email
@@ -293,112 +133,6 @@ internal static partial class CustomerValidation
                     evaluated.AddProperty(property);
                 }
             }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/name</c>.</summary>
-    internal static bool Named_Name(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/name";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/class</c>.</summary>
-    internal static bool Named_Class(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/class";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/Customer</c>.</summary>
-    internal static bool Named_Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/Customer";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/value</c>.</summary>
-    internal static bool Tree_Value(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/value";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
-    internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/children";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-        {
-            {
-                var index = 0;
-                foreach (var item in instance.EnumerateArray())
-                {
-                    context.Push("/items", index);
-                    var ok = Tree_Children_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
-                    {
-                        return false;
-                    }
-
-                    index++;
-                }
-            }
-            evaluated?.AddAllItems();
         }
         return valid;
     }
@@ -470,29 +204,6 @@ internal static partial class CustomerValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children/items</c>.</summary>
-    internal static bool Tree_Children_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/customer.json");
-            var ok = Tree(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels/additionalProperties</c>.</summary>
     internal static bool Customer_AllOf1_Labels_AdditionalProperty(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
@@ -510,15 +221,7 @@ internal static partial class CustomerValidation
         return valid;
     }
 
-    private static global::Hooksmith.Validation.PropertyNameSet? s_namedProperties;
+    private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
 
-    private static global::Hooksmith.Validation.PropertyNameSet NamedProperties => s_namedProperties ??= new("name", "class", "Customer");
-
-    private static global::Hooksmith.Validation.PropertyNameSet? s_treeProperties;
-
-    private static global::Hooksmith.Validation.PropertyNameSet TreeProperties => s_treeProperties ??= new("value", "children");
-
-    private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1Properties;
-
-    private static global::Hooksmith.Validation.PropertyNameSet Customer_AllOf1Properties => s_customer_AllOf1Properties ??= new("email", "labels");
+    private static global::Hooksmith.Validation.PropertyNameSet Customer_AllOf1__Properties => s_customer_AllOf1__Properties ??= new("email", "labels");
 }

@@ -5,7 +5,7 @@
 namespace Snapshots;
 
 /// <summary>Validators for the schemas of <c>order.json</c>: one method per schema location.</summary>
-/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations.</remarks>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in a file of its own.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 internal static partial class OrderValidation
 {
@@ -29,7 +29,7 @@ internal static partial class OrderValidation
             var present = 0UL;
             foreach (var property in instance.EnumerateObject())
             {
-                var member = OrderProperties.IndexOf(property);
+                var member = Order__Properties.IndexOf(property);
                 if ((uint)member < 64)
                 {
                     present |= 1UL << member;
@@ -221,80 +221,6 @@ internal static partial class OrderValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem</c>.</summary>
-    internal static bool LineItem(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-        {
-            var present = 0UL;
-            foreach (var property in instance.EnumerateObject())
-            {
-                var member = LineItemProperties.IndexOf(property);
-                if ((uint)member < 64)
-                {
-                    present |= 1UL << member;
-                }
-
-                switch (member)
-                {
-                    case 0: // sku
-                    {
-                        context.Push("/properties/sku", property);
-                        var ok = LineItem_Sku(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                    case 1: // quantity
-                    {
-                        context.Push("/properties/quantity", property);
-                        var ok = LineItem_Quantity(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
-                        break;
-                    }
-                }
-
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
-            }
-
-            if ((present & 0x1UL) == 0)
-            {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "sku"))
-                {
-                    return false;
-                }
-            }
-        }
-        return valid;
-    }
-
     /// <summary>Validates a value against the schema at <c>#/properties/status</c>.</summary>
     internal static bool Order_Status(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
@@ -331,7 +257,7 @@ internal static partial class OrderValidation
         {
             foreach (var property in instance.EnumerateObject())
             {
-                var member = Order_ShippingProperties.IndexOf(property);
+                var member = Order_Shipping__Properties.IndexOf(property);
                 switch (member)
                 {
                     case 0: // carrier
@@ -578,52 +504,6 @@ internal static partial class OrderValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/sku</c>.</summary>
-    internal static bool LineItem_Sku(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/quantity</c>.</summary>
-    internal static bool LineItem_Quantity(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/quantity";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-        {
-            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0)
-            {
-                valid = false;
-                if (context.Fail(Schema, "/minimum", "minimum", instance, "1"))
-                {
-                    return false;
-                }
-            }
-        }
-        return valid;
-    }
-
     /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/carrier</c>.</summary>
     internal static bool Order_Shipping_Carrier(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
     {
@@ -698,15 +578,11 @@ internal static partial class OrderValidation
         return valid;
     }
 
-    private static global::Hooksmith.Validation.PropertyNameSet? s_orderProperties;
+    private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
 
-    private static global::Hooksmith.Validation.PropertyNameSet OrderProperties => s_orderProperties ??= new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
+    private static global::Hooksmith.Validation.PropertyNameSet Order__Properties => s_order__Properties ??= new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
 
-    private static global::Hooksmith.Validation.PropertyNameSet? s_lineItemProperties;
+    private static global::Hooksmith.Validation.PropertyNameSet? s_order_Shipping__Properties;
 
-    private static global::Hooksmith.Validation.PropertyNameSet LineItemProperties => s_lineItemProperties ??= new("sku", "quantity");
-
-    private static global::Hooksmith.Validation.PropertyNameSet? s_order_ShippingProperties;
-
-    private static global::Hooksmith.Validation.PropertyNameSet Order_ShippingProperties => s_order_ShippingProperties ??= new("carrier", "tracking");
+    private static global::Hooksmith.Validation.PropertyNameSet Order_Shipping__Properties => s_order_Shipping__Properties ??= new("carrier", "tracking");
 }
