@@ -115,8 +115,7 @@ internal static partial class ValidatorEmitter
 
         public string Scope(IEnumerable<string> resources, string method)
         {
-            var list = resources.ToList();
-            var key = string.Join("\n", list);
+            var key = string.Join("\n", resources);
             if (!_scopes.TryGetValue(key, out var name))
             {
                 name = Next(method, "DynamicScope");

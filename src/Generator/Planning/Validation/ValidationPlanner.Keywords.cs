@@ -396,9 +396,12 @@ internal sealed partial class ValidationPlanner
     /// </summary>
     private void ReportBranchesThatNeverWinAlone(IReadOnlyList<JsonNode> branches)
     {
+        // Each branch's types as the narrower side (format allowed) and as the wider side (type alone), once.
+        var asNarrow = branches.Select(branch => TypesOfTypeOnlyBranch(branch, allowFormat: true)).ToList();
+        var asWide = branches.Select(branch => TypesOfTypeOnlyBranch(branch, allowFormat: false)).ToList();
         for (var narrow = 0; narrow < branches.Count; narrow++)
         {
-            if (TypesOfTypeOnlyBranch(branches[narrow], allowFormat: true) is not { } narrowTypes)
+            if (asNarrow[narrow] is not { } narrowTypes)
             {
                 continue;
             }
@@ -406,7 +409,7 @@ internal sealed partial class ValidationPlanner
             for (var wide = 0; wide < branches.Count; wide++)
             {
                 if (wide != narrow
-                    && TypesOfTypeOnlyBranch(branches[wide], allowFormat: false) is { } wideTypes
+                    && asWide[wide] is { } wideTypes
                     && narrowTypes.All(type => wideTypes.Contains(type) || (type == "integer" && wideTypes.Contains("number")))
                     && (wide < narrow || !narrowTypes.SetEquals(wideTypes) || branches[narrow]["format"] is not null))
                 {

@@ -30,15 +30,15 @@ internal sealed record ValidatorPart(
     /// <summary>Splits a file's validators by the named schema each belongs to, in the order the file's methods come.</summary>
     public static EquatableArray<ValidatorPart> Of(DocumentValidation validation)
     {
-        var groups = new List<(string Schema, List<ValidatorSpec> Validators)>();
+        var groups = new List<(string Schema, string Name, List<ValidatorSpec> Validators)>();
         var indexBySchema = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var validator in validation.Validators)
         {
-            var schema = NamedSchemaOf(validator.Pointer);
+            var (schema, name) = NamedSchemaOf(validator.Pointer);
             if (!indexBySchema.TryGetValue(schema, out var index))
             {
                 indexBySchema[schema] = index = groups.Count;
-                groups.Add((schema, []));
+                groups.Add((schema, name, []));
             }
 
             groups[index].Validators.Add(validator);
@@ -50,11 +50,11 @@ internal sealed record ValidatorPart(
         // File names ignore case, as hint names do: "Order" and "order" get distinct ones.
         var stems = new NameScope(ignoreCase: true);
         var parts = new List<ValidatorPart>();
-        foreach (var (schema, validators) in groups)
+        foreach (var (schema, name, validators) in groups)
         {
             var stem = schema.Length == 0
                 ? string.Empty
-                : "." + stems.Claim([Identifiers.ToIdentifier(LastToken(schema), "Schema").TrimStart('@')], out _);
+                : "." + stems.Claim([Identifiers.ToIdentifier(name, "Schema").TrimStart('@')], out _);
             parts.Add(new ValidatorPart(
                 validation.SchemaFile,
                 validation.Namespace,
@@ -68,25 +68,22 @@ internal sealed record ValidatorPart(
         return parts.ToEquatableArray();
     }
 
-    /// <summary>The pointer of the top-level named schema a location is in, or "".</summary>
-    private static string NamedSchemaOf(string pointer)
+    /// <summary>The pointer and name of the top-level named schema a location is in, or "" for both.</summary>
+    private static (string Pointer, string Name) NamedSchemaOf(string pointer)
     {
         if (!JsonPointer.TryParse(pointer, out var tokens))
         {
-            return string.Empty;
+            return (string.Empty, string.Empty);
         }
 
         foreach (var parent in NamedSchemaParents)
         {
             if (tokens.Length > parent.Length && parent.Select((token, i) => tokens[i] == token).All(same => same))
             {
-                return "/" + string.Join("/", tokens.Take(parent.Length + 1).Select(JsonPointer.Escape));
+                return ("/" + string.Join("/", tokens.Take(parent.Length + 1).Select(JsonPointer.Escape)), tokens[parent.Length]);
             }
         }
 
-        return string.Empty;
+        return (string.Empty, string.Empty);
     }
-
-    private static string LastToken(string pointer)
-        => JsonPointer.TryParse(pointer, out var tokens) && tokens.Length > 0 ? tokens[tokens.Length - 1] : pointer;
 }
