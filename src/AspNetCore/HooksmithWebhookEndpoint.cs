@@ -38,6 +38,7 @@ internal sealed class HooksmithWebhookEndpoint
         _options = options;
         _services = services;
         Logger = loggers.CreateLogger(HooksmithWebhookLog.Category);
+        SignatureFailures = new IntervalLogGate(services.GetService<TimeProvider>() ?? TimeProvider.System);
         // Read once; a capacity below 1 is reported by EnsureValid when the host starts.
         QueueCapacity = Math.Max(1, options.Get(name).QueueCapacity);
         Queue = Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(QueueCapacity)
@@ -54,6 +55,9 @@ internal sealed class HooksmithWebhookEndpoint
     public WebhookEventTable Events { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary>Aggregates the warnings of rejected signatures (see <see cref="HooksmithWebhookOptions.LogAggregationInterval"/>).</summary>
+    public IntervalLogGate SignatureFailures { get; }
 
     /// <summary>Deliveries verified and acknowledged, waiting for the background worker.</summary>
     public Channel<QueuedDelivery> Queue { get; }
@@ -132,7 +136,7 @@ internal sealed class HooksmithWebhookEndpoint
             else
             {
                 receipt = await receiver.ReceiveAsync(body, headers, context.RequestServices, aborted).ConfigureAwait(false);
-                HooksmithWebhookLog.Receipt(Logger, Name, receipt);
+                HooksmithWebhookLog.Receipt(Logger, Name, receipt, SignatureFailures, options.LogAggregationInterval);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -210,7 +214,7 @@ internal sealed class HooksmithWebhookEndpoint
         {
             // Nothing else runs for a bad signature; the receiver counts it in its telemetry.
             var rejected = receiver.Reject(signature);
-            HooksmithWebhookLog.Receipt(Logger, Name, rejected);
+            HooksmithWebhookLog.Receipt(Logger, Name, rejected, SignatureFailures, options.LogAggregationInterval);
             return rejected;
         }
 

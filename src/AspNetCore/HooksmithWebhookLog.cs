@@ -22,8 +22,8 @@ internal static partial class HooksmithWebhookLog
     public static partial void Handled(ILogger logger, string endpoint, string? eventType, string? eventId);
 
     [LoggerMessage(EventId = 3, EventName = "WebhookSignatureRejected", Level = LogLevel.Warning,
-        Message = "Webhook delivery on {Endpoint} rejected: signature {SignatureStatus}, {Reason}")]
-    public static partial void SignatureRejected(ILogger logger, string endpoint, SignatureStatus signatureStatus, string reason);
+        Message = "Webhook delivery on {Endpoint} rejected: signature {SignatureStatus}, {Reason} ({HeldBack} more rejected since the last such message)")]
+    public static partial void SignatureRejected(ILogger logger, string endpoint, SignatureStatus signatureStatus, string reason, long heldBack);
 
     [LoggerMessage(EventId = 4, EventName = "WebhookUnknownEvent", Level = LogLevel.Debug,
         Message = "Webhook {EventType}/{EventId} on {Endpoint} is not an event of the schemas; the unknown-event handler took it")]
@@ -97,8 +97,17 @@ internal static partial class HooksmithWebhookLog
         Message = "Webhook delivery on {Endpoint} dropped at shutdown: it was acknowledged with 202 and was still queued when the host's shutdown timeout passed")]
     public static partial void QueueAbandoned(ILogger logger, string endpoint);
 
+    [LoggerMessage(EventId = 22, EventName = "WebhookDeduplicationKeyEvicted", Level = LogLevel.Warning,
+        Message = "Webhook deduplication on {Endpoint}: the in-memory store is full ({Capacity} keys) and dropped key {Key} {TimeLeft} before its time, so a retry of that event would be handled again ({HeldBack} more dropped since the last such message); raise MaxEntries or use a shared store")]
+    public static partial void DeduplicationKeyEvicted(ILogger logger, string endpoint, int capacity, string key, TimeSpan timeLeft, long heldBack);
+
     /// <summary>Logs what the receiver did with a delivery, at the level its outcome deserves.</summary>
-    public static void Receipt(ILogger logger, string endpoint, WebhookReceipt receipt)
+    /// <param name="logger">The endpoint's logger.</param>
+    /// <param name="endpoint">The endpoint's name.</param>
+    /// <param name="receipt">What the receiver did.</param>
+    /// <param name="signatureFailures">Aggregates rejected signatures; null logs each one.</param>
+    /// <param name="interval">The aggregation interval of <paramref name="signatureFailures"/>.</param>
+    public static void Receipt(ILogger logger, string endpoint, WebhookReceipt receipt, IntervalLogGate? signatureFailures = null, TimeSpan interval = default)
     {
         receipt = receipt with { EventType = receipt.EventType ?? "-", EventId = receipt.EventId ?? "-" };
         switch (receipt.Outcome)
@@ -123,7 +132,12 @@ internal static partial class HooksmithWebhookLog
                 NoHandler(logger, endpoint, receipt.EventType, receipt.EventId);
                 break;
             case WebhookOutcome.SignatureRejected:
-                SignatureRejected(logger, endpoint, receipt.Signature.Status, receipt.Signature.Reason);
+                long heldBack = 0;
+                if (signatureFailures is null || signatureFailures.TryPass(interval, out heldBack))
+                {
+                    SignatureRejected(logger, endpoint, receipt.Signature.Status, receipt.Signature.Reason, heldBack);
+                }
+
                 break;
             case WebhookOutcome.Rejected:
                 Rejected(logger, endpoint, receipt.EventType, receipt.EventId, receipt.Detail);

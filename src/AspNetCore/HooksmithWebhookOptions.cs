@@ -65,6 +65,17 @@ public sealed class HooksmithWebhookOptions
     /// </summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
+    /// <summary>The interval of <see cref="LogAggregationInterval"/> when it is not set: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultLogAggregationInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often a warning that anyone can provoke in bulk is logged: a rejected signature (event id 3) and a
+    /// deduplication key the in-memory store dropped early (event id 22). In between, occurrences are counted and the
+    /// count goes with the next message; the metrics count every one. Zero logs each one. Default:
+    /// <see cref="DefaultLogAggregationInterval"/>.
+    /// </summary>
+    public TimeSpan LogAggregationInterval { get; set; } = DefaultLogAggregationInterval;
+
     /// <summary>When the provider gets its answer. Default: <see cref="WebhookAcknowledgement.AfterHandler"/>.</summary>
     public WebhookAcknowledgement Acknowledge { get; set; } = WebhookAcknowledgement.AfterHandler;
 

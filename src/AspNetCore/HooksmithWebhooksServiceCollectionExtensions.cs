@@ -55,7 +55,7 @@ public static class HooksmithWebhooksServiceCollectionExtensions
             services.AddKeyedSingleton(name, new EndpointRegistration(typeof(TEvents)));
             services.AddLogging();
             services.AddOptions<HooksmithWebhookOptions>(name);
-            services.TryAddKeyedSingleton<IWebhookDeduplicationStore>(name, (_, _) => new InMemoryDeduplicationStore());
+            services.TryAddKeyedSingleton<IWebhookDeduplicationStore>(name, (provider, _) => InMemoryStoreFor(provider, name));
             services.TryAddKeyedSingleton<IWebhookDeadLetterStore>(name, (_, _) => new InMemoryDeadLetterStore());
             services.TryAddScoped<IUnknownWebhookHandler, LoggingUnknownWebhookHandler>();
             services.AddKeyedSingleton(name, (provider, _) => new HooksmithWebhookEndpoint(
@@ -81,6 +81,28 @@ public static class HooksmithWebhooksServiceCollectionExtensions
         }
 
         return new HooksmithWebhooksBuilder<TEvents>(services, name);
+    }
+
+    // The default store: in memory, with its early evictions logged (aggregated like signature failures), since each
+    // one is a retry that would be handled again.
+    private static InMemoryDeduplicationStore InMemoryStoreFor(IServiceProvider provider, string name)
+    {
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(HooksmithWebhookLog.Category);
+        var options = provider.GetRequiredService<IOptionsMonitor<HooksmithWebhookOptions>>();
+        var time = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var gate = new IntervalLogGate(time);
+        return new InMemoryDeduplicationStore(
+            new InMemoryDeduplicationStoreOptions
+            {
+                Evicted = eviction =>
+                {
+                    if (gate.TryPass(options.Get(name).LogAggregationInterval, out var heldBack))
+                    {
+                        HooksmithWebhookLog.DeduplicationKeyEvicted(logger, name, eviction.Capacity, eviction.Key, eviction.TimeLeft, heldBack);
+                    }
+                },
+            },
+            time);
     }
 }
 

@@ -36,7 +36,8 @@ namespace Hooksmith.Redis;
 /// <b>Failures.</b> Nothing is retried or swallowed here: when Redis cannot be reached, times out or
 /// answers with an error, the call fails with the exception StackExchange.Redis throws
 /// (<see cref="RedisConnectionException"/>, <see cref="RedisTimeoutException"/>,
-/// <see cref="RedisServerException"/>, all <see cref="RedisException"/>s). A receiver turns that into
+/// <see cref="RedisServerException"/>, all <see cref="RedisException"/>s), or with a <see cref="TimeoutException"/>
+/// when no answer came within <see cref="RedisDeduplicationStoreOptions.OperationTimeout"/>. A receiver turns that into
 /// a 5xx answer, so the provider delivers the event again later. A key that holds data this store
 /// never writes (another application's, under the same prefix) fails the call too: a string with an
 /// <see cref="InvalidOperationException"/>, any other type with Redis's <c>WRONGTYPE</c> error.
@@ -45,8 +46,9 @@ namespace Hooksmith.Redis;
 /// <b>Cancellation.</b> StackExchange.Redis commands take no <see cref="CancellationToken"/>. The
 /// token is therefore checked before the command is sent: a call whose token is already cancelled
 /// throws <see cref="OperationCanceledException"/> and changes nothing in Redis. Once sent, a command
-/// is awaited to its end (bounded by the connection's <c>asyncTimeout</c>), because a caller that
-/// stopped waiting could not know whether it had taken a claim, completed or released it.
+/// is awaited until it ends or <see cref="RedisDeduplicationStoreOptions.OperationTimeout"/> passes (then a
+/// <see cref="TimeoutException"/>), not abandoned at the token, because a caller that stopped waiting could not know
+/// whether it had taken a claim, completed or released it.
 /// </para>
 /// </remarks>
 public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
@@ -76,6 +78,7 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
     private readonly string _keyPrefix;
     private readonly long _leaseMilliseconds;
     private readonly TimeSpan _retention;
+    private readonly TimeSpan _operationTimeout;
 
     /// <summary>Creates a store on a Redis connection.</summary>
     /// <param name="connection">
@@ -94,9 +97,14 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Retention, TimeSpan.Zero, nameof(options.Retention));
         ArgumentNullException.ThrowIfNull(options.KeyPrefix, nameof(options.KeyPrefix));
         ArgumentOutOfRangeException.ThrowIfLessThan(database, -1);
+        if (options.OperationTimeout <= TimeSpan.Zero && options.OperationTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.OperationTimeout), options.OperationTimeout, "The operation timeout must be positive, or Timeout.InfiniteTimeSpan.");
+        }
 
         _database = connection.GetDatabase(database);
         _keyPrefix = options.KeyPrefix;
+        _operationTimeout = options.OperationTimeout;
         _leaseMilliseconds = RoundUpToMilliseconds(options.Lease).Ticks / TimeSpan.TicksPerMillisecond;
         _retention = RoundUpToMilliseconds(options.Retention);
     }
@@ -105,6 +113,7 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
     /// <exception cref="ArgumentException"><paramref name="key"/> is <see langword="null"/> or empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
     /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    /// <exception cref="TimeoutException">Redis did not answer within the operation timeout.</exception>
     /// <exception cref="InvalidOperationException">The Redis key holds a value this store does not write.</exception>
     public async ValueTask<DeduplicationClaim> TryBeginAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -113,10 +122,10 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
 
         var token = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var claimValue = InProgressPrefix + token;
-        var result = await _database.ScriptEvaluateAsync(
+        var result = await Bounded(_database.ScriptEvaluateAsync(
             BeginScript,
             [RedisKeyOf(key)],
-            [claimValue, _leaseMilliseconds]).ConfigureAwait(false);
+            [claimValue, _leaseMilliseconds])).ConfigureAwait(false);
 
         var value = result.IsNull ? null : (string?)result;
         if (string.Equals(value, claimValue, StringComparison.Ordinal))
@@ -143,12 +152,13 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
     /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
     /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    /// <exception cref="TimeoutException">Redis did not answer within the operation timeout.</exception>
     public async ValueTask CompleteAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
     {
         EnsureBegun(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
-        await _database.StringSetAsync(RedisKeyOf(claim.Key), Done, new Expiration(_retention), ValueCondition.Always)
+        await Bounded(_database.StringSetAsync(RedisKeyOf(claim.Key), Done, new Expiration(_retention), ValueCondition.Always))
             .ConfigureAwait(false);
     }
 
@@ -156,18 +166,25 @@ public sealed class RedisDeduplicationStore : IWebhookDeduplicationStore
     /// <exception cref="ArgumentException">The claim did not begin processing.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the command was sent.</exception>
     /// <exception cref="RedisException">Redis could not be reached, timed out or answered with an error.</exception>
+    /// <exception cref="TimeoutException">Redis did not answer within the operation timeout.</exception>
     public async ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken = default)
     {
         EnsureBegun(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
-        await _database.ScriptEvaluateAsync(
+        await Bounded(_database.ScriptEvaluateAsync(
             AbandonScript,
             [RedisKeyOf(claim.Key)],
-            [InProgressPrefix + claim.Token]).ConfigureAwait(false);
+            [InProgressPrefix + claim.Token])).ConfigureAwait(false);
     }
 
     private RedisKey RedisKeyOf(string key) => _keyPrefix + key;
+
+    // The client's own timeouts are the connection's, shared by the whole application and seconds long (a command
+    // waits in the reconnect backlog until they pass): a provider would wait that long for a 503 on every delivery
+    // while Redis is away. The store's bound is its own. The command itself is not withdrawn; see OperationTimeout.
+    private Task<T> Bounded<T>(Task<T> command)
+        => _operationTimeout == Timeout.InfiniteTimeSpan ? command : command.WaitAsync(_operationTimeout);
 
     private static void EnsureBegun(DeduplicationClaim claim)
     {

@@ -27,6 +27,19 @@ public sealed class RedisDeduplicationStoreOptions
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>The timeout used when <see cref="OperationTimeout"/> is not set: 500 milliseconds.</summary>
+    public static readonly TimeSpan DefaultOperationTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long one call waits for Redis before it fails with a <see cref="TimeoutException"/>, which a receiver answers
+    /// with 503 so that the provider retries later. While Redis is down, every delivery waits this long for its 503,
+    /// instead of the connection's backlog timeout (seconds). A command that answers later still takes effect in Redis:
+    /// a claim taken after its caller gave up blocks that event's retries until its <see cref="Lease"/> runs out (they
+    /// are answered 409, and retried). Must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to
+    /// rely on the connection's timeouts alone. Default: <see cref="DefaultOperationTimeout"/>.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
+
     /// <summary>
     /// Put before every deduplication key to make the Redis key, so that several endpoints or
     /// applications can share one Redis without their event ids meeting: give each its own prefix.

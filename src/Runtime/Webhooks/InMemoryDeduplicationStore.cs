@@ -28,7 +28,9 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
     private readonly TimeSpan _lease;
     private readonly TimeSpan _retention;
     private readonly int _maxEntries;
+    private readonly Action<DeduplicationEviction>? _evicted;
     private long _lastToken;
+    private long _evictedEarly;
 
     /// <summary>Creates a store.</summary>
     /// <param name="options">Lease, retention and bound; defaults when omitted. Copied now.</param>
@@ -43,6 +45,7 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
         _lease = options.Lease;
         _retention = options.Retention;
         _maxEntries = options.MaxEntries;
+        _evicted = options.Evicted;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -60,6 +63,13 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
         }
     }
 
+    /// <summary>
+    /// How many keys were dropped to keep <see cref="InMemoryDeduplicationStoreOptions.MaxEntries"/> before their
+    /// lease or retention ran out. Each one is a key whose retry may be handled again: when this grows, the store
+    /// remembers less than the retention promises (raise the bound, or use a shared store such as Redis).
+    /// </summary>
+    public long EvictedBeforeExpiry => Interlocked.Read(ref _evictedEarly);
+
     /// <inheritdoc/>
     public ValueTask<DeduplicationClaim> TryBeginAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -73,6 +83,7 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
         // system call a Guid costs on every delivery. Made outside the lock; unused when the key is taken.
         var token = Interlocked.Increment(ref _lastToken).ToString(CultureInfo.InvariantCulture);
         var now = _timeProvider.GetUtcNow();
+        DeduplicationEviction? eviction;
         lock (_gate)
         {
             Purge(now);
@@ -88,12 +99,13 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
                 Remove(existing);
             }
 
-            MakeRoom();
+            eviction = MakeRoom(now);
             var entry = new Entry(key) { Token = token, ExpiresAt = now + _lease };
             entry.Node = _inProgress.AddLast(entry);
             _entries.Add(key, entry);
         }
 
+        Report(eviction);
         return ValueTask.FromResult(new DeduplicationClaim(key, DeduplicationStatus.Began, token));
     }
 
@@ -108,6 +120,7 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
         }
 
         var now = _timeProvider.GetUtcNow();
+        DeduplicationEviction? eviction = null;
         lock (_gate)
         {
             Purge(now);
@@ -124,7 +137,7 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
             }
             else
             {
-                MakeRoom();
+                eviction = MakeRoom(now);
             }
 
             var completed = new Entry(claim.Key) { IsCompleted = true, ExpiresAt = now + _retention };
@@ -132,6 +145,7 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
             _entries.Add(claim.Key, completed);
         }
 
+        Report(eviction);
         return ValueTask.CompletedTask;
     }
 
@@ -182,19 +196,39 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
 
     // Called before adding one entry: keeps the bound, sacrificing the oldest completion first, since
     // forgetting a completion risks a duplicate only if the provider still retries that old event,
-    // while dropping a live claim lets a concurrent duplicate in right now.
-    private void MakeRoom()
+    // while dropping a live claim lets a concurrent duplicate in right now. Expired entries were purged
+    // already, so every victim is dropped before its time: counted, and described to the caller (one
+    // entry at most makes room for one, as the bound is only ever exceeded by one).
+    private DeduplicationEviction? MakeRoom(DateTimeOffset now)
     {
+        DeduplicationEviction? eviction = null;
         while (_entries.Count >= _maxEntries)
         {
             var victim = _completed.First ?? _inProgress.First;
             if (victim is null)
             {
-                return;
+                break;
             }
 
-            Remove(victim.Value);
+            var entry = victim.Value;
+            Remove(entry);
+            Interlocked.Increment(ref _evictedEarly);
+            eviction = new DeduplicationEviction(entry.Key, entry.IsCompleted, entry.ExpiresAt - now, _maxEntries);
         }
+
+        return eviction;
+    }
+
+    // Outside the lock: the telemetry and the caller's callback may take their time.
+    private void Report(DeduplicationEviction? eviction)
+    {
+        if (eviction is not { } evicted)
+        {
+            return;
+        }
+
+        WebhookTelemetry.DeduplicationEvictions.Add(1, new KeyValuePair<string, object?>("state", evicted.WasCompleted ? "completed" : "in_progress"));
+        _evicted?.Invoke(evicted);
     }
 
     private void Remove(Entry entry)

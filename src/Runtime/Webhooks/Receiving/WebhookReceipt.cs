@@ -12,7 +12,10 @@ public sealed record WebhookReceipt
     /// <summary>The event type, when the envelope could be read.</summary>
     public string? EventType { get; init; }
 
-    /// <summary>The event id (the deduplication key), when the envelope has one.</summary>
+    /// <summary>
+    /// The event id (the deduplication key), when the envelope has one; for a delivery without one that was found to
+    /// be a duplicate, the key made from its body (<see cref="WebhookReceiver.BodyDeduplicationKey"/>).
+    /// </summary>
     public string? EventId { get; init; }
 
     /// <summary>The signature check; <see cref="SignatureStatus"/> is default when no verifier is configured.</summary>

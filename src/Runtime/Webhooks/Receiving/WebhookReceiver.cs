@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Hooksmith.Validation;
@@ -127,8 +128,15 @@ public sealed class WebhookReceiver
         }
 
         var claim = default(DeduplicationClaim);
-        if (Options.Deduplication is { } store && envelope.DeduplicationKey is { } key)
+        if (Options.Deduplication is { } store)
         {
+            var key = envelope.DeduplicationKey;
+            if (key is null)
+            {
+                key = BodyDeduplicationKey(body.Span);
+                WebhookTelemetry.DeduplicationKeysFromBody.Add(1, new TagList { { "event_type", envelope.EventType } });
+            }
+
             try
             {
                 claim = await store.TryBeginAsync(key, cancellationToken).ConfigureAwait(false);
@@ -236,6 +244,19 @@ public sealed class WebhookReceiver
             ? new WebhookReceipt { Outcome = WebhookOutcome.DeadLettered, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = detail, DeadLetterId = letter.Id }
             : new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, EventType = eventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = "the dead-letter store is full; " + detail };
     }
+
+    /// <summary>
+    /// The deduplication key of a delivery whose envelope carries no id: a hash of the body's bytes, since a
+    /// provider's retry sends the same bytes. Prefixed so that it can never equal an id a provider assigns.
+    /// </summary>
+    public static string BodyDeduplicationKey(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        return BodyKeyPrefix + Hex.EncodeLower(hash);
+    }
+
+    private const string BodyKeyPrefix = "body-sha256:";
 
     private static WebhookReceipt Receipt(WebhookOutcome outcome, WebhookEnvelope envelope, ValidationResult validation, string? detail)
         => new() { Outcome = outcome, EventType = envelope.EventType, EventId = envelope.DeduplicationKey, Validation = validation, Detail = detail };

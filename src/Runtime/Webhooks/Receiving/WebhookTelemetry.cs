@@ -5,7 +5,7 @@ namespace Hooksmith.Webhooks;
 
 /// <summary>
 /// The receiver's traces and metrics, under the name <c>Hooksmith.Webhooks</c>: an activity per delivery,
-/// counts of deliveries by outcome, signature failures, unknown events, duplicates and invalid payloads,
+/// counts of deliveries by outcome, signature failures, unknown events, duplicates, invalid payloads and deduplication keys evicted early,
 /// and the handlers' duration.
 /// </summary>
 public static class WebhookTelemetry
@@ -28,6 +28,10 @@ public static class WebhookTelemetry
     internal static Counter<long> Duplicates { get; } = Meter.CreateCounter<long>("hooksmith.webhooks.duplicates", "{delivery}", "Deliveries of events that were already processed or are being processed.");
 
     internal static Counter<long> InvalidPayloads { get; } = Meter.CreateCounter<long>("hooksmith.webhooks.invalid_payloads", "{delivery}", "Deliveries whose payload does not match its schema, or is not JSON.");
+
+    internal static Counter<long> DeduplicationEvictions { get; } = Meter.CreateCounter<long>("hooksmith.webhooks.deduplication.evictions", "{key}", "Deduplication keys dropped before their retention (or lease) ran out because an in-memory store was full: retries of those events are no longer recognised.");
+
+    internal static Counter<long> DeduplicationKeysFromBody { get; } = Meter.CreateCounter<long>("hooksmith.webhooks.deduplication.body_keys", "{delivery}", "Deliveries whose envelope has no id, deduplicated on a hash of the body instead.");
 
     internal static Histogram<double> HandlerDuration { get; } = Meter.CreateHistogram<double>("hooksmith.webhooks.handler.duration", "s", "How long handlers take.");
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -62,6 +63,57 @@ public sealed class WebhookReceiverTests
         Assert.True(context.Validation.IsValid, context.Validation.ToString());
         Assert.True(context.Body.Span.SequenceEqual(body));
         Assert.True(context.Headers.TryGetValue(VoucherifySignatureVerifier.SignatureHeaderName, out _));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task A_body_without_an_id_is_deduplicated_on_its_bytes(int seed)
+    {
+        // Voucherify's raw-payload distributions carry no id: a retry sends the same bytes, so the bytes are the key.
+        var random = new Random(seed);
+        var handler = new RecordingHandler();
+        var services = new ServiceMap().Add<IWebhookHandler<CustomerOrderUpdated>>(handler);
+        var receiver = new WebhookReceiver(VoucherifyEvents.Instance, new WebhookReceiverOptions
+        {
+            EnvelopeFormat = new RawPayloadEnvelopeFormat("customer.order.updated"),
+            Deduplication = new InMemoryDeduplicationStore(),
+        });
+        var data = System.Text.Json.JsonDocument.Parse(SeedPayload.Envelope).RootElement.GetProperty("data").GetRawText();
+        var bodies = Enumerable.Range(0, random.Next(2, 8))
+            .Select(i => Encoding.UTF8.GetBytes(data.Replace("ord_tNridJhmcEOQXUqNyenX1Up6", $"ord_{seed}_{i}", StringComparison.Ordinal)))
+            .ToArray();
+        var deliveries = bodies.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => bodies[random.Next(bodies.Length)])).ToArray();
+
+        var outcomes = new List<WebhookOutcome>();
+        foreach (var body in deliveries)
+        {
+            var receipt = await receiver.ReceiveAsync(body, new DictionaryWebhookHeaders(), services);
+            outcomes.Add(receipt.Outcome);
+            Assert.Equal(receipt.Outcome == WebhookOutcome.Duplicate ? WebhookReceiver.BodyDeduplicationKey(body) : null, receipt.EventId);
+        }
+
+        Assert.Equal(bodies.Length, outcomes.Count(o => o == WebhookOutcome.Handled));
+        Assert.Equal(deliveries.Length - bodies.Length, outcomes.Count(o => o == WebhookOutcome.Duplicate));
+        Assert.Equal(bodies.Length, handler.Calls.Count);
+    }
+
+    [Fact]
+    public void A_body_key_depends_on_every_byte_and_never_looks_like_a_provider_id()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"a\":1}");
+        var key = WebhookReceiver.BodyDeduplicationKey(body);
+        Assert.StartsWith("body-sha256:", key, StringComparison.Ordinal);
+        Assert.Equal(key, WebhookReceiver.BodyDeduplicationKey(body.ToArray()));
+        for (var i = 0; i < body.Length; i++)
+        {
+            var changed = body.ToArray();
+            changed[i] ^= 0x20;
+            Assert.NotEqual(key, WebhookReceiver.BodyDeduplicationKey(changed));
+        }
     }
 
     [Fact]
