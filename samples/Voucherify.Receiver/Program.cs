@@ -27,7 +27,8 @@ using Microsoft.Extensions.Logging;
 //                                                                      serves until Ctrl+C
 //
 // The secret comes from configuration (Hooksmith:Secrets:0, environment variable Hooksmith__Secrets__0), with the
-// demo secret below as the default.
+// demo secret below as the default; so do the endpoint's options (Hooksmith:Acknowledge=AfterEnqueue) and the folder
+// that keeps dead letters (Hooksmith:DeadLetterFolder).
 const string Route = "/webhooks/voucherify";
 const string DemoSecret = "hooksmith-demo-secret";
 
@@ -109,10 +110,17 @@ static WebApplication Build(string[] args, bool demo)
     }
 
     builder.Services.AddSingleton(Console.Out);
-    builder.Services.AddHooksmithWebhooks<VoucherifyEvents>()
+    var webhooks = builder.Services.AddHooksmithWebhooks<VoucherifyEvents>()
         .BindConfiguration(builder.Configuration.GetSection("Hooksmith"))
         .AddHandler<CustomerOrderUpdated, OrderUpdatedHandler>()
         .AddUnknownEventHandler<UnknownEventPrinter>();
+
+    // Dead letters (and, with Hooksmith:Acknowledge=AfterEnqueue, deliveries acknowledged but not yet processed) kept
+    // in a folder, so that they outlive the process: Hooksmith:DeadLetterFolder=/var/lib/receiver/dead-letters.
+    if (builder.Configuration["Hooksmith:DeadLetterFolder"] is { Length: > 0 } folder)
+    {
+        webhooks.UseDeadLetterStore(new FileSystemDeadLetterStore(folder));
+    }
 
     var app = builder.Build();
     app.MapHooksmithWebhooks<VoucherifyEvents>(Route);

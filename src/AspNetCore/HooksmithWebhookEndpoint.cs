@@ -131,7 +131,7 @@ internal sealed class HooksmithWebhookEndpoint
         {
             if (options.Acknowledge == WebhookAcknowledgement.AfterEnqueue)
             {
-                receipt = Enqueue(receiver, options, body, headers);
+                receipt = await EnqueueAsync(receiver, options, body, headers, aborted).ConfigureAwait(false);
             }
             else
             {
@@ -207,7 +207,10 @@ internal sealed class HooksmithWebhookEndpoint
         };
     }
 
-    private WebhookReceipt Enqueue(WebhookReceiver receiver, HooksmithWebhookOptions options, byte[] body, HttpRequestWebhookHeaders headers)
+    /// <summary>The receiver for the options in force; null while they are invalid.</summary>
+    public WebhookReceiver? CurrentReceiver() => SnapshotFor(_options.Get(Name)).Receiver;
+
+    private async Task<WebhookReceipt> EnqueueAsync(WebhookReceiver receiver, HooksmithWebhookOptions options, byte[] body, HttpRequestWebhookHeaders headers, CancellationToken aborted)
     {
         var signature = receiver.Verify(body, headers);
         if (!signature.IsValid)
@@ -221,10 +224,30 @@ internal sealed class HooksmithWebhookEndpoint
         var envelope = default(WebhookEnvelope);
         var known = options.EnvelopeFormat?.TryRead(body, out envelope) is EnvelopeReadResult.Read or EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload;
         var eventType = known && envelope.EventType.Length > 0 ? envelope.EventType : null;
-        if (!Queue.Writer.TryWrite(new QueuedDelivery(receiver, body, headers.Copy())))
+        var eventId = known ? envelope.DeduplicationKey : null;
+
+        // Kept before it is acknowledged: a crash after the 202 must not lose what the provider will not send again.
+        var pending = new DeadLetter(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, DeadLetterReason.Pending, "acknowledged, waiting for the background worker", eventType, eventId, body);
+        bool kept;
+        try
+        {
+            kept = await receiver.Options.DeadLetters.StoreAsync(pending, aborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, Signature = signature, EventType = eventType, EventId = eventId, Exception = exception, Detail = $"the dead-letter store failed: {exception.GetType().Name}: {exception.Message}" };
+        }
+
+        if (!kept)
+        {
+            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, Signature = signature, EventType = eventType, EventId = eventId, Detail = "the dead-letter store is full, so the delivery cannot be kept until it is processed" };
+        }
+
+        if (!Queue.Writer.TryWrite(new QueuedDelivery(receiver, body, headers.Copy(), pending.Id)))
         {
             HooksmithWebhookLog.QueueFull(Logger, Name, QueueCapacity);
-            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, Signature = signature, EventType = eventType, EventId = known ? envelope.DeduplicationKey : null };
+            await ForgetPendingAsync(receiver, pending.Id).ConfigureAwait(false);
+            return new WebhookReceipt { Outcome = WebhookOutcome.Unavailable, Signature = signature, EventType = eventType, EventId = eventId };
         }
 
         var queued = new WebhookReceipt
@@ -232,11 +255,25 @@ internal sealed class HooksmithWebhookEndpoint
             Outcome = WebhookOutcome.Queued,
             Signature = signature,
             EventType = eventType,
-            EventId = known ? envelope.DeduplicationKey : null,
+            EventId = eventId,
             Detail = "queued for processing",
         };
         HooksmithWebhookLog.Receipt(Logger, Name, queued);
         return queued;
+    }
+
+    /// <summary>Removes a pending letter whose delivery was not acknowledged after all (the provider will send it again).</summary>
+    private async Task ForgetPendingAsync(WebhookReceiver receiver, string id)
+    {
+        try
+        {
+            await receiver.Options.DeadLetters.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Left behind, it is processed at the next start, and deduplicated there.
+            HooksmithWebhookLog.ReceiverFailed(Logger, Name, exception);
+        }
     }
 
     /// <summary>What the sender is told: the receiver's words, but never a handler's exception or the state of the stores.</summary>

@@ -101,6 +101,10 @@ internal static partial class HooksmithWebhookLog
         Message = "Webhook deduplication on {Endpoint}: the in-memory store is full ({Capacity} keys) and dropped key {Key} {TimeLeft} before its time, so a retry of that event would be handled again ({HeldBack} more dropped since the last such message); raise MaxEntries or use a shared store")]
     public static partial void DeduplicationKeyEvicted(ILogger logger, string endpoint, int capacity, string key, TimeSpan timeLeft, long heldBack);
 
+    [LoggerMessage(EventId = 23, EventName = "WebhookPendingDeliveryRecovered", Level = LogLevel.Information,
+        Message = "Webhook {EventType}/{EventId} on {Endpoint} was acknowledged by an earlier run and not processed; processing it now (pending letter {LetterId})")]
+    public static partial void PendingDeliveryRecovered(ILogger logger, string endpoint, string eventType, string eventId, string letterId);
+
     /// <summary>Logs what the receiver did with a delivery, at the level its outcome deserves.</summary>
     /// <param name="logger">The endpoint's logger.</param>
     /// <param name="endpoint">The endpoint's name.</param>

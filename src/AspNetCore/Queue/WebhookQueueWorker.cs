@@ -50,12 +50,13 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
 
     private async Task ProcessAsync()
     {
+        await RecoverPendingAsync().ConfigureAwait(false);
         await foreach (var delivery in endpoint.Queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (_abort.IsCancellationRequested)
             {
+                // Its pending letter stays: the next start processes it.
                 HooksmithWebhookLog.QueueAbandoned(endpoint.Logger, endpoint.Name);
-                await KeepAsync(delivery, "the host stopped before the delivery was processed").ConfigureAwait(false);
                 continue;
             }
 
@@ -72,12 +73,18 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
             {
                 var receipt = await delivery.Receiver.ProcessVerifiedAsync(delivery.Body, delivery.Headers, scope.ServiceProvider, _abort.Token).ConfigureAwait(false);
                 HooksmithWebhookLog.Receipt(endpoint.Logger, endpoint.Name, receipt);
-                if (!receipt.IsAcknowledged && receipt.Outcome != WebhookOutcome.InProgress)
+                if (receipt.IsAcknowledged)
                 {
-                    // InProgress means another delivery of the event is being processed: that one will finish it.
+                    await ForgetPendingAsync(delivery).ConfigureAwait(false);
+                }
+                else if (receipt.Outcome != WebhookOutcome.InProgress)
+                {
                     HooksmithWebhookLog.QueuedDeliveryNotProcessed(endpoint.Logger, endpoint.Name, receipt.EventType ?? "-", receipt.EventId ?? "-", receipt.Outcome);
                     await KeepAsync(delivery, receipt.Detail ?? receipt.Outcome.ToString()).ConfigureAwait(false);
                 }
+
+                // InProgress: another delivery of the event is being processed and will finish it. The pending letter
+                // stays until the next start, which processes it again and finds it a duplicate.
             }
         }
         catch (Exception exception)
@@ -89,8 +96,9 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
     }
 
     /// <summary>
-    /// Keeps a delivery that was acknowledged but not processed in the dead-letter store: the provider
-    /// will not send it again. A store that fails too leaves only the error in the log.
+    /// Keeps a delivery that was acknowledged but not processed in the dead-letter store (the provider will not send it
+    /// again), then drops its pending letter, in that order: a crash in between leaves both, never neither. A store
+    /// that fails leaves the pending letter, processed again at the next start, and the error in the log.
     /// </summary>
     private async Task KeepAsync(QueuedDelivery delivery, string detail)
     {
@@ -100,7 +108,56 @@ internal sealed class WebhookQueueWorker(HooksmithWebhookEndpoint endpoint, ISer
             receiver.Options.EnvelopeFormat.TryRead(delivery.Body, out var envelope);
             var eventType = envelope.EventType.Length == 0 ? null : envelope.EventType;
             var letter = new DeadLetter(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, DeadLetterReason.ProcessingFailed, detail, eventType, envelope.DeduplicationKey, delivery.Body);
-            await receiver.Options.DeadLetters.StoreAsync(letter, CancellationToken.None).ConfigureAwait(false);
+            if (await receiver.Options.DeadLetters.StoreAsync(letter, CancellationToken.None).ConfigureAwait(false))
+            {
+                await receiver.Options.DeadLetters.RemoveAsync(delivery.PendingLetterId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception)
+        {
+            HooksmithWebhookLog.QueuedDeliveryFailed(endpoint.Logger, endpoint.Name, exception);
+        }
+    }
+
+    private async Task ForgetPendingAsync(QueuedDelivery delivery)
+    {
+        try
+        {
+            await delivery.Receiver.Options.DeadLetters.RemoveAsync(delivery.PendingLetterId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Left behind, it is processed again at the next start and found a duplicate.
+            HooksmithWebhookLog.QueuedDeliveryFailed(endpoint.Logger, endpoint.Name, exception);
+        }
+    }
+
+    /// <summary>
+    /// Processes the deliveries a previous run acknowledged and did not finish (a crash, a shutdown that timed out):
+    /// their pending letters are still in the store. They go through deduplication like any delivery, so one that
+    /// was handled just before the crash is found a duplicate when the deduplication store outlived the process too.
+    /// Their headers were not kept.
+    /// </summary>
+    private async Task RecoverPendingAsync()
+    {
+        try
+        {
+            if (endpoint.CurrentReceiver() is not { } receiver)
+            {
+                return;
+            }
+
+            var letters = await receiver.Options.DeadLetters.ListAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var letter in letters)
+            {
+                if (letter.Reason != DeadLetterReason.Pending || _abort.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                HooksmithWebhookLog.PendingDeliveryRecovered(endpoint.Logger, endpoint.Name, letter.EventType ?? "-", letter.EventId ?? "-", letter.Id);
+                await ProcessOneAsync(new QueuedDelivery(receiver, letter.Body.ToArray(), new DictionaryWebhookHeaders(), letter.Id)).ConfigureAwait(false);
+            }
         }
         catch (Exception exception)
         {

@@ -22,6 +22,12 @@ public enum DeadLetterReason
     /// failed or was interrupted: the provider will not send it again, so it is kept for a replay.
     /// </summary>
     ProcessingFailed = 5,
+
+    /// <summary>
+    /// Acknowledged by a background queue and not processed yet. Kept from the moment it is acknowledged, so that a
+    /// crash after the answer loses nothing: removed once processed, and processed when the host starts again.
+    /// </summary>
+    Pending = 6,
 }
 
 /// <summary>A delivery kept aside with its raw bytes, for inspection and replay.</summary>
