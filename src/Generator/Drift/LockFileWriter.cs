@@ -66,6 +66,14 @@ internal static class LockFileWriter
         return text.ToString();
     }
 
+    /// <summary>The node as the lock writes it: equal for two schemas a receiver cannot tell apart.</summary>
+    public static string Fingerprint(SurfaceNode node)
+    {
+        var text = new StringBuilder();
+        Node(text, 0, node);
+        return text.ToString();
+    }
+
     private static void Node(StringBuilder text, int depth, SurfaceNode node, bool? named = null, string? member = null)
     {
         var facts = new List<(string Name, Action<int> Write)>();

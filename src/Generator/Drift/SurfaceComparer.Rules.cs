@@ -358,6 +358,19 @@ internal sealed partial class SurfaceComparer
             }
         }
 
+        // Branches written alike are the same branch wherever they stand (a lock keeps them sorted).
+        for (var i = unmatchedOld.Count - 1; i >= 0; i--)
+        {
+            var fingerprint = at.Fingerprint(unmatchedOld[i]);
+            var index = unmatchedNew.FindIndex(n => at.Fingerprint(n) == fingerprint);
+            if (index >= 0)
+            {
+                both(unmatchedOld[i], unmatchedNew[index]);
+                unmatchedNew.RemoveAt(index);
+                unmatchedOld.RemoveAt(i);
+            }
+        }
+
         var common = Math.Min(unmatchedOld.Count, unmatchedNew.Count);
         for (var i = 0; i < common; i++)
         {
@@ -373,8 +386,6 @@ internal sealed partial class SurfaceComparer
         {
             removed(unmatchedOld[i]);
         }
-
-        _ = at;
     }
 
     /// <summary>The properties a node's values may have: its own, its <c>allOf</c> members' and its reference's.</summary>
@@ -444,13 +455,23 @@ internal sealed partial class SurfaceComparer
 
         public void Child(Pair child) => Pair.Children.Add(child);
 
+        public string Fingerprint(SurfaceNode node)
+        {
+            if (!_comparer._fingerprints.TryGetValue(node, out var fingerprint))
+            {
+                fingerprint = LockFileWriter.Fingerprint(node);
+                _comparer._fingerprints.Add(node, fingerprint);
+            }
+
+            return fingerprint;
+        }
+
         /// <summary>A change of the schema itself, at its new location.</summary>
         public void Add(DriftKind kind, string subject, string message, string? csharp = null)
             => AddAt(kind, subject, Old.Pointer, New.Pointer, New.Location, csharp ?? Label, message);
 
         public void AddAt(DriftKind kind, string subject, string? oldPointer, string? newPointer, SurfaceLocation? location, string? csharp, string message)
         {
-            _ = _comparer;
             Pair.Changes.Add(new Pending(kind, oldPointer, newPointer, location, csharp, message, subject));
         }
     }

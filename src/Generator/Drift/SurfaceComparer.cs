@@ -17,6 +17,7 @@ internal sealed partial class SurfaceComparer
     private readonly SchemaSurface _new;
     private readonly DriftOptions _options;
     private readonly Dictionary<(SurfaceNode Old, SurfaceNode New), Pair> _pairs = new(PairComparer.Instance);
+    private readonly Dictionary<SurfaceNode, string> _fingerprints = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
 
     private SurfaceComparer(SchemaSurface old, SchemaSurface @new, DriftOptions options)
     {

@@ -161,6 +161,24 @@ public sealed class DriftInvariantTests
     }
 
     [Fact]
+    public void Every_Voucherify_spec_compared_with_its_own_lock_has_no_changes()
+    {
+        foreach (var path in System.IO.Directory.GetFiles(System.IO.Path.Combine(TestPaths.SharedDir, "corpus", "voucherify"), "*.json"))
+        {
+            if (path.EndsWith("expected-validation.json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var surface = DriftScenario.SurfaceOf(System.IO.File.ReadAllText(path), EventSources.Both, path);
+            var read = LockFileReader.Read(LockFileWriter.Write(surface), out var error);
+            Assert.Null(error);
+            var report = SurfaceComparer.Compare(read!, surface);
+            Assert.True(report.Changes.Count == 0, path + "\n" + DriftScenario.Describe(report));
+        }
+    }
+
+    [Fact]
     public void A_lock_that_is_not_one_is_an_error_not_an_exception()
     {
         Assert.Null(LockFileReader.Read("{ \"format\": \"something-else\" }", out var wrong));
