@@ -34,7 +34,10 @@ internal sealed class SurfaceExtractor
     private SurfaceExtractor(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
     /// <summary>Extracts the surface of <paramref name="inputs"/>. Never throws for bad input: what cannot be read is left out.</summary>
-    public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, CancellationToken cancellationToken = default)
+    /// <param name="inputs">The files.</param>
+    /// <param name="plans">The generator's plans of the files by path, when it has them (else each file is planned here for its names).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, IReadOnlyDictionary<string, DocumentPlan>? plans = null, CancellationToken cancellationToken = default)
     {
         var extractor = new SurfaceExtractor(cancellationToken);
         foreach (var input in inputs)
@@ -45,7 +48,8 @@ internal sealed class SurfaceExtractor
             }
 
             var index = SchemaIndexer.Index(input.Document, cancellationToken);
-            var source = new Source(input, index, TypesOf(input.Document, cancellationToken));
+            var plan = plans is not null && plans.TryGetValue(input.Document.Path, out var planned) ? planned : null;
+            var source = new Source(input, index, TypesOf(input.Document, plan, cancellationToken));
             extractor._sources.Add(source);
             foreach (var resource in index.Resources)
             {
@@ -373,15 +377,15 @@ internal sealed class SurfaceExtractor
         return JsonPointer.Resolve(resource.Source.Input.Document.Root!, target) is { } resolved ? (resource.Source, resolved) : null;
     }
 
-    private static SurfaceLocation LocationOf(Source source, SourceSpan span) => new(source.Input.DisplayPath, span.StartLine + 1, span.StartColumn + 1);
+    private static SurfaceLocation LocationOf(Source source, SourceSpan span) => new(source.Input.DisplayPath, span.StartLine + 1, span.StartColumn + 1) { Offset = span.Start };
 
-    private static (Dictionary<string, TypeSpec> Types, Dictionary<string, string> Events) TypesOf(SchemaDocument document, CancellationToken cancellationToken)
+    private static (Dictionary<string, TypeSpec> Types, Dictionary<string, string> Events) TypesOf(SchemaDocument document, DocumentPlan? known, CancellationToken cancellationToken)
     {
         var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
         var events = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            var plan = TypePlanner.Plan(document, cancellationToken);
+            var plan = known ?? TypePlanner.Plan(document, cancellationToken);
             foreach (var type in plan.Types)
             {
                 if (!types.ContainsKey(type.SchemaPointer))

@@ -74,4 +74,8 @@ internal sealed class SurfaceNode
 internal sealed record SurfaceProperty(string Member, SurfaceNode Node, SurfaceLocation? NameLocation);
 
 /// <summary>A place in a schema file: the file and the one-based line and column.</summary>
-internal sealed record SurfaceLocation(string File, int Line, int Column);
+internal sealed record SurfaceLocation(string File, int Line, int Column)
+{
+    /// <summary>The character offset in the file, for a compiler diagnostic's span.</summary>
+    public int Offset { get; init; }
+}
