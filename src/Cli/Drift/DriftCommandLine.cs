@@ -37,6 +37,7 @@ internal sealed class DriftCommandLine
     private readonly Option<string[]> _baseUri = new("--base-uri") { Description = "Read every *.json file under <folder> as published at <uri> plus its path in the folder (repeatable)", HelpName = "uri=folder" };
     private readonly Option<string> _eventsFrom = new("--events-from") { Description = "Where an OpenAPI document lists its events: webhooks (and x-webhooks), paths, or both", DefaultValueFactory = _ => "webhooks" };
     private readonly Option<bool> _includeDocs = new("--include-docs") { Description = "Also report changes to title, description and examples (diff only: a lock does not record them)" };
+    private readonly Option<string[]> _event = new("--event") { Description = "A JSON Schema file whose root is an event's payload, FILE=EVENT (repeatable), as the Event item metadata says in the build", HelpName = "file=event" };
     private readonly Option<string?> _dialect = new("--dialect") { Description = "The dialect of schema files without $schema (draft-04, draft-06, draft-07, 2019-09, 2020-12)" };
 
     public DriftCommandLine(TextWriter stdout, TextWriter stderr, string currentDirectory)
@@ -85,6 +86,7 @@ internal sealed class DriftCommandLine
         lockCommand.Options.Add(_baseUri);
         lockCommand.Options.Add(_eventsFrom);
         lockCommand.Options.Add(_dialect);
+        lockCommand.Options.Add(_event);
         lockCommand.SetAction(result => Lock(result, result.GetValue(schemas)!, result.GetValue(outFile)!));
         root.Subcommands.Add(lockCommand);
 
@@ -105,18 +107,19 @@ internal sealed class DriftCommandLine
         command.Options.Add(_baseUri);
         command.Options.Add(_eventsFrom);
         command.Options.Add(_dialect);
+        command.Options.Add(_event);
     }
 
     private int Diff(ParseResult result, string oldPath, string newPath)
     {
-        if (!TryCommon(result, out var baseUris, out var eventsFrom) || !TrySeverities(result, null, out var severities))
+        if (!TryCommon(result, out var baseUris, out var eventsFrom, out var events) || !TrySeverities(result, null, out var severities))
         {
             return ExitCodes.Error;
         }
 
         var dialect = result.GetValue(_dialect);
-        var old = DriftSchemaLoader.Load([oldPath], baseUris, eventsFrom, dialect, _currentDirectory, _stderr);
-        var @new = old is null ? null : DriftSchemaLoader.Load([newPath], baseUris, eventsFrom, dialect, _currentDirectory, _stderr);
+        var old = DriftSchemaLoader.Load([oldPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr);
+        var @new = old is null ? null : DriftSchemaLoader.Load([newPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr);
         if (old is null || @new is null)
         {
             return ExitCodes.Error;
@@ -128,12 +131,12 @@ internal sealed class DriftCommandLine
 
     private int Lock(ParseResult result, string[] schemas, string outFile)
     {
-        if (!TryCommon(result, out var baseUris, out var eventsFrom))
+        if (!TryCommon(result, out var baseUris, out var eventsFrom, out var events))
         {
             return ExitCodes.Error;
         }
 
-        var surface = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), _currentDirectory, _stderr);
+        var surface = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr);
         if (surface is null)
         {
             return ExitCodes.Error;
@@ -175,12 +178,12 @@ internal sealed class DriftCommandLine
         }
 
         var settings = Path.Combine(Path.GetDirectoryName(fullLock)!, SettingsFile);
-        if (!TryCommon(result, out var baseUris, out var eventsFrom) || !TrySeverities(result, settings, out var severities))
+        if (!TryCommon(result, out var baseUris, out var eventsFrom, out var events) || !TrySeverities(result, settings, out var severities))
         {
             return ExitCodes.Error;
         }
 
-        var current = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), _currentDirectory, _stderr);
+        var current = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr);
         if (current is null)
         {
             return ExitCodes.Error;
@@ -215,10 +218,25 @@ internal sealed class DriftCommandLine
         return run.Report.HasAtLeast(threshold) ? ExitCodes.Invalid : ExitCodes.Valid;
     }
 
-    private bool TryCommon(ParseResult result, out List<BaseUriMapping> baseUris, out EventSources eventsFrom)
+    private bool TryCommon(ParseResult result, out List<BaseUriMapping> baseUris, out EventSources eventsFrom, out Dictionary<string, string> events)
     {
         baseUris = [];
         Generator.Schema.EventSourceNames.TryParse(result.GetValue(_eventsFrom), out eventsFrom);
+        events = new Dictionary<string, string>(Schemas.SchemaInputs.PathComparer);
+        foreach (var value in result.GetValue(_event) ?? [])
+        {
+            var equals = value.LastIndexOf('=');
+            if (equals <= 0 || equals == value.Length - 1)
+            {
+                _stderr.WriteLine($"hooksmith: --event takes FILE=EVENT, such as schemas/customer-order-updated.json=customer.order.updated; got '{value}'");
+                return false;
+            }
+
+            // A bare file name names that file in any input (diff's OLD and NEW are two files of one name).
+            var file = value[..equals];
+            events[file.Contains('/', StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal) ? Path.GetFullPath(file, _currentDirectory) : file] = value[(equals + 1)..];
+        }
+
         try
         {
             foreach (var value in result.GetValue(_baseUri) ?? [])

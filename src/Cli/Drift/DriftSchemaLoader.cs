@@ -20,7 +20,14 @@ namespace Hooksmith.Cli.Drift;
 internal static class DriftSchemaLoader
 {
     /// <summary>The surface, or null after writing why to <paramref name="stderr"/> (a missing file, a schema with errors).</summary>
-    public static SchemaSurface? Load(IReadOnlyList<string> paths, IReadOnlyList<BaseUriMapping> baseUris, EventSources eventsFrom, string? dialect, string currentDirectory, TextWriter stderr)
+    /// <param name="paths">The files or folders.</param>
+    /// <param name="baseUris">The <c>--base-uri</c> mappings.</param>
+    /// <param name="eventsFrom">Where OpenAPI documents list their events.</param>
+    /// <param name="dialect">The dialect of files without <c>$schema</c>.</param>
+    /// <param name="events">JSON Schema files that are an event's payload (<c>--event FILE=EVENT</c>), by full path.</param>
+    /// <param name="currentDirectory">What relative paths are relative to.</param>
+    /// <param name="stderr">Where problems are written.</param>
+    public static SchemaSurface? Load(IReadOnlyList<string> paths, IReadOnlyList<BaseUriMapping> baseUris, EventSources eventsFrom, string? dialect, IReadOnlyDictionary<string, string> events, string currentDirectory, TextWriter stderr)
     {
         var files = new List<(string FullPath, string Display, string Prefix)>();
         foreach (var path in paths)
@@ -80,7 +87,12 @@ internal static class DriftSchemaLoader
                 return null;
             }
 
-            var input = DriftInputs.Read(fullPath, text, display, prefix, eventsFrom, BaseUriOf(fullPath, folders), dialect);
+            if (!events.TryGetValue(fullPath, out var eventName))
+            {
+                events.TryGetValue(Path.GetFileName(fullPath), out eventName);
+            }
+
+            var input = DriftInputs.Read(fullPath, text, display, prefix, eventsFrom, BaseUriOf(fullPath, folders), dialect, eventName);
             foreach (var diagnostic in input.Document.Diagnostics)
             {
                 var descriptor = DiagnosticDescriptors.ById(diagnostic.Id);

@@ -14,9 +14,10 @@ internal static class DriftInputs
     /// <param name="eventsFrom">Where an OpenAPI document's events are listed.</param>
     /// <param name="baseUri">The URI the file is published at, or null.</param>
     /// <param name="dialect">The dialect of a schema without <c>$schema</c>, or null.</param>
-    public static DriftInput Read(string path, string text, string displayPath, string keyPrefix, EventSources eventsFrom, string? baseUri = null, string? dialect = null)
+    /// <param name="eventName">For a JSON Schema file whose root is an event's payload, the event (the item's <c>Event</c> metadata).</param>
+    public static DriftInput Read(string path, string text, string displayPath, string keyPrefix, EventSources eventsFrom, string? baseUri = null, string? dialect = null, string? eventName = null)
     {
-        var input = new SchemaFileInput(path, text, "Hooksmith.Drift", dialect, baseUri) { EventsFrom = eventsFrom };
+        var input = new SchemaFileInput(path, text, "Hooksmith.Drift", dialect, baseUri) { EventsFrom = eventsFrom, EventName = eventName };
         return new DriftInput(SchemaDocumentReader.Read(input, CancellationToken.None), displayPath, keyPrefix);
     }
 }

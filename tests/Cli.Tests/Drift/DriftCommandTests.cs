@@ -226,6 +226,17 @@ public sealed class DriftCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_json_schema_file_is_an_event_payload_with_event_as_in_the_build()
+    {
+        var lockFile = Path.Combine(_folder.Path, "repo.lock.json");
+        var run = CliRun.Of(["lock", TestPaths.CommonSchema, TestPaths.CustomerOrderUpdatedSchema, TestPaths.EnvelopeSchema, "--base-uri", TestPaths.VoucherifyBaseUriArgument, "--event", "customer-order-updated.json=customer.order.updated", "--out", lockFile]);
+        CliAssert.ExitCode(0, run);
+        Assert.StartsWith(lockFile + ": 1 events, ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"customer.order.updated\": {", File.ReadAllText(lockFile), StringComparison.Ordinal);
+        CliAssert.ExitCode(2, CliRun.Of(["lock", TestPaths.CommonSchema, "--event", "no-equals-sign", "--out", lockFile]));
+    }
+
+    [Fact]
     public void Help_is_generated_for_each_command()
     {
         foreach (var command in new[] { "diff", "lock", "check" })
