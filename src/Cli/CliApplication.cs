@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Hooksmith.Cli.CommandLine;
+using Hooksmith.Cli.Drift;
 
 namespace Hooksmith.Cli;
 
@@ -28,6 +29,11 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
+            if (args.Length > 0 && DriftCommandLine.Handles(args[0]))
+            {
+                return new DriftCommandLine(stdout, stderr, Environment.CurrentDirectory).Run(args);
+            }
+
             var command = CommandLineParser.Parse(args);
             if (command.ShowHelp)
             {

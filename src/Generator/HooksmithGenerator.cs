@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using Hooksmith.Generator.Diagnostics;
+using Hooksmith.Generator.Drift;
 using Hooksmith.Generator.Emit;
 using Hooksmith.Generator.Model;
 using Hooksmith.Generator.Planning;
@@ -93,6 +94,30 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, list) => Report(output, list));
         context.RegisterSourceOutput(linked.Select(static (plan, _) => plan.Diagnostics), static (output, list) => Report(output, list));
+
+        // Drift: the schemas compared with the project's lock. Only the lock's own text is read from
+        // other additional files' step, and without a lock the step returns at once; with one it reuses
+        // the documents already read and the plans' names, so a C# edit leaves it cached and a
+        // description edit re-runs it to the same diagnostics.
+        var lockFile = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => LockFileInput.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Collect()
+            .Select(static (locks, _) => locks.IsEmpty ? null : locks.OrderBy(l => l!.Path, StringComparer.Ordinal).First())
+            .WithTrackingName(TrackingNames.Lock);
+        var drift = documents.Collect()
+            .Combine(plans.Collect())
+            .Combine(lockFile)
+            .Select(static (input, cancellationToken) => DriftDiagnostics.Of(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Drift);
+        context.RegisterSourceOutput(drift, static (output, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

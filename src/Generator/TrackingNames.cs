@@ -13,4 +13,6 @@ internal static class TrackingNames
     public const string Catalog = nameof(Catalog);
     public const string Events = nameof(Events);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Lock = nameof(Lock);
+    public const string Drift = nameof(Drift);
 }

@@ -6,6 +6,9 @@ internal static class Usage
     /// <summary>What <c>hooksmith --help</c> prints.</summary>
     public const string Text = """
         Usage: hooksmith validate --schema <file>[#<pointer>] [options] <payload>...
+               hooksmith diff OLD NEW [options]          (schema drift; 'hooksmith diff --help')
+               hooksmith lock SCHEMA... [--out FILE]
+               hooksmith check --lock FILE SCHEMA... [options]
 
         Validates JSON payloads against a JSON Schema (or a schema inside an OpenAPI document) with the
         validators the Hooksmith generator writes for it, compiled on the spot.

@@ -14,6 +14,9 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
     /// <summary>For a JSON Schema file whose root is a webhook event's payload: the event type it is tagged with (<c>customer.order.updated</c>).</summary>
     public string? EventName { get; init; }
 
+    /// <summary>For an OpenAPI document: which sections list its events (<c>Events</c> item metadata).</summary>
+    public EventSources EventsFrom { get; init; } = EventSources.Webhooks;
+
     /// <summary>The file's name without its folder, as diagnostics and generated comments quote it.</summary>
     public string FileName
     {

@@ -90,13 +90,88 @@ internal sealed class SchemaIndexer
             }
         }
 
-        if (root["webhooks"] is { } webhooks)
+        var sources = Document.Input.EventsFrom;
+        if ((sources & EventSources.Webhooks) != 0)
         {
-            foreach (var webhook in ObjectMembers(webhooks, "webhooks"))
+            // 'x-webhooks' is how OpenAPI 3.0 documents wrote webhooks before 3.1 gave them a section.
+            foreach (var section in new[] { "webhooks", "x-webhooks" })
             {
-                IndexWebhook(webhook);
+                if (root[section] is { } webhooks)
+                {
+                    foreach (var webhook in ObjectMembers(webhooks, section))
+                    {
+                        IndexWebhook(webhook);
+                    }
+                }
             }
         }
+
+        if ((sources & EventSources.Paths) != 0 && root["paths"] is { IsObject: true } paths)
+        {
+            foreach (var path in paths.Properties)
+            {
+                IndexPathEvent(path);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A path read as an event: its <c>post</c> operation's request body, or lacking one its first
+    /// 2xx response, is the payload; the path without its leading '/' is the key
+    /// (<c>/EVENTS.CUSTOMER.ORDER.UPDATED</c> → <c>customer.order.updated</c>).
+    /// </summary>
+    private void IndexPathEvent(JsonProperty path)
+    {
+        if (path.Value["post"] is not { IsObject: true } post)
+        {
+            return;
+        }
+
+        var schema = JsonSchemaOf(post["requestBody"]?["content"]);
+        if (schema is null && post["responses"] is { IsObject: true } responses)
+        {
+            foreach (var response in responses.Properties)
+            {
+                if (response.Name.Length == 3 && response.Name[0] == '2' && JsonSchemaOf(response.Value["content"]) is { } found)
+                {
+                    schema = found;
+                    break;
+                }
+            }
+        }
+
+        if (schema is null)
+        {
+            return;
+        }
+
+        var key = path.Name.TrimStart('/');
+        if (key.Length == 0 || _index.Events.Exists(e => e.EventName == EventNameOf(key)))
+        {
+            // A document that lists an event in both sections has it once.
+            return;
+        }
+
+        Walk(schema, Document.Dialect, Document.BaseUri, isOpenApi: true);
+        _index.Events.Add(new WebhookEvent(key, EventNameOf(key), schema, path.Value));
+    }
+
+    private static JsonNode? JsonSchemaOf(JsonNode? content)
+    {
+        if (content is not { IsObject: true })
+        {
+            return null;
+        }
+
+        foreach (var mediaType in content.Properties)
+        {
+            if (mediaType.Name.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && mediaType.Value["schema"] is { } schema)
+            {
+                return schema;
+            }
+        }
+
+        return null;
     }
 
     private void IndexWebhook(JsonProperty webhook)

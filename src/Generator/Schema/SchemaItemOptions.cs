@@ -16,6 +16,7 @@ internal static class SchemaItemOptions
     public const string DialectMetadata = "build_metadata.AdditionalFiles.HooksmithDialect";
     public const string BaseUriMetadata = "build_metadata.AdditionalFiles.HooksmithBaseUri";
     public const string EventMetadata = "build_metadata.AdditionalFiles.HooksmithEvent";
+    public const string EventsMetadata = "build_metadata.AdditionalFiles.HooksmithEvents";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string DefaultDialectProperty = "build_property.HooksmithDefaultDialect";
 
@@ -33,8 +34,11 @@ internal static class SchemaItemOptions
             ?? Value(provider.GlobalOptions, RootNamespaceProperty)
             ?? "Hooksmith.Generated";
         var dialect = Value(options, DialectMetadata) ?? Value(provider.GlobalOptions, DefaultDialectProperty);
-        return new SchemaFileInput(file.Path, text, @namespace, dialect, Value(options, BaseUriMetadata)) { EventName = Value(options, EventMetadata) };
+        return new SchemaFileInput(file.Path, text, @namespace, dialect, Value(options, BaseUriMetadata)) { EventName = Value(options, EventMetadata), EventsFrom = EventsFromOf(Value(options, EventsMetadata)) };
     }
+
+    // An unknown value keeps the default rather than failing the file: the events still come from 'webhooks'.
+    private static EventSources EventsFromOf(string? value) => EventSourceNames.TryParse(value, out var sources) ? sources : EventSources.Webhooks;
 
     private static string? Value(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

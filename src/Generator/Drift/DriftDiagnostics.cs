@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Model;
+using Hooksmith.Generator.Planning;
+using Hooksmith.Generator.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace Hooksmith.Generator.Drift;
+
+/// <summary>
+/// The build's drift check: the project's schemas compared with its lock, each change a diagnostic at
+/// its line and column in the schema file. Without a lock it does nothing, and costs nothing.
+/// </summary>
+internal static class DriftDiagnostics
+{
+    private static readonly string UnreadableLockId = DriftDiagnosticDescriptors.LockUnreadable.Id;
+
+    public static EquatableArray<DriftDiagnostic> Of(ImmutableArray<SchemaDocument> documents, ImmutableArray<DocumentPlan> plans, LockFileInput? lockFile, CancellationToken cancellationToken)
+    {
+        if (lockFile is null || documents.IsEmpty)
+        {
+            return EquatableArray<DriftDiagnostic>.Empty;
+        }
+
+        try
+        {
+            return Compare(documents, plans, lockFile, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The drift check must never take the build down; say what happened at the lock.
+            return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), "The drift check failed: " + exception.GetType().Name + ": " + exception.Message, "please report it") }.ToEquatableArray();
+        }
+    }
+
+    private static EquatableArray<DriftDiagnostic> Compare(ImmutableArray<SchemaDocument> documents, ImmutableArray<DocumentPlan> plans, LockFileInput lockFile, CancellationToken cancellationToken)
+    {
+        var locked = LockFileReader.Read(lockFile.Text, out var error);
+        if (locked is null)
+        {
+            return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), $"The lock cannot be read ({error}); no drift is reported", "run 'hooksmith lock' to write it again") }.ToEquatableArray();
+        }
+
+        var byPath = new Dictionary<string, DocumentPlan>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+        {
+            byPath[plan.Path] = plan;
+        }
+
+        // Keys as 'hooksmith lock' writes them: a lone file's by pointer, several files' by file name.
+        var inputs = new List<DriftInput>();
+        var ordered = new List<SchemaDocument>(documents);
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var document in ordered)
+        {
+            inputs.Add(new DriftInput(document, document.Path, ordered.Count == 1 ? string.Empty : document.Input.FileName));
+        }
+
+        var current = SurfaceExtractor.Extract(inputs, byPath, cancellationToken);
+        var report = SurfaceComparer.Compare(locked, current);
+        var diagnostics = new List<DriftDiagnostic>(report.Changes.Count);
+        foreach (var change in report.Changes)
+        {
+            var location = change.Location is { } at
+                ? new LocationInfo(at.File, new SourceSpan(at.Offset, 0, at.Line - 1, at.Column - 1, at.Line - 1, at.Column - 1))
+                : LocationInfo.StartOf(lockFile.Path);
+            var detail = change.Kind.Name;
+            if (change.CSharp is { } csharp)
+            {
+                detail += ", C# " + csharp;
+            }
+
+            if (change.Events.Count > 0)
+            {
+                detail += change.Events.Count == 1 ? ", event " + change.Events[0] : $", {change.Events.Count} events: {string.Join(", ", Limit(change.Events, 5))}";
+            }
+
+            diagnostics.Add(new DriftDiagnostic(change.Kind.DiagnosticId, DriftDiagnosticDescriptors.SeverityOf(change.Severity), location, change.Message, detail));
+        }
+
+        return diagnostics.ToEquatableArray();
+    }
+
+    private static IEnumerable<string> Limit(IReadOnlyList<string> events, int count)
+    {
+        for (var i = 0; i < events.Count && i < count; i++)
+        {
+            yield return events[i];
+        }
+
+        if (events.Count > count)
+        {
+            yield return $"and {events.Count - count} more";
+        }
+    }
+}

@@ -1,0 +1,435 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using Hooksmith.Generator.Json;
+using Hooksmith.Generator.Naming;
+using Hooksmith.Generator.Planning;
+using Hooksmith.Generator.Schema;
+
+namespace Hooksmith.Generator.Drift;
+
+/// <summary>
+/// Turns read schema files into the <see cref="SchemaSurface"/> a receiver sees: events by routing
+/// name, their payloads with every <c>$ref</c> kept as a key, and the C# names the generator gives
+/// each type and member (from its own planner, so reports name what the code uses).
+/// </summary>
+internal sealed class SurfaceExtractor
+{
+    private static readonly string[] BoundKeywords =
+    [
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+    ];
+
+    private static readonly string[] DocKeywords = ["title", "description", "example", "examples"];
+
+    private readonly List<Source> _sources = [];
+    private readonly Dictionary<string, (Source Source, string Pointer)> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Source Source, string Pointer)> _anchors = new(StringComparer.Ordinal);
+    private readonly SchemaSurface _surface = new();
+    private readonly CancellationToken _cancellationToken;
+
+    private SurfaceExtractor(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    /// <summary>Extracts the surface of <paramref name="inputs"/>. Never throws for bad input: what cannot be read is left out.</summary>
+    /// <param name="inputs">The files.</param>
+    /// <param name="plans">The generator's plans of the files by path, when it has them (else each file is planned here for its names).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, IReadOnlyDictionary<string, DocumentPlan>? plans = null, CancellationToken cancellationToken = default)
+    {
+        var extractor = new SurfaceExtractor(cancellationToken);
+        foreach (var input in inputs)
+        {
+            if (input.Document.Root is null)
+            {
+                continue;
+            }
+
+            var index = SchemaIndexer.Index(input.Document, cancellationToken);
+            var plan = plans is not null && plans.TryGetValue(input.Document.Path, out var planned) ? planned : null;
+            var source = new Source(input, index, TypesOf(input.Document, plan, cancellationToken));
+            extractor._sources.Add(source);
+            foreach (var resource in index.Resources)
+            {
+                extractor._resources[resource.Key] = (source, resource.Value);
+            }
+
+            foreach (var anchor in index.Anchors)
+            {
+                extractor._anchors[anchor.Key] = (source, anchor.Value);
+            }
+        }
+
+        extractor.Run();
+        return extractor._surface;
+    }
+
+    private void Run()
+    {
+        // Named schemas first, so that a reference to one is a key and not a copy.
+        foreach (var source in _sources)
+        {
+            foreach (var named in source.Index.NamedSchemas)
+            {
+                source.Named.Add(named.Node.Pointer);
+            }
+        }
+
+        foreach (var source in _sources)
+        {
+            foreach (var named in source.Index.NamedSchemas)
+            {
+                EnsureSchema(source, named.Node);
+            }
+        }
+
+        foreach (var source in _sources)
+        {
+            foreach (var webhook in source.Index.Events)
+            {
+                if (_surface.Events.ContainsKey(webhook.EventName))
+                {
+                    continue;
+                }
+
+                var payload = Build(source, webhook.Schema, owner: null);
+                source.EventTypes.TryGetValue(webhook.EventName, out var payloadType);
+                _surface.Events.Add(webhook.EventName, new SurfaceEvent(webhook.Key, payload, payloadType ?? payload.CSharpType ?? TypeNameAt(payload), LocationOf(source, webhook.KeyNode.Span)));
+            }
+        }
+    }
+
+    private string? TypeNameAt(SurfaceNode node)
+        => node.Ref is { } key && _surface.Schemas.TryGetValue(key, out var schema) ? schema.Node.CSharpType : null;
+
+    /// <summary>The key of a schema that has one (named, or a reference's target), building it the first time.</summary>
+    private string EnsureSchema(Source source, JsonNode node)
+    {
+        var key = source.Input.KeyPrefix + "#" + node.Pointer;
+        if (_surface.Schemas.ContainsKey(key) || !source.Building.Add(node.Pointer))
+        {
+            return key;
+        }
+
+        // A placeholder first: a schema that refers to itself finds its key and stops there.
+        var built = Build(source, node, owner: null, asDefinition: true);
+        _surface.Schemas[key] = new SurfaceSchema(built, source.Named.Contains(node.Pointer));
+        return key;
+    }
+
+    private SurfaceNode Build(Source source, JsonNode node, TypeSpec? owner, bool asDefinition = false)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (!asDefinition && source.Named.Contains(node.Pointer))
+        {
+            return new SurfaceNode { Ref = EnsureSchema(source, node), Pointer = node.Pointer, Location = LocationOf(source, node.Span) };
+        }
+
+        var result = new SurfaceNode { Pointer = node.Pointer, Location = LocationOf(source, node.Span) };
+        if (node.Kind == JsonKind.False)
+        {
+            result.Types = [];
+            return result;
+        }
+
+        if (!node.IsObject)
+        {
+            return result;
+        }
+
+        source.Types.TryGetValue(node.Pointer, out var spec);
+        result.CSharpType = spec?.Name;
+        if (spec is { Kind: TypeSpecKind.Record })
+        {
+            owner = spec;
+        }
+
+        if (node.GetString("$ref") is { } reference && Resolve(source, node, reference) is { } target)
+        {
+            result.Ref = EnsureSchema(target.Source, target.Node);
+        }
+
+        ReadTypes(node, result);
+        result.Format = node.GetString("format");
+        if (node["enum"] is { IsArray: true } values)
+        {
+            var list = new List<string>();
+            foreach (var value in values.Items)
+            {
+                if (value.IsNull)
+                {
+                    result.Nullable = true;
+                }
+                else
+                {
+                    list.Add(JsonTextWriter.ToCompactString(value));
+                }
+            }
+
+            list.Sort(StringComparer.Ordinal);
+            result.Enum = list;
+        }
+        else if (node["const"] is { } constant)
+        {
+            result.Enum = [JsonTextWriter.ToCompactString(constant)];
+        }
+
+        foreach (var keyword in BoundKeywords)
+        {
+            if (node[keyword] is { } bound && !bound.IsObject && !bound.IsArray)
+            {
+                result.Bounds[keyword] = bound.IsString ? bound.Text! : JsonTextWriter.ToCompactString(bound);
+            }
+        }
+
+        if (node["properties"] is { IsObject: true } properties)
+        {
+            foreach (var property in properties.Properties)
+            {
+                var member = MemberOf(owner, property.Name);
+                result.Properties[property.Name] = new SurfaceProperty(member, Build(source, property.Value, null), LocationOf(source, property.NameSpan));
+            }
+        }
+
+        if (node["required"] is { IsArray: true } required)
+        {
+            foreach (var name in required.Items)
+            {
+                if (name.IsString)
+                {
+                    result.Required.Add(name.Text!);
+                }
+            }
+        }
+
+        if (node["items"] is { } items && !items.IsArray)
+        {
+            result.Items = Build(source, items, null);
+        }
+
+        switch (node["additionalProperties"])
+        {
+            case { Kind: JsonKind.False }:
+                result.NoAdditionalProperties = true;
+                break;
+            case { IsObject: true } additional:
+                result.AdditionalProperties = Build(source, additional, null);
+                break;
+        }
+
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (node[keyword] is { IsArray: true } branches)
+            {
+                foreach (var branch in branches.Items)
+                {
+                    if (IsNullSchema(branch))
+                    {
+                        result.Nullable = true;
+                    }
+                    else
+                    {
+                        result.Variants.Add(Build(source, branch, null));
+                    }
+                }
+            }
+        }
+
+        if (node["allOf"] is { IsArray: true } members)
+        {
+            foreach (var member in members.Items)
+            {
+                // An inline allOf member's properties are members of the record its parent generates.
+                result.AllOf.Add(Build(source, member, owner));
+            }
+        }
+
+        result.Deprecated = node.GetBoolean("deprecated") == true;
+        result.Docs = DocsOf(node);
+        return result;
+    }
+
+    private static void ReadTypes(JsonNode node, SurfaceNode result)
+    {
+        if (node.GetBoolean("nullable") == true)
+        {
+            result.Nullable = true;
+        }
+
+        var type = node["type"];
+        if (type is null)
+        {
+            return;
+        }
+
+        var types = new List<string>();
+        foreach (var entry in type.IsArray ? type.Items : [type])
+        {
+            if (!entry.IsString)
+            {
+                continue;
+            }
+
+            if (entry.Text == "null")
+            {
+                result.Nullable = true;
+            }
+            else if (!types.Contains(entry.Text!))
+            {
+                types.Add(entry.Text!);
+            }
+        }
+
+        // {"type": "null"} alone admits null and nothing else.
+        types.Sort(StringComparer.Ordinal);
+        result.Types = types;
+    }
+
+    private static bool IsNullSchema(JsonNode branch)
+    {
+        if (!branch.IsObject)
+        {
+            return false;
+        }
+
+        if (branch["type"] is { IsString: true, Text: "null" })
+        {
+            return true;
+        }
+
+        return branch["enum"] is { IsArray: true } values && values.Items.Count == 1 && values.Items[0].IsNull;
+    }
+
+    private static string MemberOf(TypeSpec? owner, string jsonName)
+    {
+        if (owner is not null)
+        {
+            foreach (var property in owner.Properties)
+            {
+                if (property.JsonName == jsonName)
+                {
+                    return property.Name;
+                }
+            }
+        }
+
+        return Identifiers.ToIdentifier(Identifiers.ToPascalCase(jsonName), "Value");
+    }
+
+    private static string? DocsOf(JsonNode node)
+    {
+        StringBuilder? text = null;
+        foreach (var keyword in DocKeywords)
+        {
+            if (node[keyword] is { } value)
+            {
+                text ??= new StringBuilder();
+                text.Append(keyword).Append('=').Append(JsonTextWriter.ToCompactString(value)).Append('\n');
+            }
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        // FNV-1a: a short, stable fingerprint (netstandard2.0 has no stable string hash).
+        var hash = 2166136261u;
+        foreach (var c in text.ToString())
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    private (Source Source, JsonNode Node)? Resolve(Source source, JsonNode node, string reference)
+    {
+        var baseUri = source.Index.Schemas.TryGetValue(node.Pointer, out var info) ? info.BaseUri : source.Input.Document.BaseUri;
+        if (!UriReference.TryResolve(baseUri, reference, out var absolute))
+        {
+            return null;
+        }
+
+        var (body, fragment) = UriReference.Split(absolute);
+        if (!_resources.TryGetValue(body, out var resource))
+        {
+            return null;
+        }
+
+        var pointer = JsonPointer.UnescapeUriFragment(fragment);
+        string target;
+        if (pointer.Length == 0 || pointer[0] == '/')
+        {
+            target = resource.Pointer + pointer;
+        }
+        else if (_anchors.TryGetValue(body + "#" + pointer, out var anchor))
+        {
+            return JsonPointer.Resolve(anchor.Source.Input.Document.Root!, anchor.Pointer) is { } anchored ? (anchor.Source, anchored) : null;
+        }
+        else
+        {
+            return null;
+        }
+
+        return JsonPointer.Resolve(resource.Source.Input.Document.Root!, target) is { } resolved ? (resource.Source, resolved) : null;
+    }
+
+    private static SurfaceLocation LocationOf(Source source, SourceSpan span) => new(source.Input.DisplayPath, span.StartLine + 1, span.StartColumn + 1) { Offset = span.Start };
+
+    private static (Dictionary<string, TypeSpec> Types, Dictionary<string, string> Events) TypesOf(SchemaDocument document, DocumentPlan? known, CancellationToken cancellationToken)
+    {
+        var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
+        var events = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var plan = known ?? TypePlanner.Plan(document, cancellationToken);
+            foreach (var type in plan.Types)
+            {
+                if (!types.ContainsKey(type.SchemaPointer))
+                {
+                    types.Add(type.SchemaPointer, type);
+                }
+            }
+
+            foreach (var webhook in plan.Events)
+            {
+                if (webhook.Payload.FullName is { } fullName)
+                {
+                    events[webhook.EventName] = fullName.Substring(fullName.LastIndexOf('.') + 1);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Names are a courtesy of the report; without a plan the changes are still found.
+        }
+
+        return (types, events);
+    }
+
+    private sealed class Source
+    {
+        public Source(DriftInput input, SchemaIndex index, (Dictionary<string, TypeSpec> Types, Dictionary<string, string> Events) names)
+        {
+            Input = input;
+            Index = index;
+            Types = names.Types;
+            EventTypes = names.Events;
+        }
+
+        public DriftInput Input { get; }
+
+        public SchemaIndex Index { get; }
+
+        public Dictionary<string, TypeSpec> Types { get; }
+
+        public Dictionary<string, string> EventTypes { get; }
+
+        public HashSet<string> Named { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Building { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+
+namespace Hooksmith.Generator.Drift;
+
+/// <summary>
+/// What a receiver can be sent at one schema location, normalized: only the facets the drift rules
+/// compare, with references kept as keys into <see cref="SchemaSurface.Schemas"/> so shared schemas
+/// are compared once. Order and formatting of the source are gone; where it came from is kept for
+/// reports (and is empty for a node read from a lock).
+/// </summary>
+internal sealed class SurfaceNode
+{
+    /// <summary>The JSON types it admits, without <c>null</c>, sorted; null when any type is allowed.</summary>
+    public List<string>? Types { get; set; }
+
+    /// <summary><c>null</c> is admitted (a <c>null</c> type, <c>nullable: true</c>, or a <c>null</c> branch).</summary>
+    public bool Nullable { get; set; }
+
+    public string? Format { get; set; }
+
+    /// <summary>The allowed values (<c>enum</c>, or a <c>const</c>) as compact JSON, sorted; null when any value is allowed.</summary>
+    public List<string>? Enum { get; set; }
+
+    /// <summary>Bounds by keyword (<c>maxLength</c>, <c>pattern</c>, …) as written.</summary>
+    public SortedDictionary<string, string> Bounds { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The properties declared here (not those of <see cref="AllOf"/> members), by JSON name.</summary>
+    public SortedDictionary<string, SurfaceProperty> Properties { get; } = new(System.StringComparer.Ordinal);
+
+    public SortedSet<string> Required { get; } = new(System.StringComparer.Ordinal);
+
+    public SurfaceNode? Items { get; set; }
+
+    /// <summary>False when no extra members are allowed, a node when they are typed; null when any are allowed.</summary>
+    public SurfaceNode? AdditionalProperties { get; set; }
+
+    /// <summary><c>additionalProperties: false</c>.</summary>
+    public bool NoAdditionalProperties { get; set; }
+
+    /// <summary>The branches of <c>oneOf</c> and <c>anyOf</c>, without a <c>null</c> branch (that is <see cref="Nullable"/>).</summary>
+    public List<SurfaceNode> Variants { get; } = [];
+
+    /// <summary><c>allOf</c> members: their properties and constraints apply here too.</summary>
+    public List<SurfaceNode> AllOf { get; } = [];
+
+    /// <summary>The key of the schema a <c>$ref</c> names (<see cref="SchemaSurface.Schemas"/>).</summary>
+    public string? Ref { get; set; }
+
+    public bool Deprecated { get; set; }
+
+    /// <summary>The generated C# type at this location, if it has one of its own.</summary>
+    public string? CSharpType { get; set; }
+
+    /// <summary>A fingerprint of <c>title</c>, <c>description</c> and examples; compared only when docs are asked for.</summary>
+    public string? Docs { get; set; }
+
+    /// <summary>The JSON Pointer of the location in its file ("" unknown).</summary>
+    public string Pointer { get; set; } = string.Empty;
+
+    /// <summary>Where the location is written; null for a node read from a lock.</summary>
+    public SurfaceLocation? Location { get; set; }
+
+    /// <summary>True when nothing but a reference is here: the node stands for the schema it names.</summary>
+    public bool IsPureRef
+        => Ref is not null && Types is null && !Nullable && Format is null && Enum is null && Bounds.Count == 0 && Properties.Count == 0
+            && Required.Count == 0 && Items is null && AdditionalProperties is null && !NoAdditionalProperties && Variants.Count == 0
+            && AllOf.Count == 0 && !Deprecated;
+}
+
+/// <summary>A property: its C# member name in the generated record, and its value's schema.</summary>
+/// <param name="Member">The generated member's name (<c>Status</c>).</param>
+/// <param name="Node">The value's schema.</param>
+/// <param name="NameLocation">Where the property's name is written (null from a lock).</param>
+internal sealed record SurfaceProperty(string Member, SurfaceNode Node, SurfaceLocation? NameLocation);
+
+/// <summary>A place in a schema file: the file and the one-based line and column.</summary>
+internal sealed record SurfaceLocation(string File, int Line, int Column)
+{
+    /// <summary>The character offset in the file, for a compiler diagnostic's span.</summary>
+    public int Offset { get; init; }
+}
