@@ -12,16 +12,23 @@ namespace Hooksmith.Conformance.Tests.Differential;
 /// </summary>
 internal static class CaseShrinker
 {
-    /// <summary>Smaller schemas, most drastic first. The root keeps its <c>$schema</c> and definitions.</summary>
+    /// <summary>
+    /// Smaller schemas, the three kinds interleaved so that a caller taking only the first few still
+    /// tries each kind. The root keeps its <c>$schema</c> and definitions.
+    /// </summary>
     public static IEnumerable<string> Schemas(string schemaText, string definitionsKeyword)
     {
-        var root = JsonNode.Parse(schemaText) as JsonObject;
-        if (root is null)
+        if (JsonNode.Parse(schemaText) is not JsonObject root)
         {
-            yield break;
+            return [];
         }
 
-        // Hoist: the root becomes one of its nested schema objects.
+        return Interleave(Hoists(root, definitionsKeyword), Removals(root, keep: "$schema"), Replacements(root, JsonValue.Create(true)));
+    }
+
+    /// <summary>The root replaced by one of its nested schema objects.</summary>
+    private static IEnumerable<string> Hoists(JsonObject root, string definitionsKeyword)
+    {
         foreach (var nested in Descendants(root).OfType<JsonObject>().Where(n => n != root))
         {
             var hoisted = new JsonObject();
@@ -45,15 +52,36 @@ internal static class CaseShrinker
 
             yield return hoisted.ToJsonString();
         }
+    }
 
-        foreach (var variant in Removals(root, keep: "$schema"))
+    private static IEnumerable<string> Interleave(params IEnumerable<string>[] sources)
+    {
+        var enumerators = sources.Select(s => s.GetEnumerator()).ToList();
+        try
         {
-            yield return variant;
+            while (enumerators.Count > 0)
+            {
+                for (var i = enumerators.Count - 1; i >= 0; i--)
+                {
+                    if (!enumerators[i].MoveNext())
+                    {
+                        enumerators[i].Dispose();
+                        enumerators.RemoveAt(i);
+                    }
+                }
+
+                foreach (var enumerator in enumerators)
+                {
+                    yield return enumerator.Current;
+                }
+            }
         }
-
-        foreach (var variant in Replacements(root, JsonValue.Create(true)))
+        finally
         {
-            yield return variant;
+            foreach (var enumerator in enumerators)
+            {
+                enumerator.Dispose();
+            }
         }
     }
 

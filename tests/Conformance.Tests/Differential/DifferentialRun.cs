@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -13,10 +14,10 @@ namespace Hooksmith.Conformance.Tests.Differential;
 internal static class DifferentialRun
 {
     /// <summary>Rounds of shrinking per disagreement; each round is one generator run and one python process for all of them.</summary>
-    private const int ShrinkRounds = 12;
+    private const int ShrinkRounds = 16;
 
-    /// <summary>Candidates tried per disagreement per round.</summary>
-    private const int CandidatesPerRound = 80;
+    /// <summary>Candidate schemas compiled per round, shared among the disagreements still shrinking: a round costs one compilation of this many small schemas.</summary>
+    private const int CandidatesPerRound = 160;
 
     /// <summary>Generated cases: <paramref name="schemas"/> schemas of a draft, <paramref name="instancesPerSchema"/> instances each, from <paramref name="seed"/>.</summary>
     public static IReadOnlyList<DifferentialCase> Generate(DifferentialDraft draft, int seed, int schemas, int instancesPerSchema)
@@ -31,10 +32,11 @@ internal static class DifferentialRun
             var instances = new List<string>(instancesPerSchema);
             for (var j = 0; j < instancesPerSchema; j++)
             {
-                var value = (j % 4) switch
+                var value = (j % 5) switch
                 {
                     0 => instanceSource.Any(2),
                     1 => instanceSource.Mutate(instanceSource.Guided(document, document, 3)),
+                    2 => instanceSource.Mutate(instanceSource.Mutate(instanceSource.Guided(document, document, 3))),
                     _ => instanceSource.Guided(document, document, 3),
                 };
                 instances.Add(value?.ToJsonString() ?? "null");
@@ -53,9 +55,16 @@ internal static class DifferentialRun
     /// <summary>Both sides' verdicts on every instance of every case.</summary>
     public static async Task<Judged> JudgeAsync(IReadOnlyList<DifferentialCase> cases, string batch)
     {
-        var reference = ReferenceValidator.JudgeAsync(cases);
+        var clock = Stopwatch.StartNew();
+        var reference = Task.Run(async () =>
+        {
+            var verdicts = await ReferenceValidator.JudgeAsync(cases).ConfigureAwait(false);
+            return (verdicts, clock.Elapsed);
+        });
         var hooksmith = await Task.Run(() => GeneratedValidatorJudge.Judge(cases, batch)).ConfigureAwait(false);
-        return new Judged(cases, await reference.ConfigureAwait(false), hooksmith);
+        var hooksmithTime = clock.Elapsed;
+        var (referenceVerdicts, referenceTime) = await reference.ConfigureAwait(false);
+        return new Judged(cases, referenceVerdicts, hooksmith) { ReferenceTime = referenceTime, HooksmithTime = hooksmithTime };
     }
 
     /// <summary>Shrinks each disagreement to the smallest schema and instance that still disagree the same way.</summary>
@@ -63,34 +72,50 @@ internal static class DifferentialRun
     {
         var current = disagreements.ToArray();
         var active = Enumerable.Range(0, current.Length).ToHashSet();
+        var offsets = new int[current.Length];
         for (var round = 0; round < ShrinkRounds && active.Count > 0; round++)
         {
-            // One case per schema candidate (with the current instance) and one per disagreement with its instance candidates.
+            // One case per schema candidate (with the current instance) and one per disagreement with its
+            // instance candidates; a disagreement whose slice of candidates gave nothing tries the next slice.
             var cases = new List<DifferentialCase>();
-            var owners = new List<(int Disagreement, bool SchemaCandidate)>();
-            foreach (var index in active)
+            var owners = new List<int>();
+            var share = Math.Max(6, CandidatesPerRound / active.Count);
+            foreach (var index in active.ToList())
             {
                 var d = current[index];
-                foreach (var schema in CaseShrinker.Schemas(d.Schema, d.Found.Draft.DefinitionsKeyword).Distinct().Take(CandidatesPerRound))
+                var schemas = CaseShrinker.Schemas(d.Schema, d.Found.Draft.DefinitionsKeyword).Distinct().Skip(offsets[index]).Take(share).ToList();
+                var instances = offsets[index] > 0 ? [] : CaseShrinker.Instances(d.InstanceText).Distinct().Take(100).ToList();
+                if (schemas.Count == 0 && instances.Count == 0)
                 {
-                    cases.Add(new DifferentialCase(d.Found.Name + " shrunk", d.Found.Draft, schema, [d.InstanceText]));
-                    owners.Add((index, true));
+                    active.Remove(index);
+                    continue;
                 }
 
-                var instances = CaseShrinker.Instances(d.InstanceText).Distinct().Take(CandidatesPerRound).ToList();
+                foreach (var schema in schemas)
+                {
+                    cases.Add(new DifferentialCase(d.Found.Name + " shrunk", d.Found.Draft, schema, [d.InstanceText]));
+                    owners.Add(index);
+                }
+
                 if (instances.Count > 0)
                 {
                     cases.Add(new DifferentialCase(d.Found.Name + " shrunk", d.Found.Draft, d.Schema, instances));
-                    owners.Add((index, false));
+                    owners.Add(index);
                 }
+
+                offsets[index] += share;
+            }
+
+            if (cases.Count == 0)
+            {
+                break;
             }
 
             var judged = await JudgeAsync(cases, batch + "R" + round.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
-            var progressed = new HashSet<int>();
             var best = new Dictionary<int, (string Schema, string Instance)>();
             for (var c = 0; c < cases.Count; c++)
             {
-                var (owner, _) = owners[c];
+                var owner = owners[c];
                 var d = current[owner];
                 var mode = (int)d.Mode;
                 for (var i = 0; i < cases[c].Instances.Count; i++)
@@ -113,10 +138,8 @@ internal static class DifferentialRun
             foreach (var (owner, (schema, instance)) in best)
             {
                 current[owner] = current[owner] with { Schema = schema, InstanceText = instance };
-                progressed.Add(owner);
+                offsets[owner] = 0;
             }
-
-            active.IntersectWith(progressed);
         }
 
         return current;
@@ -125,6 +148,15 @@ internal static class DifferentialRun
     /// <summary>What both sides said of a batch.</summary>
     internal sealed record Judged(IReadOnlyList<DifferentialCase> Cases, IReadOnlyList<Verdict[][]> Reference, IReadOnlyList<Verdict[][]> Hooksmith)
     {
+        /// <summary>How long python took (it runs beside the Hooksmith side).</summary>
+        public TimeSpan ReferenceTime { get; init; }
+
+        /// <summary>How long generating, compiling and validating took.</summary>
+        public TimeSpan HooksmithTime { get; init; }
+
+        /// <summary>How many of python's verdicts were "valid": a check that the instances are not nearly all on one side.</summary>
+        public int ReferenceValid => Reference.Sum(c => c.Sum(i => i.Count(v => v.Valid == true)));
+
         /// <summary>How many (instance, mode) verdicts python gave.</summary>
         public int Compared => Reference.Sum(c => c.Sum(i => i.Count(v => v.Valid is not null)));
 

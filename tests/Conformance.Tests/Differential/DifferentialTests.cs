@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -23,13 +24,13 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
     private const int DefaultSeed = 20261207;
 
-    private const int InstancesPerSchema = 8;
+    private const int InstancesPerSchema = 25;
 
     /// <summary>Schemas per generator run and compilation: bigger batches compile faster per schema but hold more memory.</summary>
-    private const int SchemasPerBatch = 250;
+    private const int SchemasPerBatch = 120;
 
     /// <summary>Disagreements shrunk per run; the rest are matched as found (a long run may find many of one kind).</summary>
-    private const int MaxShrunk = 40;
+    private const int MaxShrunk = 16;
 
     [Fact]
     public async Task Generated_validators_agree_with_python_jsonschema_on_random_schemas_and_instances()
@@ -51,6 +52,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             var cases = DifferentialRun.Generate(draft, unchecked((seed * 7919) + batch), count, InstancesPerSchema);
             var judged = await DifferentialRun.JudgeAsync(cases, "B" + batch.ToString(CultureInfo.InvariantCulture));
             compared += judged.Compared;
+            output.WriteLine($"batch {batch} ({draft.Name}, {count} schemas): python {judged.ReferenceTime.TotalSeconds:F1} s, hooksmith {judged.HooksmithTime.TotalSeconds:F1} s, {judged.ReferenceValid} of {judged.Compared} verdicts valid; {GeneratedValidatorJudge.Timing}");
             perDraft[draft.Name] = perDraft.GetValueOrDefault(draft.Name) + (count * InstancesPerSchema);
             unjudged.AddRange(judged.Unjudged.Select(u => $"{u.Case.Name}: {u.Why}: {u.Case.Schema}"));
             found.AddRange(judged.Disagreements());
@@ -58,7 +60,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         // Shrink one representative of each (generated case, mode) first: one schema usually explains all its instances.
         var toShrink = found.DistinctBy(d => (d.Found.Name, d.Mode, d.Reference.Valid, d.Hooksmith.Valid)).Take(MaxShrunk).ToList();
+        var clock = Stopwatch.StartNew();
         var shrunk = toShrink.Count == 0 ? [] : await DifferentialRun.ShrinkAsync(toShrink, "S");
+        output.WriteLine($"shrinking {toShrink.Count} disagreement(s): {clock.Elapsed.TotalSeconds:F1} s");
         var reported = shrunk.Concat(found.Except(toShrink)).Select(d => d with { Explained = known.Explain(d) }).ToList();
         var unexplained = reported.Where(d => d.Explained is null).ToList();
 

@@ -19,6 +19,8 @@ namespace Hooksmith.Conformance.Tests.Differential;
 /// </summary>
 internal static partial class GeneratedValidatorJudge
 {
+    public static string Timing { get; private set; } = "";
+
     /// <summary>Verdicts per case, per instance, per <see cref="FormatMode"/>.</summary>
     public static IReadOnlyList<Verdict[][]> Judge(IReadOnlyList<DifferentialCase> cases, string batch)
     {
@@ -28,6 +30,7 @@ internal static partial class GeneratedValidatorJudge
         while (generated is null)
         {
             var included = Enumerable.Range(0, cases.Count).Where(i => !excluded.Contains(i)).ToList();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var run = GeneratorHarness.Run(included.Select(i => new SchemaFile(PathOf(batch, i), cases[i].Schema, NamespaceOf(batch, i), cases[i].Draft.Name)));
             foreach (var diagnostic in run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
@@ -39,7 +42,9 @@ internal static partial class GeneratedValidatorJudge
 
             try
             {
+                var generateTime = clock.Elapsed;
                 generated = GeneratedAssembly.Load(run.Output, "differential-" + batch);
+                Timing = $"generate {generateTime.TotalSeconds:F1} s, compile {(clock.Elapsed - generateTime).TotalSeconds:F1} s, {run.Output.SyntaxTrees.Count()} trees, {run.Output.SyntaxTrees.Sum(t => t.Length) / 1024} KiB";
             }
             catch (InvalidOperationException exception)
             {

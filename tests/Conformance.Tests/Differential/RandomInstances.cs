@@ -101,8 +101,12 @@ internal sealed class RandomInstances(Random random, DifferentialDraft draft)
         {
             case JsonObject obj when obj.Count > 0 && random.Next(3) != 0:
                 var key = obj.ElementAt(random.Next(obj.Count)).Key;
-                switch (random.Next(3))
+                switch (random.Next(4))
                 {
+                    case 3:
+                        // The same members in another order: equal for enum, const and uniqueItems.
+                        var members = obj.Select(p => (p.Key, Value: p.Value?.DeepClone())).Reverse().ToList();
+                        return new JsonObject(members.Select(m => KeyValuePair.Create(m.Key, m.Value)));
                     case 0: obj.Remove(key); break;
                     case 1: obj[key] = Mutate(obj[key]?.DeepClone()); break;
                     default: obj[RandomSchemas.Names[random.Next(RandomSchemas.Names.Length)]] = Any(1); break;
@@ -119,6 +123,10 @@ internal sealed class RandomInstances(Random random, DifferentialDraft draft)
                 }
 
                 return array;
+            case JsonValue number when number.GetValueKind() == System.Text.Json.JsonValueKind.Number && random.Next(2) == 0:
+                // The same number written another way: 2, 2.0 and 20e-1 are one value.
+                var text = number.ToJsonString();
+                return NumberNode(text.Contains('e', StringComparison.OrdinalIgnoreCase) ? text : text.Contains('.', StringComparison.Ordinal) ? text + "0" : text + ".0");
             default:
                 return Any(1);
         }
