@@ -15,11 +15,11 @@ namespace Hooksmith.Conformance.Tests.Differential;
 internal sealed class RandomSchemas(Random random, DifferentialDraft draft)
 {
     /// <summary>Member names drawn from a small pool, so that properties, required and instances meet.</summary>
-    public static readonly string[] Names = ["a", "b", "c", "ab", "x1", "x22", "é"];
+    public static readonly string[] Names = ["a", "b", "c", "ab", "x1", "x22", "é", "", "A", "a b", "a/b", "~0", "😀", "class", "1"];
 
     /// <summary>Patterns both ECMA-262 and python's <c>re</c> read the same way on the strings generated here.</summary>
     public static readonly string[] Patterns =
-        ["^a", "b$", "^[a-c]+$", "^x[0-9]+$", "^.{2,3}$", "a|b", "^[^a]", "[0-9]{2}", "^(ab)*$", "c?d", "^\\S+$", "é", "^[a-z0-9.-]+@[a-z]+$"];
+        ["^a", "b$", "^[a-c]+$", "^x[0-9]+$", "^.{2,3}$", "a|b", "^[^a]", "[0-9]{2}", "^(ab)*$", "c?d", "^\\S+$", "é", "^[a-z0-9.-]+@[a-z]+$", "^\\w+$", "[a-z]{2}", "^$", "\\.", "^[😀é]"];
 
     private static readonly string[] Types = ["null", "boolean", "integer", "number", "string", "array", "object"];
 
@@ -82,7 +82,7 @@ internal sealed class RandomSchemas(Random random, DifferentialDraft draft)
     {
         for (var i = 0; i < count; i++)
         {
-            var group = depth <= 0 ? random.Next(6) : random.Next(10);
+            var group = depth <= 0 ? random.Next(6) : random.Next(draft.Is202012 ? 12 : 10);
             switch (group)
             {
                 case 0: Type(schema); break;
@@ -94,7 +94,8 @@ internal sealed class RandomSchemas(Random random, DifferentialDraft draft)
                 case 6: Type(schema, "array"); Arrays(schema, depth - 1, refsFrom); break;
                 case 7: Type(schema, "object"); Objects(schema, depth - 1, refsFrom); break;
                 case 8: Combinators(schema, depth - 1, refsFrom); break;
-                default: Conditional(schema, depth - 1, refsFrom); break;
+                case 9: Conditional(schema, depth - 1, refsFrom); break;
+                default: Unevaluated(schema, depth - 1, refsFrom); break;
             }
         }
     }
@@ -319,6 +320,87 @@ internal sealed class RandomSchemas(Random random, DifferentialDraft draft)
         schema[keyword] = keyword == "not"
             ? Schema(depth, refsFrom)
             : new JsonArray(Enumerable.Range(0, random.Next(1, 4)).Select(_ => (JsonNode?)Schema(depth, refsFrom)).ToArray());
+    }
+
+    /// <summary>
+    /// unevaluatedProperties/Items beside the keywords whose annotations they read, in subschemas
+    /// (allOf, anyOf, oneOf, if/then/else, dependentSchemas, $ref, not) where the rules are subtle:
+    /// a failing branch contributes nothing, contains counts as evaluating the items it matched.
+    /// </summary>
+    private void Unevaluated(JsonObject schema, int depth, int refsFrom)
+    {
+        var items = random.Next(2) == 0;
+        schema[items ? "unevaluatedItems" : "unevaluatedProperties"] = random.Next(3) == 0 ? Schema(0, refsFrom) : JsonValue.Create(false);
+        for (var i = random.Next(1, 4); i > 0; i--)
+        {
+            var evaluating = items ? ItemsEvaluating(depth, refsFrom) : PropertiesEvaluating(depth, refsFrom);
+            var place = random.Next(draft.Is202012 ? 8 : 7);
+            switch (place)
+            {
+                case 0:
+                    foreach (var (key, value) in evaluating.ToList())
+                    {
+                        evaluating.Remove(key);
+                        schema[key] = value;
+                    }
+
+                    break;
+                case 1 or 2 or 3:
+                    var keyword = place switch { 1 => "allOf", 2 => "anyOf", _ => "oneOf" };
+                    var branches = schema[keyword] as JsonArray ?? new JsonArray();
+                    branches.Add(evaluating);
+                    schema[keyword] = branches;
+                    break;
+                case 4:
+                    schema["if"] = evaluating;
+                    schema["then"] ??= random.Next(2) == 0 ? ItemsOrPropertiesEvaluating(items, depth, refsFrom) : JsonValue.Create(true);
+                    break;
+                case 5:
+                    schema["else"] = evaluating;
+                    schema["if"] ??= Schema(0, refsFrom);
+                    break;
+                case 6:
+                    schema["not"] = new JsonObject { ["not"] = evaluating };
+                    break;
+                default:
+                    schema["dependentSchemas"] = new JsonObject { [Names[random.Next(Names.Length)]] = evaluating };
+                    break;
+            }
+        }
+    }
+
+    private JsonObject ItemsOrPropertiesEvaluating(bool items, int depth, int refsFrom) => items ? ItemsEvaluating(depth, refsFrom) : PropertiesEvaluating(depth, refsFrom);
+
+    private JsonObject ItemsEvaluating(int depth, int refsFrom) => random.Next(4) switch
+    {
+        0 => new JsonObject { ["prefixItems"] = new JsonArray(Enumerable.Range(0, random.Next(1, 3)).Select(_ => (JsonNode?)Schema(depth, refsFrom)).ToArray()) },
+        1 => new JsonObject { ["contains"] = Schema(depth, refsFrom) },
+        2 => new JsonObject { ["items"] = Schema(depth, refsFrom) },
+        _ => new JsonObject { ["prefixItems"] = new JsonArray(Schema(depth, refsFrom)), ["contains"] = Schema(depth, refsFrom) },
+    };
+
+    private JsonObject PropertiesEvaluating(int depth, int refsFrom)
+    {
+        var schema = new JsonObject();
+        switch (random.Next(3))
+        {
+            case 0:
+                schema["properties"] = new JsonObject { [Names[random.Next(Names.Length)]] = Schema(depth, refsFrom) };
+                break;
+            case 1:
+                schema["patternProperties"] = new JsonObject { [random.Next(2) == 0 ? "^a" : "b$"] = Schema(depth, refsFrom) };
+                break;
+            default:
+                schema["additionalProperties"] = Schema(depth, refsFrom);
+                break;
+        }
+
+        if (random.Next(3) == 0)
+        {
+            schema["required"] = new JsonArray((JsonNode?)Names[random.Next(Names.Length)]);
+        }
+
+        return schema;
     }
 
     private void Conditional(JsonObject schema, int depth, int refsFrom)
