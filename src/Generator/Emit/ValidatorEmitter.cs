@@ -131,7 +131,9 @@ internal static partial class ValidatorEmitter
         /// </summary>
         public string NameSet(IReadOnlyList<string> names, string method, string kind)
         {
-            var key = string.Join("\0", names);
+            // Each name is prefixed rather than joined, so that the set of one empty name ("\0") is
+            // neither the empty set ("") nor lost when the key is split again.
+            var key = string.Concat(names.Select(n => "\0" + n));
             if (!_nameSets.TryGetValue(key, out var name))
             {
                 name = Next(method, kind);
@@ -165,7 +167,7 @@ internal static partial class ValidatorEmitter
 
             foreach (var set in _nameSets)
             {
-                var names = set.Key.Length == 0 ? string.Empty : string.Join(", ", set.Key.Split('\0').Select(TypeEmitter.Literal));
+                var names = set.Key.Length == 0 ? string.Empty : string.Join(", ", set.Key.Substring(1).Split('\0').Select(TypeEmitter.Literal));
                 writer.WriteLine();
                 writer.WriteLine($"private static {NameSetType}? {FieldOf(set.Value)};");
                 writer.WriteLine();

@@ -18,11 +18,22 @@ public sealed class DifferentialRegressionTests
     /// <summary>(dialect URI, schema without $schema, instance, mode, valid, whether python-jsonschema says otherwise).</summary>
     private static readonly (string Dialect, string Schema, string Instance, FormatMode Mode, bool Valid, bool PythonDiffers)[] Cases =
     [
+        // A member named "" (the empty string) was dropped from properties and required: the generated
+        // set of one empty name came out as the empty set.
+        (Draft7, """{"properties": {"": {"enum": []}}}""", """{"": true}""", FormatMode.Annotate, false, false),
+        (Draft7, """{"properties": {"": true}, "additionalProperties": {"maxLength": 4}}""", """{"": "127.0.0.1"}""", FormatMode.Annotate, true, false),
+        (Draft202012, """{"properties": {"": true}, "additionalProperties": false}""", """{"": 1}""", FormatMode.Annotate, true, false),
+        (Draft202012, """{"properties": {"": {"type": "string"}}, "unevaluatedProperties": false}""", """{"": "x"}""", FormatMode.Annotate, true, false),
+        (Draft202012, """{"required": [""]}""", "{}", FormatMode.Annotate, false, false),
+        (Draft202012, """{"required": [""]}""", """{"": 0}""", FormatMode.Annotate, true, false),
+        (Draft202012, """{"dependentRequired": {"a": [""]}}""", """{"a": 0}""", FormatMode.Annotate, false, false),
+
         // python's differences, kept to notice if python-jsonschema changes.
         (Draft202012, """{"format": "email"}""", "\"a.@b.c\"", FormatMode.Assert, false, true),
         (Draft7, """{"pattern": "b$"}""", "\"ab\\n\"", FormatMode.Annotate, false, true),
         (Draft202012, """{"not": {"pattern": "^\\S+$"}}""", "\"ab\\n\"", FormatMode.Annotate, true, true),
         (Draft202012, """{"format": "time"}""", "\"23:59:60Z\"", FormatMode.Assert, true, true),
+        (Draft7, """{"pattern": "^\\w+$"}""", "\"aé\"", FormatMode.Annotate, false, true),
     ];
 
     private static readonly Lazy<DifferentialRun.Judged> Judged = new(() =>
