@@ -28,6 +28,10 @@ public sealed class DifferentialRegressionTests
         (Draft202012, """{"required": [""]}""", """{"": 0}""", FormatMode.Annotate, true, false),
         (Draft202012, """{"dependentRequired": {"a": [""]}}""", """{"a": 0}""", FormatMode.Annotate, false, false),
 
+        // A name with a NUL in it was split in two at the NUL the same way.
+        (Draft202012, """{"properties": {"a\u0000b": false}}""", """{"a\u0000b": 1}""", FormatMode.Annotate, false, false),
+        (Draft202012, """{"properties": {"a\u0000b": true}, "additionalProperties": false}""", """{"a": 1}""", FormatMode.Annotate, false, false),
+
         // python's differences, kept to notice if python-jsonschema changes.
         (Draft202012, """{"format": "email"}""", "\"a.@b.c\"", FormatMode.Assert, false, true),
         (Draft7, """{"pattern": "b$"}""", "\"ab\\n\"", FormatMode.Annotate, false, true),

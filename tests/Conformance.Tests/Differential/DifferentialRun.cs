@@ -17,7 +17,7 @@ internal static class DifferentialRun
     private const int ShrinkRounds = 16;
 
     /// <summary>Candidate schemas compiled per round, shared among the disagreements still shrinking: a round costs one compilation of this many small schemas.</summary>
-    private const int CandidatesPerRound = 160;
+    private const int CandidatesPerRound = 40;
 
     /// <summary>Generated cases: <paramref name="schemas"/> schemas of a draft, <paramref name="instancesPerSchema"/> instances each, from <paramref name="seed"/>.</summary>
     public static IReadOnlyList<DifferentialCase> Generate(DifferentialDraft draft, int seed, int schemas, int instancesPerSchema)
@@ -61,10 +61,10 @@ internal static class DifferentialRun
             var verdicts = await ReferenceValidator.JudgeAsync(cases).ConfigureAwait(false);
             return (verdicts, clock.Elapsed);
         });
-        var hooksmith = await Task.Run(() => GeneratedValidatorJudge.Judge(cases, batch)).ConfigureAwait(false);
+        var (hooksmith, hooksmithStages) = await Task.Run(() => GeneratedValidatorJudge.Judge(cases, batch)).ConfigureAwait(false);
         var hooksmithTime = clock.Elapsed;
         var (referenceVerdicts, referenceTime) = await reference.ConfigureAwait(false);
-        return new Judged(cases, referenceVerdicts, hooksmith) { ReferenceTime = referenceTime, HooksmithTime = hooksmithTime };
+        return new Judged(cases, referenceVerdicts, hooksmith) { ReferenceTime = referenceTime, HooksmithTime = hooksmithTime, HooksmithStages = hooksmithStages };
     }
 
     /// <summary>Shrinks each disagreement to the smallest schema and instance that still disagree the same way.</summary>
@@ -79,7 +79,7 @@ internal static class DifferentialRun
             // instance candidates; a disagreement whose slice of candidates gave nothing tries the next slice.
             var cases = new List<DifferentialCase>();
             var owners = new List<int>();
-            var share = Math.Max(6, CandidatesPerRound / active.Count);
+            var share = Math.Max(4, CandidatesPerRound / active.Count);
             foreach (var index in active.ToList())
             {
                 var d = current[index];
@@ -153,6 +153,9 @@ internal static class DifferentialRun
 
         /// <summary>How long generating, compiling and validating took.</summary>
         public TimeSpan HooksmithTime { get; init; }
+
+        /// <summary>Generating and compiling, each timed, and the size of the generated code.</summary>
+        public string HooksmithStages { get; init; } = string.Empty;
 
         /// <summary>How many of python's verdicts were "valid": a check that the instances are not nearly all on one side.</summary>
         public int ReferenceValid => Reference.Sum(c => c.Sum(i => i.Count(v => v.Valid == true)));

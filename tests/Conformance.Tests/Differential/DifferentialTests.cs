@@ -26,8 +26,8 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
     private const int InstancesPerSchema = 25;
 
-    /// <summary>Schemas per generator run and compilation: bigger batches compile faster per schema but hold more memory.</summary>
-    private const int SchemasPerBatch = 120;
+    /// <summary>Most schemas per generator run and compilation: bigger batches compile faster per schema but hold more memory.</summary>
+    private const int MaxSchemasPerBatch = 120;
 
     /// <summary>Disagreements shrunk per run; the rest are matched as found (a long run may find many of one kind).</summary>
     private const int MaxShrunk = 16;
@@ -45,14 +45,17 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         var unjudged = new List<string>();
         var compared = 0;
         var perDraft = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var batch = 0; batch * SchemasPerBatch < schemas; batch++)
+        // At least one batch per draft, of equal size.
+        var batches = Math.Max(DifferentialDraft.All.Length, (schemas + MaxSchemasPerBatch - 1) / MaxSchemasPerBatch);
+        var perBatch = (schemas + batches - 1) / batches;
+        for (var batch = 0; batch * perBatch < schemas; batch++)
         {
             var draft = DifferentialDraft.All[batch % DifferentialDraft.All.Length];
-            var count = Math.Min(SchemasPerBatch, schemas - (batch * SchemasPerBatch));
+            var count = Math.Min(perBatch, schemas - (batch * perBatch));
             var cases = DifferentialRun.Generate(draft, unchecked((seed * 7919) + batch), count, InstancesPerSchema);
             var judged = await DifferentialRun.JudgeAsync(cases, "B" + batch.ToString(CultureInfo.InvariantCulture));
             compared += judged.Compared;
-            output.WriteLine($"batch {batch} ({draft.Name}, {count} schemas): python {judged.ReferenceTime.TotalSeconds:F1} s, hooksmith {judged.HooksmithTime.TotalSeconds:F1} s, {judged.ReferenceValid} of {judged.Compared} verdicts valid; {GeneratedValidatorJudge.Timing}");
+            output.WriteLine($"batch {batch} ({draft.Name}, {count} schemas): python {judged.ReferenceTime.TotalSeconds:F1} s, hooksmith {judged.HooksmithTime.TotalSeconds:F1} s, {judged.ReferenceValid} of {judged.Compared} verdicts valid; {judged.HooksmithStages}");
             perDraft[draft.Name] = perDraft.GetValueOrDefault(draft.Name) + (count * InstancesPerSchema);
             unjudged.AddRange(judged.Unjudged.Select(u => $"{u.Case.Name}: {u.Why}: {u.Case.Schema}"));
             found.AddRange(judged.Disagreements());

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -19,18 +20,17 @@ namespace Hooksmith.Conformance.Tests.Differential;
 /// </summary>
 internal static partial class GeneratedValidatorJudge
 {
-    public static string Timing { get; private set; } = "";
-
-    /// <summary>Verdicts per case, per instance, per <see cref="FormatMode"/>.</summary>
-    public static IReadOnlyList<Verdict[][]> Judge(IReadOnlyList<DifferentialCase> cases, string batch)
+    /// <summary>Verdicts per case, per instance, per <see cref="FormatMode"/>, and where the time went.</summary>
+    public static (IReadOnlyList<Verdict[][]> Verdicts, string Timing) Judge(IReadOnlyList<DifferentialCase> cases, string batch)
     {
+        var timing = string.Empty;
         var problems = new Dictionary<int, string>();
         var excluded = new HashSet<int>();
         GeneratedAssembly? generated = null;
         while (generated is null)
         {
             var included = Enumerable.Range(0, cases.Count).Where(i => !excluded.Contains(i)).ToList();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var clock = Stopwatch.StartNew();
             var run = GeneratorHarness.Run(included.Select(i => new SchemaFile(PathOf(batch, i), cases[i].Schema, NamespaceOf(batch, i), cases[i].Draft.Name)));
             foreach (var diagnostic in run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
@@ -44,7 +44,7 @@ internal static partial class GeneratedValidatorJudge
             {
                 var generateTime = clock.Elapsed;
                 generated = GeneratedAssembly.Load(run.Output, "differential-" + batch);
-                Timing = $"generate {generateTime.TotalSeconds:F1} s, compile {(clock.Elapsed - generateTime).TotalSeconds:F1} s, {run.Output.SyntaxTrees.Count()} trees, {run.Output.SyntaxTrees.Sum(t => t.Length) / 1024} KiB";
+                timing = $"generate {generateTime.TotalSeconds:F1} s, compile {(clock.Elapsed - generateTime).TotalSeconds:F1} s, {run.Output.SyntaxTrees.Count()} trees, {run.Output.SyntaxTrees.Sum(t => t.Length) / 1024} KiB";
             }
             catch (InvalidOperationException exception)
             {
@@ -53,7 +53,7 @@ internal static partial class GeneratedValidatorJudge
                 {
                     // Nothing to take out: every case of the batch is left without a verdict.
                     var none = new Verdict(null, "the batch's generated code could not be loaded: " + exception.Message, Inconsistent: true);
-                    return cases.Select(c => c.Instances.Select(_ => new[] { none, none }).ToArray()).ToArray();
+                    return (cases.Select(c => c.Instances.Select(_ => new[] { none, none }).ToArray()).ToArray(), timing);
                 }
 
                 foreach (var (index, error) in culprits)
@@ -66,7 +66,8 @@ internal static partial class GeneratedValidatorJudge
 
         try
         {
-            return LargeStack.Run(() => cases.Select((c, i) => JudgeCase(c, generated.Catalog.Find(PathOf(batch, i), ""), problems.GetValueOrDefault(i))).ToArray());
+            var verdicts = LargeStack.Run(() => cases.Select((c, i) => JudgeCase(c, generated.Catalog.Find(PathOf(batch, i), ""), problems.GetValueOrDefault(i))).ToArray());
+            return (verdicts, timing);
         }
         finally
         {

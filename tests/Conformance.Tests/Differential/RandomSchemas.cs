@@ -15,7 +15,7 @@ namespace Hooksmith.Conformance.Tests.Differential;
 internal sealed class RandomSchemas(Random random, DifferentialDraft draft)
 {
     /// <summary>Member names drawn from a small pool, so that properties, required and instances meet.</summary>
-    public static readonly string[] Names = ["a", "b", "c", "ab", "x1", "x22", "é", "", "A", "a b", "a/b", "~0", "😀", "class", "1"];
+    public static readonly string[] Names = ["a", "b", "c", "ab", "x1", "x22", "é", "", "A", "a b", "a/b", "~0", "😀", "class", "1", "a\0b"];
 
     /// <summary>Patterns both ECMA-262 and python's <c>re</c> read the same way on the strings generated here.</summary>
     public static readonly string[] Patterns =
