@@ -75,7 +75,8 @@ internal static partial class ValidatorEmitter
         private readonly Dictionary<string, string> _patterns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _scopes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _nameSets = new(StringComparer.Ordinal);
+        /// <summary>Name sets by a key that tells every list apart, with the field's name and the names themselves.</summary>
+        private readonly Dictionary<string, (string Field, IReadOnlyList<string> Names)> _nameSets = new(StringComparer.Ordinal);
         private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
         /// <summary><c>{method}__{kind}</c>, numbered from 2 when the method needs more than one of a kind.</summary>
@@ -131,14 +132,16 @@ internal static partial class ValidatorEmitter
         /// </summary>
         public string NameSet(IReadOnlyList<string> names, string method, string kind)
         {
-            var key = string.Join("\0", names);
-            if (!_nameSets.TryGetValue(key, out var name))
+            // Each name is written with its length, so that no two lists share a key: neither the empty
+            // list and the list of one empty name, nor names that contain the separator of a plain join.
+            var key = string.Concat(names.Select(n => n.Length.ToString(CultureInfo.InvariantCulture) + ":" + n));
+            if (!_nameSets.TryGetValue(key, out var set))
             {
-                name = Next(method, kind);
-                _nameSets.Add(key, name);
+                set = (Next(method, kind), names.ToArray());
+                _nameSets.Add(key, set);
             }
 
-            return name;
+            return set.Field;
         }
 
         private static string FieldOf(string member) => "s_" + char.ToLowerInvariant(member[0]) + member.Substring(1);
@@ -163,13 +166,13 @@ internal static partial class ValidatorEmitter
                 writer.WriteLine($"private static {Element} {constant.Value} => {field} ??= {Checks}.Parse({TypeEmitter.Literal(constant.Key)});");
             }
 
-            foreach (var set in _nameSets)
+            foreach (var (field, list) in _nameSets.Values)
             {
-                var names = set.Key.Length == 0 ? string.Empty : string.Join(", ", set.Key.Split('\0').Select(TypeEmitter.Literal));
+                var names = string.Join(", ", list.Select(TypeEmitter.Literal));
                 writer.WriteLine();
-                writer.WriteLine($"private static {NameSetType}? {FieldOf(set.Value)};");
+                writer.WriteLine($"private static {NameSetType}? {FieldOf(field)};");
                 writer.WriteLine();
-                writer.WriteLine($"private static {NameSetType} {set.Value} => {FieldOf(set.Value)} ??= new({names});");
+                writer.WriteLine($"private static {NameSetType} {field} => {FieldOf(field)} ??= new({names});");
             }
 
             foreach (var scope in _scopes)

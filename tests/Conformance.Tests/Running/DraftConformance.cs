@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,9 +26,6 @@ namespace Hooksmith.Conformance.Tests.Running;
 /// </remarks>
 internal sealed class DraftConformance
 {
-    /// <summary>Stack for the thread that runs validators, so that deep recursion in generated code fails as a result rather than ending the process.</summary>
-    private const int ValidationStackBytes = 64 * 1024 * 1024;
-
     private static readonly ConcurrentDictionary<string, Lazy<DraftConformance>> Built = new(StringComparer.Ordinal);
 
     private static int s_started;
@@ -129,7 +125,7 @@ internal sealed class DraftConformance
         IReadOnlyList<FileResult> results;
         try
         {
-            results = OnLargeStack(() => files.Select(file => RunFile(file, casesByPosition, generated.Catalog)).ToList());
+            results = LargeStack.Run(() => files.Select(file => RunFile(file, casesByPosition, generated.Catalog)).ToList());
         }
         finally
         {
@@ -239,34 +235,6 @@ internal sealed class DraftConformance
     }
 
     private static string Describe(bool valid) => valid ? "valid" : "invalid";
-
-    /// <summary>Runs <paramref name="work"/> on a thread with a large stack and hands back its result or exception.</summary>
-    private static T OnLargeStack<T>(Func<T> work)
-    {
-        T? result = default;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception exception)
-                {
-                    failure = ExceptionDispatchInfo.Capture(exception);
-                }
-            },
-            ValidationStackBytes)
-        {
-            Name = "conformance validators",
-            IsBackground = true,
-        };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result!;
-    }
 
     private static string CountById(IEnumerable<Diagnostic> diagnostics)
     {
