@@ -60,7 +60,7 @@ internal static class SchemaItemOptions
     private static string[] FoldersOf(string? recursiveDir)
         => recursiveDir is null
             ? []
-            : recursiveDir.Replace('\', '/').Split('/').Where(part => part.Length > 0 && part != ".").ToArray();
+            : recursiveDir.Replace('\\', '/').Split('/').Where(part => part.Length > 0 && part != ".").ToArray();
 
     /// <summary>
     /// A folder base URI (ending in '/') keeps the file's folders under the glob's root, so that files of

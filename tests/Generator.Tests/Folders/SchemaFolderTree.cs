@@ -54,17 +54,25 @@ internal sealed class SchemaFolderTree
         return new SchemaFolderTree(folders);
     }
 
-    /// <summary>The files under <paramref name="root"/> (a folder, ending in a separator), with the item metadata of one glob item.</summary>
+    /// <summary>
+    /// The files under <paramref name="root"/> (a folder, ending in a separator), with the item metadata of one
+    /// glob item; <paramref name="withMetadata"/> false leaves out the folders the build files pass.
+    /// </summary>
     public IEnumerable<SchemaFile> Files(string root, char separator = '/', bool withMetadata = true)
     {
         string PathOf(string relative) => root + "schemas" + separator + relative.Replace('/', separator);
         SchemaFile File(string relative, string text)
         {
             var slash = relative.LastIndexOf('/');
-            var recursiveDir = slash < 0 ? string.Empty : relative.Substring(0, slash + 1).Replace('/', separator);
-            return withMetadata
-                ? new SchemaFile(PathOf(relative), text, Namespace, BaseUri: BaseUri) { RecursiveDir = recursiveDir, NamespaceFromFolders = true }
-                : new SchemaFile(PathOf(relative), text, Namespace, BaseUri: BaseUri);
+            var folder = slash < 0 ? string.Empty : relative.Substring(0, slash);
+            if (withMetadata)
+            {
+                return new SchemaFile(PathOf(relative), text, Namespace, BaseUri: BaseUri) { RecursiveDir = folder.Replace('/', separator) + separator, NamespaceFromFolders = true };
+            }
+
+            // As a project had to before: a namespace written per folder, the URI left to the base alone.
+            var part = Folders.FirstOrDefault(f => f.Folder == folder).NamespacePart ?? "Common";
+            return new SchemaFile(PathOf(relative), text, Namespace + "." + part, BaseUri: BaseUri);
         }
 
         yield return File("common/defs.schema.json", """
