@@ -104,9 +104,10 @@ public sealed class SchemaFolderBuildTests(PackedHooksmith package) : IClassFixt
             foreach (var folder in new[] { {{string.Join(", ", Folders.Select(f => "\"" + f.Folder + "\""))}} })
             {
                 var entry = HooksmithCatalog.Instance.FindByUri($"https://schemas.example.com/github/{folder}/event.schema.json")!;
+                string Json(string id, string inFolder) => "{ \"created\": { \"id\": \"" + id + "\", \"folder\": \"" + inFolder + "\" } }";
                 string Keywords(string json) => string.Join(",", entry.Validate(Encoding.UTF8.GetBytes(json)).Errors.Select(e => e.Keyword));
-                var valid = entry.Validate(Encoding.UTF8.GetBytes($$$"""{ "created": { "id": "a", "folder": "{{{folder}}}" } }""")).IsValid;
-                Console.WriteLine($"{folder}: valid {valid}, empty id {Keywords($$$"""{ "created": { "id": "", "folder": "{{{folder}}}" } }""")}, wrong folder {Keywords("""{ "created": { "id": "a", "folder": "x" } }""")}");
+                var valid = entry.Validate(Encoding.UTF8.GetBytes(Json("a", folder))).IsValid;
+                Console.WriteLine($"{folder}: valid {valid}, empty id {Keywords(Json("", folder))}, wrong folder {Keywords(Json("a", "x"))}");
             }
             """);
         return app;
