@@ -20,6 +20,7 @@ internal static class SchemaItemOptions
     public const string BaseUriMetadata = "build_metadata.AdditionalFiles.HooksmithBaseUri";
     public const string EventMetadata = "build_metadata.AdditionalFiles.HooksmithEvent";
     public const string RecursiveDirMetadata = "build_metadata.AdditionalFiles.HooksmithRecursiveDir";
+    public const string ProjectPathMetadata = "build_metadata.AdditionalFiles.HooksmithProjectPath";
     public const string NamespaceFromFoldersMetadata = "build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string ProjectDirProperty = "build_property.ProjectDir";
@@ -38,19 +39,50 @@ internal static class SchemaItemOptions
         var @namespace = Value(options, NamespaceMetadata)
             ?? Value(provider.GlobalOptions, RootNamespaceProperty)
             ?? "Hooksmith.Generated";
-        var folders = FoldersOf(Value(options, RecursiveDirMetadata));
+        var folders = FoldersOf(Unescaped(Value(options, RecursiveDirMetadata)));
         if (IsTrue(Value(options, NamespaceFromFoldersMetadata)))
         {
             @namespace = NamespaceWithFolders(@namespace, folders);
         }
 
         var dialect = Value(options, DialectMetadata) ?? Value(provider.GlobalOptions, DefaultDialectProperty);
-        var projectDirectory = Value(provider.GlobalOptions, ProjectDirProperty);
         return new SchemaFileInput(file.Path, text, @namespace, dialect, BaseUriOf(Value(options, BaseUriMetadata), folders))
         {
             EventName = Value(options, EventMetadata),
-            ProjectRelativePath = projectDirectory is null ? null : SourcePath.RelativeTo(projectDirectory, file.Path),
+            ProjectRelativePath = ProjectRelativePathOf(file.Path, options, provider.GlobalOptions),
         };
+    }
+
+    /// <summary>
+    /// The build files pass each item's path relative to the project; plain additional files fall back to the
+    /// project directory, which the compiler reads cut short at a '#' or ';' (an .editorconfig comment).
+    /// </summary>
+    private static string? ProjectRelativePathOf(string path, AnalyzerConfigOptions options, AnalyzerConfigOptions global)
+    {
+        if (Unescaped(Value(options, ProjectPathMetadata)) is { } given)
+        {
+            return SourcePath.Normalize(given);
+        }
+
+        return Value(global, ProjectDirProperty) is { } projectDirectory ? SourcePath.RelativeTo(projectDirectory, path) : null;
+    }
+
+    /// <summary>Paths come percent-encoded from the build files ('#' and ';' would start an .editorconfig comment).</summary>
+    private static string? Unescaped(string? value)
+    {
+        if (value is null || value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
     }
 
     /// <summary>

@@ -90,6 +90,11 @@ internal static class GeneratorHarness
             metadata["build_metadata.AdditionalFiles.HooksmithRecursiveDir"] = file.RecursiveDir;
         }
 
+        if (file.ProjectPath is not null)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithProjectPath"] = file.ProjectPath;
+        }
+
         if (file.NamespaceFromFolders)
         {
             metadata["build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders"] = "true";

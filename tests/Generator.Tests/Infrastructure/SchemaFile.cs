@@ -6,6 +6,9 @@ internal sealed record SchemaFile(string Path, string Text, string? Namespace = 
     /// <summary>The folders between the item's glob root and the file, as the build files pass <c>%(RecursiveDir)</c> (<c>check_run/</c>).</summary>
     public string? RecursiveDir { get; init; }
 
+    /// <summary>The file's path relative to the project, percent-encoded, as the build files pass it (<c>HooksmithProjectPath</c>).</summary>
+    public string? ProjectPath { get; init; }
+
     /// <summary>The item's <c>NamespaceFromFolders</c> switch.</summary>
     public bool NamespaceFromFolders { get; init; }
 }
