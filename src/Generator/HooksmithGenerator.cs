@@ -66,7 +66,7 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(validators, static (output, part) => output.AddSource(ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
 
         var catalog = linked
-            .Select(static (plan, _) => CatalogPart.Of(plan.Path, plan.Validation))
+            .Select(static (plan, _) => CatalogPart.Of(plan.Validation))
             .Collect()
             .WithTrackingName(TrackingNames.Catalog);
         context.RegisterSourceOutput(catalog, static (output, parts) =>

@@ -1,8 +1,7 @@
-using System;
-using System.Diagnostics;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
-using System.Reflection;
+using System.Xml.Linq;
 
 namespace Hooksmith.Package.Tests;
 
@@ -11,39 +10,14 @@ namespace Hooksmith.Package.Tests;
 /// build files), reference it from a fresh project outside the repository, list schema files as
 /// HooksmithSchema items, build with warnings as errors and run.
 /// </summary>
-public sealed class PackageConsumptionTests : IDisposable
+public sealed class PackageConsumptionTests(PackedHooksmith package) : IClassFixture<PackedHooksmith>
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "hooksmith-package-" + Guid.NewGuid().ToString("N"));
-
-    private static string RepositoryRoot { get; } = Path.GetFullPath(typeof(PackageConsumptionTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(attribute => attribute.Key == "HooksmithRepositoryRoot")
-        .Value!);
-
     [Fact]
     public void A_project_that_references_the_package_generates_models_from_its_schema_items()
     {
-        // A version of its own, so no package cache can hand back an older build.
-        var version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
-        Run(RepositoryRoot, $"pack src/Runtime/Hooksmith.csproj -c Release -o \"{feed}\" -p:Version={version}");
-
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{Path.Combine(_work, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Hooksmith" Version="{version}" />
-                <HooksmithSchema Include="{Path.Combine(RepositoryRoot, "schemas", "voucherify")}/*.json" Namespace="Consumer.Voucherify" />
-              </ItemGroup>
-            </Project>
-            """);
+        var consumer = Directory.CreateDirectory(Path.Combine(package.Work, "consumer")).FullName;
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), package.ProjectFile(
+            $"""<HooksmithSchema Include="{Path.Combine(PackedHooksmith.RepositoryRoot, "schemas", "voucherify")}/*.json" Namespace="Consumer.Voucherify" />"""));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using System;
             using System.IO;
@@ -60,40 +34,41 @@ public sealed class PackageConsumptionTests : IDisposable
             return 0;
             """);
 
-        Run(consumer, $"build -c Release --source \"{feed}\"");
-        var payload = Path.Combine(RepositoryRoot, "samples", "payloads", "customer.order.updated.json");
-        var output = Run(consumer, $"run -c Release --no-build -- \"{payload}\"");
+        DotnetProcess.Run(consumer, $"build -c Release --source \"{package.Feed}\"");
+        var payload = Path.Combine(PackedHooksmith.RepositoryRoot, "samples", "payloads", "customer.order.updated.json");
+        var output = DotnetProcess.Run(consumer, $"run -c Release --no-build -- \"{payload}\"");
 
         Assert.Contains("customer.order.updated valid", output);
     }
 
-    private static string Run(string directory, string arguments)
+    [Fact]
+    public void The_package_carries_its_readme_license_repository_tags_and_description()
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var standardError = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed ({process.ExitCode}):\n{output}\n{standardError.Result}");
-        return output;
-    }
+        using var archive = ZipFile.OpenRead(package.Package);
+        var nuspecEntry = archive.Entries.Single(e => e.FullName == "Hooksmith.nuspec");
+        using var nuspecStream = nuspecEntry.Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")?.Value);
+        Assert.StartsWith("https://", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")?.Value);
+        Assert.Contains("webhooks", Value("tags")!.Split(' '));
+        Assert.Contains("json-schema", Value("tags")!.Split(' '));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+        Assert.False(string.IsNullOrWhiteSpace(Value("projectUrl")));
+
+        // What the package is made of: the readme it names, the analyzer, the build files (also transitive), the runtime.
+        var files = archive.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("README.md", files);
+        Assert.Contains("analyzers/dotnet/cs/Hooksmith.Generator.dll", files);
+        Assert.Contains("build/Hooksmith.props", files);
+        Assert.Contains("buildTransitive/Hooksmith.targets", files);
+        Assert.Contains("lib/net8.0/Hooksmith.dll", files);
+        Assert.Contains("lib/net10.0/Hooksmith.dll", files);
+        using var readme = new StreamReader(archive.GetEntry("README.md")!.Open());
+        Assert.Contains("HooksmithSchema", readme.ReadToEnd());
     }
 }

@@ -337,7 +337,7 @@ internal sealed partial class TypePlanner
             pending.Name,
             pending.Kind,
             documentation,
-            _fileName,
+            Document.Input.SourcePath,
             info.Pointer,
             properties,
             additional,

@@ -22,7 +22,7 @@ internal enum TypeSpecKind
 /// <param name="Name">The type's name.</param>
 /// <param name="Kind">What kind of type to write.</param>
 /// <param name="Documentation">XML documentation from the schema's title and description.</param>
-/// <param name="SchemaFile">The schema file's name, quoted in the documentation.</param>
+/// <param name="SchemaFile">The schema file's path relative to the project , quoted in the header and documentation.</param>
 /// <param name="SchemaPointer">The schema's JSON Pointer in that file.</param>
 /// <param name="Properties">For records: the properties in schema order.</param>
 /// <param name="AdditionalProperties">For records: the type of typed additional properties (null when any JSON is allowed).</param>

@@ -104,6 +104,10 @@ internal static class SchemaDocumentReader
             }
         }
 
-        return UriReference.FromFilePath(input.Path);
+        // Relative to the project, as if the project directory were the root of file:///: the same URI in
+        // every clone, so generated schema locations do not depend on where the project is.
+        return input.ProjectRelativePath is { } relative
+            ? UriReference.FromFilePath("/" + relative)
+            : UriReference.FromFilePath(input.Path);
     }
 }

@@ -17,6 +17,18 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
     /// <summary>For an OpenAPI document: which sections list its events (<c>Events</c> item metadata).</summary>
     public EventSources EventsFrom { get; init; } = EventSources.Webhooks;
 
+    /// <summary>
+    /// The file's path relative to the project directory, with forward slashes
+    /// (<c>../../schemas/voucherify/common.json</c>); null when the project directory is not known.
+    /// </summary>
+    public string? ProjectRelativePath { get; init; }
+
+    /// <summary>
+    /// The path generated code records (file headers, documentation, the catalog): the project-relative
+    /// path, so that every clone of a project generates the same sources; else the full path, normalised.
+    /// </summary>
+    public string SourcePath => ProjectRelativePath ?? Schema.SourcePath.Normalize(Path);
+
     /// <summary>The file's name without its folder, as diagnostics and generated comments quote it.</summary>
     public string FileName
     {

@@ -1,4 +1,7 @@
+using System;
+using System.Linq;
 using System.Threading;
+using Hooksmith.Generator.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,14 +20,18 @@ internal static class SchemaItemOptions
     public const string BaseUriMetadata = "build_metadata.AdditionalFiles.HooksmithBaseUri";
     public const string EventMetadata = "build_metadata.AdditionalFiles.HooksmithEvent";
     public const string EventsMetadata = "build_metadata.AdditionalFiles.HooksmithEvents";
+    public const string RecursiveDirMetadata = "build_metadata.AdditionalFiles.HooksmithRecursiveDir";
+    public const string ProjectPathMetadata = "build_metadata.AdditionalFiles.HooksmithProjectPath";
+    public const string NamespaceFromFoldersMetadata = "build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
+    public const string ProjectDirProperty = "build_property.ProjectDir";
     public const string DefaultDialectProperty = "build_property.HooksmithDefaultDialect";
 
     /// <summary>The schema file, or null for an additional file that is not one.</summary>
     public static SchemaFileInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {
         var options = provider.GetOptions(file);
-        if (!options.TryGetValue(MarkerMetadata, out var marker) || !string.Equals(marker.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+        if (!options.TryGetValue(MarkerMetadata, out var marker) || !IsTrue(marker.Trim()))
         {
             return null;
         }
@@ -33,9 +40,81 @@ internal static class SchemaItemOptions
         var @namespace = Value(options, NamespaceMetadata)
             ?? Value(provider.GlobalOptions, RootNamespaceProperty)
             ?? "Hooksmith.Generated";
+        var folders = FoldersOf(Unescaped(Value(options, RecursiveDirMetadata)));
+        if (IsTrue(Value(options, NamespaceFromFoldersMetadata)))
+        {
+            @namespace = NamespaceWithFolders(@namespace, folders);
+        }
+
         var dialect = Value(options, DialectMetadata) ?? Value(provider.GlobalOptions, DefaultDialectProperty);
-        return new SchemaFileInput(file.Path, text, @namespace, dialect, Value(options, BaseUriMetadata)) { EventName = Value(options, EventMetadata), EventsFrom = EventsFromOf(Value(options, EventsMetadata)) };
+        return new SchemaFileInput(file.Path, text, @namespace, dialect, BaseUriOf(Value(options, BaseUriMetadata), folders))
+        {
+            EventName = Value(options, EventMetadata),
+            EventsFrom = EventsFromOf(Value(options, EventsMetadata)),
+            ProjectRelativePath = ProjectRelativePathOf(file.Path, options, provider.GlobalOptions),
+        };
     }
+
+    /// <summary>
+    /// The build files pass each item's path relative to the project; plain additional files fall back to the
+    /// project directory, which the compiler reads cut short at a '#' or ';' (an .editorconfig comment).
+    /// </summary>
+    private static string? ProjectRelativePathOf(string path, AnalyzerConfigOptions options, AnalyzerConfigOptions global)
+    {
+        if (Unescaped(Value(options, ProjectPathMetadata)) is { } given)
+        {
+            return SourcePath.Normalize(given);
+        }
+
+        return Value(global, ProjectDirProperty) is { } projectDirectory ? SourcePath.RelativeTo(projectDirectory, path) : null;
+    }
+
+    /// <summary>Paths come percent-encoded from the build files ('#' and ';' would start an .editorconfig comment).</summary>
+    private static string? Unescaped(string? value)
+    {
+        if (value is null || value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>
+    /// The folders between a glob's root and the file (MSBuild's <c>%(RecursiveDir)</c>, <c>check_run/created/</c>),
+    /// without empty and '.' segments.
+    /// </summary>
+    private static string[] FoldersOf(string? recursiveDir)
+        => recursiveDir is null
+            ? []
+            : recursiveDir.Replace('\\', '/').Split('/').Where(part => part.Length > 0 && part != ".").ToArray();
+
+    /// <summary>
+    /// A folder base URI (ending in '/') keeps the file's folders under the glob's root, so that files of
+    /// the same name in different folders stand for different URIs; the file's name is added when it is read.
+    /// </summary>
+    private static string? BaseUriOf(string? configured, string[] folders)
+    {
+        if (configured is null || folders.Length == 0 || !configured.EndsWith("/", StringComparison.Ordinal))
+        {
+            return configured;
+        }
+
+        return configured + string.Concat(folders.Select(folder => Uri.EscapeDataString(folder) + "/"));
+    }
+
+    /// <summary>The item's namespace followed by one PascalCased part per folder (<c>check_run</c> → <c>CheckRun</c>).</summary>
+    private static string NamespaceWithFolders(string @namespace, string[] folders)
+        => string.Join(".", new[] { @namespace }.Concat(folders.Select(folder => Identifiers.ToIdentifier(folder, "Folder").TrimStart('@'))));
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     // An unknown value keeps the default rather than failing the file: the events still come from 'webhooks'.
     private static EventSources EventsFromOf(string? value) => EventSourceNames.TryParse(value, out var sources) ? sources : EventSources.Webhooks;

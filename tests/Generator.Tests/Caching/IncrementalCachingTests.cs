@@ -75,8 +75,8 @@ public sealed class IncrementalCachingTests
         SchemaDocument document => document.Path,
         Planning.DocumentPlan plan => plan.Path,
         Planning.LinkedPlan plan => plan.Path,
-        Planning.TypeSpec spec => "/schemas/" + spec.SchemaFile,
-        Planning.Validation.ValidatorPart part => "/schemas/" + part.SchemaFile,
+        Planning.TypeSpec spec => spec.SchemaFile,
+        Planning.Validation.ValidatorPart part => part.SchemaFile,
         _ => "*",
     };
 

@@ -19,9 +19,9 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public static GeneratorRun Run(IEnumerable<SchemaFile> schemas, string csharp = "", string rootNamespace = "Tests.Generated")
+    public static GeneratorRun Run(IEnumerable<SchemaFile> schemas, string csharp = "", string rootNamespace = "Tests.Generated", string? projectDirectory = null)
     {
-        var driver = CreateDriver(schemas, rootNamespace);
+        var driver = CreateDriver(schemas, out _, rootNamespace, projectDirectory);
         var compilation = CreateCompilation(csharp);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, output, generatorDiagnostics);
@@ -31,7 +31,7 @@ internal static class GeneratorHarness
         => CreateDriver(schemas, out _, rootNamespace);
 
     /// <summary>Creates a driver and hands back its additional texts, so a test can replace one of them.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<SchemaFile> schemas, out IReadOnlyDictionary<string, AdditionalText> texts, string rootNamespace = "Tests.Generated")
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaFile> schemas, out IReadOnlyDictionary<string, AdditionalText> texts, string rootNamespace = "Tests.Generated", string? projectDirectory = null)
     {
         var files = schemas.ToList();
         var byPath = files.ToDictionary(f => f.Path, f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
@@ -39,7 +39,14 @@ internal static class GeneratorHarness
         var perFile = files.ToDictionary(
             f => f.Path,
             f => (IReadOnlyDictionary<string, string>)Metadata(f));
-        var options = new TestOptionsProvider(perFile, new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+        var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace };
+        if (projectDirectory is not null)
+        {
+            // As MSBuild writes it: the project's folder with a trailing separator.
+            global["build_property.ProjectDir"] = projectDirectory;
+        }
+
+        var options = new TestOptionsProvider(perFile, global);
         return CSharpGeneratorDriver.Create(
             generators: [new HooksmithGenerator().AsSourceGenerator()],
             additionalTexts: files.Select(f => byPath[f.Path]),
@@ -76,6 +83,21 @@ internal static class GeneratorHarness
         if (file.BaseUri is not null)
         {
             metadata["build_metadata.AdditionalFiles.HooksmithBaseUri"] = file.BaseUri;
+        }
+
+        if (file.RecursiveDir is not null)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithRecursiveDir"] = file.RecursiveDir;
+        }
+
+        if (file.ProjectPath is not null)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithProjectPath"] = file.ProjectPath;
+        }
+
+        if (file.NamespaceFromFolders)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders"] = "true";
         }
 
         return metadata;

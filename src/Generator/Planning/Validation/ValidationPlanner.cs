@@ -156,7 +156,7 @@ internal sealed partial class ValidationPlanner
         }
 
         var events = _index.Events.Select(e => new CatalogEvent(e.EventName, e.Key, e.Schema.Pointer)).ToEquatableArray();
-        var validation = new DocumentValidation(Document.Input.FileName, @namespace, className, _validators.ToEquatableArray(), roots.ToEquatableArray(), events);
+        var validation = new DocumentValidation(Document.Input.SourcePath, @namespace, className, _validators.ToEquatableArray(), roots.ToEquatableArray(), events);
         var exports = new ValidationExports(
             validation.FullName,
             _targets.Select(t => new PointerValidator(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),

@@ -3,7 +3,7 @@ using Hooksmith.Generator.Model;
 namespace Hooksmith.Generator.Planning.Validation;
 
 /// <summary>What one schema file validates: one method per schema location, in one static class.</summary>
-/// <param name="SchemaFile">The schema file's name, for comments.</param>
+/// <param name="SchemaFile">The schema file's path relative to the project, for comments.</param>
 /// <param name="Namespace">The namespace of the class (the file's).</param>
 /// <param name="ClassName">The class's simple name.</param>
 /// <param name="Validators">One validator per schema location, in a stable order.</param>
