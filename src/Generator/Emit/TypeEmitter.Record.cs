@@ -287,7 +287,7 @@ internal static partial class TypeEmitter
 
         if (spec.AdditionalProperties is not null)
         {
-            writer.WriteLine($"AdditionalProperties = additional is null ? null : new {TypeNames.Codecs}JsonMap<{TypeNames.Of(spec.AdditionalProperties)}>(additional),");
+            writer.WriteLine($"AdditionalProperties = additional is null || additional.Count == 0 ? null : new {TypeNames.Codecs}JsonMap<{TypeNames.Of(spec.AdditionalProperties)}>(additional),");
         }
 
         writer.WriteLine($"{bagName} = members.Unbound,");

@@ -172,7 +172,8 @@ public struct ObjectReader
     }
 
     /// <summary>The members kept raw, or null when there are none.</summary>
-    public readonly IReadOnlyDictionary<string, JsonElement>? Unbound => _unbound is null ? null : new JsonMap<JsonElement>(_unbound);
+    /// <remarks>Empty counts as none: a repeated member may have taken back the only one kept.</remarks>
+    public readonly IReadOnlyDictionary<string, JsonElement>? Unbound => _unbound is null || _unbound.Count == 0 ? null : new JsonMap<JsonElement>(_unbound);
 
     /// <summary>How the date-time members were spelled, or null when there were none.</summary>
     public readonly MemberSpellings? Spellings => _spellings is null ? null : new MemberSpellings(_spellings);
