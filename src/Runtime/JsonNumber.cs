@@ -110,6 +110,57 @@ public readonly struct JsonNumber : IEquatable<JsonNumber>, IComparable<JsonNumb
         return true;
     }
 
+    /// <summary>Reads a JSON number literal given as UTF-8; false when the bytes are not one.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out JsonNumber number)
+    {
+        const int StackLimit = 128;
+        Span<char> chars = utf8.Length <= StackLimit ? stackalloc char[StackLimit] : new char[utf8.Length];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        return TryParse(chars[..utf8.Length], out number);
+    }
+
+    /// <summary>
+    /// Whether a JSON number literal is a whole number, exactly: <c>1.0</c> and <c>1e2</c> are,
+    /// <c>1e-400</c> and <c>0.00000000000000000000000000001</c> are not (a decimal would round them to 0).
+    /// </summary>
+    internal static bool IsIntegerLiteral(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            // Without an exponent, a whole number is one whose fraction digits are all zeros.
+            var point = utf8.IndexOf((byte)'.');
+            return point < 0 || utf8[(point + 1)..].IndexOfAnyExcept((byte)'0') < 0;
+        }
+
+        return TryParse(utf8, out var number) && number.IsInteger;
+    }
+
+    /// <summary>
+    /// Reads a JSON number literal as a decimal when the decimal holds it exactly; false when it does not
+    /// (too many digits, too small, too large), where a decimal would round silently.
+    /// </summary>
+    internal static bool TryGetExactDecimal(ReadOnlySpan<byte> utf8, out decimal value)
+    {
+        if (!decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+
+        // Short literals without an exponent have at most 27 digits and scale 26: a decimal holds them as written.
+        if (utf8.Length <= 28 && utf8.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            return true;
+        }
+
+        return TryParse(utf8, out var exact)
+            && TryParse(value.ToString(CultureInfo.InvariantCulture), out var held)
+            && exact.Equals(held);
+    }
+
     /// <inheritdoc/>
     public bool Equals(JsonNumber other) => _exponent == other._exponent && _significand == other._significand;
 

@@ -73,13 +73,13 @@ internal static partial class TypeEmitter
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, out {name} value)");
-        writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.String)");
-        writer.WriteLine("context.ReportTypeMismatch(\"string\", reader.TokenType);");
+        writer.WriteLine("// The string codec reports a value of another type and text that cannot be decoded.");
+        writer.OpenBlock($"if (!{TypeNames.Codecs}StringCodec.TryRead(ref reader, context, out var text))");
         writer.WriteLine("value = default;");
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"value = new {name}(reader.GetString()!);");
+        writer.WriteLine($"value = new {name}(text);");
         writer.WriteLine("return true;");
         writer.CloseBlock();
         writer.WriteLine();

@@ -43,6 +43,12 @@ internal static partial class TypeEmitter
         writer.WriteLine("/// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>");
         writer.WriteLine($"private {TypeNames.Codecs}MemberPresence Presence {{ get; init; }}");
         writer.WriteLine();
+        if (spec.Properties.Any(KeepsSpelling))
+        {
+            writer.WriteLine("/// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>");
+            writer.WriteLine($"private {TypeNames.Codecs}MemberSpellings? Spellings {{ get; init; }}");
+            writer.WriteLine();
+        }
 
         WriteParseMethods(writer, spec, isValueType: false);
         WriteRecordWriteTo(writer, spec, bagName);
@@ -61,6 +67,23 @@ internal static partial class TypeEmitter
         }
 
         WriteDocumentation(writer, documentation.Summary, documentation.Remarks);
+    }
+
+    /// <summary>Whether a property's .NET type loses the spelling of its value (a date-time's), so the text is kept beside it.</summary>
+    private static bool KeepsSpelling(PropertySpec property) => property.Type.Kind == TypeRefKind.DateTime;
+
+    /// <summary>Writes a property's value: as it was spelled when read, for a date-time that still holds what was read.</summary>
+    private static void WriteValue(SourceWriter writer, PropertySpec property, int index, string codec, string value)
+    {
+        if (KeepsSpelling(property))
+        {
+            writer.OpenBlock($"if (!{TypeNames.Codecs}MemberSpellings.TryWrite(Spellings, writer, {index}, {value}))");
+            writer.WriteLine($"{codec}.Write(writer, {value});");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.WriteLine($"{codec}.Write(writer, {value});");
     }
 
     /// <summary>The type a property's value is read into: the property's own type, but nullable for references.</summary>
@@ -156,7 +179,7 @@ internal static partial class TypeEmitter
             {
                 writer.OpenBlock($"if (Presence.ShouldWrite({index}))");
                 writer.WriteLine($"writer.WritePropertyName({jsonName});");
-                writer.WriteLine($"{codec}.Write(writer, {property.Name});");
+                WriteValue(writer, property, index, codec, property.Name);
                 writer.CloseBlock();
                 writer.WriteLine();
                 continue;
@@ -165,7 +188,7 @@ internal static partial class TypeEmitter
             var local = locals[index];
             writer.OpenBlock($"if ({property.Name} is {{ }} {local})");
             writer.WriteLine($"writer.WritePropertyName({jsonName});");
-            writer.WriteLine($"{codec}.Write(writer, {local});");
+            WriteValue(writer, property, index, codec, local);
             writer.CloseBlock();
             var isRequired = property.IsRequired ? "true" : "false";
             writer.OpenBlock($"else if (Presence.ShouldWriteNull({index}, isRequired: {isRequired}) && !{TypeNames.Codecs}ObjectWriter.Keeps({bagName}, {Literal(property.JsonName)}))");
@@ -208,7 +231,7 @@ internal static partial class TypeEmitter
         }
 
         writer.WriteLine($"var members = new {TypeNames.Codecs}ObjectReader();");
-        writer.OpenBlock("while (members.NextMember(ref reader))");
+        writer.OpenBlock("while (members.NextMember(ref reader, context))");
         for (var index = 0; index < spec.Properties.Count; index++)
         {
             var property = spec.Properties[index];
@@ -216,13 +239,14 @@ internal static partial class TypeEmitter
             var type = ReadTypeOf(property);
             var codec = ReadCodecOf(property);
             writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))");
-            writer.WriteLine($"members.ReadMember<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {locals[index]});");
+            var read = KeepsSpelling(property) ? "ReadDateTimeMember" : "ReadMember";
+            writer.WriteLine($"members.{read}<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {locals[index]});");
             writer.CloseBlock();
         }
 
         var unknown = spec.AdditionalProperties is { } additionalType
             ? $"members.ReadAdditional<{TypeNames.Of(additionalType)}, {TypeNames.CodecOf(additionalType, allowsNull: false)}>(ref reader, context, ref additional);"
-            : "members.KeepUnknown(ref reader);";
+            : "members.KeepUnknown(ref reader, context);";
         if (spec.Properties.Count == 0)
         {
             writer.WriteLine(unknown);
@@ -234,6 +258,12 @@ internal static partial class TypeEmitter
             writer.CloseBlock();
         }
 
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("if (members.Failed)");
+        writer.WriteLine("// A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.");
+        writer.WriteLine("value = null;");
+        writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
         for (var index = 0; index < spec.Properties.Count; index++)
@@ -257,11 +287,16 @@ internal static partial class TypeEmitter
 
         if (spec.AdditionalProperties is not null)
         {
-            writer.WriteLine($"AdditionalProperties = additional is null ? null : new {TypeNames.Codecs}JsonMap<{TypeNames.Of(spec.AdditionalProperties)}>(additional),");
+            writer.WriteLine($"AdditionalProperties = additional is null || additional.Count == 0 ? null : new {TypeNames.Codecs}JsonMap<{TypeNames.Of(spec.AdditionalProperties)}>(additional),");
         }
 
         writer.WriteLine($"{bagName} = members.Unbound,");
         writer.WriteLine("Presence = members.Presence,");
+        if (spec.Properties.Any(KeepsSpelling))
+        {
+            writer.WriteLine("Spellings = members.Spellings,");
+        }
+
         writer.CloseBlock("};");
         writer.WriteLine("return true;");
         writer.CloseBlock();

@@ -77,7 +77,7 @@ internal static partial class TypeEmitter
         writer.WriteLine();
         WriteParseMethods(writer, spec, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as it came.</summary>");
-        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => Value.WriteTo(writer);");
+        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => {TypeNames.Codecs}ElementCodec.Write(writer, Value);");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");

@@ -68,9 +68,22 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
         var entries = new Dictionary<string, T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!JsonStringText.IsWellFormed(ref reader))
+            {
+                ObjectReader.ReportUnreadableName(ref reader, context);
+                value = null;
+                return false;
+            }
+
             var name = reader.GetString()!;
             reader.Read();
             context.Enter(name);
+            if (entries.Remove(name))
+            {
+                // The last copy of a repeated member is the one kept, as validation is told.
+                ObjectReader.ReportDuplicate(context);
+            }
+
             var ok = TCodec.TryRead(ref reader, context, out var item);
             context.Exit();
             if (!ok)

@@ -30,9 +30,12 @@ public sealed class JsonElementComparer : IEqualityComparer<JsonElement>
         switch (kind)
         {
             case JsonValueKind.Number:
-                return JsonNumber.Parse(x.GetRawText()).Equals(JsonNumber.Parse(y.GetRawText()));
+                return SchemaNumber(x).Equals(SchemaNumber(y));
             case JsonValueKind.String:
-                return x.ValueEquals(y.GetString());
+                // Text that cannot be decoded compares by its bytes (and equals no decodable text).
+                return JsonStringText.IsWellFormed(x) && JsonStringText.IsWellFormed(y)
+                    ? x.ValueEquals(y.GetString())
+                    : string.Equals(JsonStringText.ValueKey(x), JsonStringText.ValueKey(y), StringComparison.Ordinal);
             case JsonValueKind.Array:
                 if (x.GetArrayLength() != y.GetArrayLength())
                 {
@@ -65,9 +68,9 @@ public sealed class JsonElementComparer : IEqualityComparer<JsonElement>
         switch (obj.ValueKind)
         {
             case JsonValueKind.Number:
-                return JsonNumber.Parse(obj.GetRawText()).GetHashCode();
+                return SchemaNumber(obj).GetHashCode();
             case JsonValueKind.String:
-                return StringComparer.Ordinal.GetHashCode(obj.GetString()!);
+                return StringComparer.Ordinal.GetHashCode(JsonStringText.ValueKey(obj));
             case JsonValueKind.Array:
                 var hash = new HashCode();
                 foreach (var item in obj.EnumerateArray())
@@ -80,7 +83,7 @@ public sealed class JsonElementComparer : IEqualityComparer<JsonElement>
                 var sum = 0;
                 foreach (var member in obj.EnumerateObject())
                 {
-                    sum = unchecked(sum + HashCode.Combine(member.Name, GetHashCode(member.Value)));
+                    sum = unchecked(sum + HashCode.Combine(JsonStringText.NameKey(member), GetHashCode(member.Value)));
                 }
 
                 return sum;
@@ -89,20 +92,26 @@ public sealed class JsonElementComparer : IEqualityComparer<JsonElement>
         }
     }
 
+    private static JsonNumber SchemaNumber(in JsonElement number)
+    {
+        // A number token's raw text is ASCII digits, signs, '.', 'e': decoding it cannot fail.
+        return JsonNumber.Parse(number.GetRawText());
+    }
+
     private bool ObjectEquals(JsonElement x, JsonElement y)
     {
         // Duplicate names: the last one wins, as when the object is read into a dictionary.
         var right = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var member in y.EnumerateObject())
         {
-            right[member.Name] = member.Value;
+            right[JsonStringText.NameKey(member)] = member.Value;
         }
 
         var leftCount = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in x.EnumerateObject())
         {
-            if (seen.Add(member.Name))
+            if (seen.Add(JsonStringText.NameKey(member)))
             {
                 leftCount++;
             }
@@ -116,7 +125,7 @@ public sealed class JsonElementComparer : IEqualityComparer<JsonElement>
         var left = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var member in x.EnumerateObject())
         {
-            left[member.Name] = member.Value;
+            left[JsonStringText.NameKey(member)] = member.Value;
         }
 
         foreach (var entry in left)

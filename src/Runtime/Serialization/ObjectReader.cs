@@ -1,3 +1,5 @@
+using System.Buffers;
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -15,9 +17,45 @@ public struct ObjectReader
     private ulong[]? _seenRest;
     private ulong[]? _boundRest;
     private Dictionary<string, JsonElement>? _unbound;
+    private bool _failed;
+    private List<MemberSpellings.Entry>? _spellings;
 
-    /// <summary>Moves to the next member name; false at the end of the object.</summary>
-    public readonly bool NextMember(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    /// <summary>
+    /// Moves to the next member name; false at the end of the object, and false when the name cannot be
+    /// decoded (invalid UTF-8, an escaped unpaired surrogate): then <see cref="Failed"/> is true, the problem
+    /// is reported at the member, and the object cannot be bound (whoever holds it keeps it raw).
+    /// </summary>
+    public bool NextMember(ref Utf8JsonReader reader, BindingContext context)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        if (JsonStringText.IsWellFormed(ref reader))
+        {
+            return true;
+        }
+
+        ReportUnreadableName(ref reader, context);
+        _failed = true;
+        return false;
+    }
+
+    /// <summary>True when a member name could not be decoded, so the object was not read to its end.</summary>
+    public readonly bool Failed => _failed;
+
+    /// <summary>Reports a member name that cannot be decoded, at the member (its name shown with U+FFFD).</summary>
+    internal static void ReportUnreadableName(ref Utf8JsonReader reader, BindingContext context)
+    {
+        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        context.Enter(JsonStringText.Lossy(raw));
+        context.Report("encoding", JsonStringText.NameProblem);
+        context.Exit();
+    }
+
+    /// <summary>Reports a member whose name an earlier member of the object had; the caller is inside the member.</summary>
+    internal static void ReportDuplicate(BindingContext context) => context.Report("duplicate", JsonIntegrity.DuplicateMessage);
 
     /// <summary>
     /// Reads the value of member <paramref name="index"/> (the reader is on its name). A value that
@@ -27,8 +65,16 @@ public struct ObjectReader
         where TCodec : IJsonCodec<T>
     {
         reader.Read();
-        Set(ref _seen, ref _seenRest, index);
         context.Enter(name);
+        if (IsSet(_seen, _seenRest, index))
+        {
+            // A repeated member: the last copy is bound, as validation is told; the earlier one is dropped.
+            ReportDuplicate(context);
+            Clear(ref _bound, _boundRest, index);
+            _unbound?.Remove(name);
+        }
+
+        Set(ref _seen, ref _seenRest, index);
         var checkpoint = reader;
         if (TCodec.TryRead(ref reader, context, out var read))
         {
@@ -45,6 +91,36 @@ public struct ObjectReader
         context.Exit();
     }
 
+    /// <summary>
+    /// Reads a date-time member (the reader is on its name) as <see cref="ReadMember{T, TCodec}"/> does, and
+    /// keeps its text as it was spelled, so that writing the model back gives the same text.
+    /// </summary>
+    public void ReadDateTimeMember<T, TCodec>(ref Utf8JsonReader reader, BindingContext context, int index, string name, out T? value)
+        where TCodec : IJsonCodec<T>
+    {
+        var valueReader = reader;
+        valueReader.Read();
+        ReadMember<T, TCodec>(ref reader, context, index, name, out value);
+        for (var i = (_spellings?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (_spellings![i].Index == index)
+            {
+                _spellings.RemoveAt(i); // an earlier copy of a repeated member
+            }
+        }
+
+        if (IsSet(_bound, _boundRest, index) && value is DateTimeOffset instant && valueReader.TokenType == JsonTokenType.String)
+        {
+            // The string as written, quotes and escapes included: written back byte for byte.
+            var text = valueReader.HasValueSequence ? valueReader.ValueSequence.ToArray() : valueReader.ValueSpan;
+            var json = new byte[text.Length + 2];
+            json[0] = (byte)'"';
+            text.CopyTo(json.AsSpan(1));
+            json[^1] = (byte)'"';
+            (_spellings ??= []).Add(new MemberSpellings.Entry(index, json, instant));
+        }
+    }
+
     /// <summary>Reads a member that no property describes into the typed additional-properties map.</summary>
     public void ReadAdditional<T, TCodec>(ref Utf8JsonReader reader, BindingContext context, ref Dictionary<string, T>? additional)
         where TCodec : IJsonCodec<T>
@@ -52,6 +128,11 @@ public struct ObjectReader
         var name = reader.GetString()!;
         reader.Read();
         context.Enter(name);
+        if ((additional is not null && additional.Remove(name)) | (_unbound is not null && _unbound.Remove(name)))
+        {
+            ReportDuplicate(context);
+        }
+
         var checkpoint = reader;
         if (TCodec.TryRead(ref reader, context, out var read))
         {
@@ -67,10 +148,17 @@ public struct ObjectReader
     }
 
     /// <summary>Keeps a member that no property describes (the reader is on its name).</summary>
-    public void KeepUnknown(ref Utf8JsonReader reader)
+    public void KeepUnknown(ref Utf8JsonReader reader, BindingContext context)
     {
         var name = reader.GetString()!;
         reader.Read();
+        if (_unbound is not null && _unbound.ContainsKey(name))
+        {
+            context.Enter(name);
+            ReportDuplicate(context);
+            context.Exit();
+        }
+
         Keep(name, ref reader);
     }
 
@@ -84,7 +172,11 @@ public struct ObjectReader
     }
 
     /// <summary>The members kept raw, or null when there are none.</summary>
-    public readonly IReadOnlyDictionary<string, JsonElement>? Unbound => _unbound is null ? null : new JsonMap<JsonElement>(_unbound);
+    /// <remarks>Empty counts as none: a repeated member may have taken back the only one kept.</remarks>
+    public readonly IReadOnlyDictionary<string, JsonElement>? Unbound => _unbound is null || _unbound.Count == 0 ? null : new JsonMap<JsonElement>(_unbound);
+
+    /// <summary>How the date-time members were spelled, or null when there were none.</summary>
+    public readonly MemberSpellings? Spellings => _spellings is null ? null : new MemberSpellings(_spellings);
 
     /// <summary>Which members were bound, for writing the model back as it came.</summary>
     public readonly MemberPresence Presence => new(_bound, _boundRest);
@@ -107,6 +199,21 @@ public struct ObjectReader
         }
 
         rest[word] |= 1UL << (index % 64);
+    }
+
+    private static void Clear(ref ulong first, ulong[]? rest, int index)
+    {
+        if (index < 64)
+        {
+            first &= ~(1UL << index);
+            return;
+        }
+
+        var word = (index / 64) - 1;
+        if (rest is not null && word < rest.Length)
+        {
+            rest[word] &= ~(1UL << (index % 64));
+        }
     }
 
     private static bool IsSet(ulong first, ulong[]? rest, int index)

@@ -17,7 +17,7 @@ public static class ObjectWriter
         foreach (var member in members)
         {
             writer.WritePropertyName(member.Key);
-            member.Value.WriteTo(writer);
+            JsonElementWriter.Write(writer, member.Value);
         }
     }
 

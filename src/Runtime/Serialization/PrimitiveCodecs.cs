@@ -1,3 +1,4 @@
+using System.Buffers;
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -11,15 +12,22 @@ public readonly struct StringCodec : IJsonCodec<string>
     /// <inheritdoc/>
     public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, [MaybeNullWhen(false)] out string value)
     {
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            value = reader.GetString()!;
-            return true;
+            context.ReportTypeMismatch("string", reader.TokenType);
+            value = null;
+            return false;
         }
 
-        context.ReportTypeMismatch("string", reader.TokenType);
-        value = null;
-        return false;
+        if (!JsonStringText.IsWellFormed(ref reader))
+        {
+            context.ReportUnrepresentable("a string", JsonStringText.ValueProblem);
+            value = null;
+            return false;
+        }
+
+        value = reader.GetString()!;
+        return true;
     }
 
     /// <inheritdoc/>
@@ -44,20 +52,31 @@ public readonly struct Int64Codec : IJsonCodec<long>
             return true;
         }
 
-        // 1.0 and 1e2 are integers in JSON Schema even though Utf8JsonReader will not read them as Int64.
-        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number
-            && number >= long.MinValue && number <= long.MaxValue)
+        // 1.0 and 1e2 are integers in JSON Schema even though Utf8JsonReader will not read them as Int64;
+        // 1e-30 is not, though a decimal rounds it to 0: whether it is whole is decided on the literal.
+        var literal = NumberLiteral(ref reader);
+        if (!JsonNumber.IsIntegerLiteral(literal))
+        {
+            context.ReportUnrepresentable("a 64-bit integer", "it is not a whole number");
+            return false;
+        }
+
+        if (JsonNumber.TryGetExactDecimal(literal, out var number) && number >= long.MinValue && number <= long.MaxValue)
         {
             value = (long)number;
             return true;
         }
 
-        context.ReportUnrepresentable("a 64-bit integer", "it is fractional or out of range");
+        context.ReportUnrepresentable("a 64-bit integer", "it is out of range");
         return false;
     }
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+
+    /// <summary>The number the reader is on, as written.</summary>
+    internal static ReadOnlySpan<byte> NumberLiteral(ref readonly Utf8JsonReader reader)
+        => reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
 }
 
 /// <summary>JSON numbers as <see cref="decimal"/>, exact for the amounts webhooks carry.</summary>
@@ -73,12 +92,15 @@ public readonly struct DecimalCodec : IJsonCodec<decimal>
             return false;
         }
 
-        if (reader.TryGetDecimal(out value))
+        // A decimal holds 28 significant digits and no exponent beyond ±28: 1e-30 would be read as 0 and
+        // 0.1234567890123456789012345678901 rounded, silently. Such a value is reported and kept as written.
+        if (JsonNumber.TryGetExactDecimal(Int64Codec.NumberLiteral(ref reader), out value))
         {
             return true;
         }
 
-        context.ReportUnrepresentable("a decimal", "it is out of range");
+        context.ReportUnrepresentable("a decimal", "a decimal cannot hold it exactly (too many digits, too small or too large)");
+        value = 0;
         return false;
     }
 
@@ -127,11 +149,12 @@ public readonly struct DateTimeOffsetCodec : IJsonCodec<DateTimeOffset>
             return false;
         }
 
-        if (reader.TryGetDateTimeOffset(out value))
+        if (JsonStringText.IsWellFormed(ref reader) && reader.TryGetDateTimeOffset(out value))
         {
             return true;
         }
 
+        value = default;
         context.ReportUnrepresentable("a date-time", "it is not an RFC 3339 date-time");
         return false;
     }
@@ -168,5 +191,5 @@ public readonly struct ElementCodec : IJsonCodec<JsonElement>
     }
 
     /// <inheritdoc/>
-    public static void Write(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
+    public static void Write(Utf8JsonWriter writer, JsonElement value) => JsonElementWriter.Write(writer, value);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 
 namespace Hooksmith.Serialization;
@@ -18,17 +17,14 @@ public static class UnionReader
         value = default;
         if (discriminatorProperty is not null)
         {
-            if (element.ValueKind != JsonValueKind.Object
-                || !element.TryGetProperty(discriminatorProperty, out var discriminator)
-                || discriminator.ValueKind != JsonValueKind.String
-                || !discriminator.ValueEquals(discriminatorValue))
+            if (element.ValueKind != JsonValueKind.Object || !HasDiscriminator(element, discriminatorProperty, discriminatorValue))
             {
                 return false;
             }
         }
 
         var context = new BindingContext();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(element.GetRawText()));
+        var reader = new Utf8JsonReader(JsonIntegrity.RawBytes(element));
         reader.Read();
         if (!TCodec.TryRead(ref reader, context, out var read))
         {
@@ -42,5 +38,25 @@ public static class UnionReader
 
         value = read;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the object's member <paramref name="name"/> is the string <paramref name="expected"/>.
+    /// Members are compared one by one, skipping names that cannot be decoded: looking a name up decodes
+    /// every name and would throw for one of them.
+    /// </summary>
+    private static bool HasDiscriminator(in JsonElement element, string name, string? expected)
+    {
+        var found = false;
+        foreach (var member in element.EnumerateObject())
+        {
+            if (JsonStringText.IsWellFormedName(member) && member.NameEquals(name))
+            {
+                // The last copy of a repeated member is the one that counts, as when binding.
+                found = member.Value.ValueKind == JsonValueKind.String && JsonStringText.IsWellFormed(member.Value) && member.Value.ValueEquals(expected);
+            }
+        }
+
+        return found;
     }
 }

@@ -14,7 +14,10 @@ namespace Hooksmith.Validation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SchemaChecks
 {
-    /// <summary>Whether a number is a whole number, whatever its notation (<c>1.0</c> and <c>1e2</c> are).</summary>
+    /// <summary>
+    /// Whether a number is a whole number, whatever its notation (<c>1.0</c> and <c>1e2</c> are), exactly:
+    /// <c>1e-400</c> is not, though a decimal or a double would round it to 0.
+    /// </summary>
     public static bool IsInteger(in JsonElement number)
     {
         if (number.ValueKind != JsonValueKind.Number)
@@ -22,22 +25,12 @@ public static class SchemaChecks
             return false;
         }
 
-        if (number.TryGetInt64(out _))
-        {
-            return true;
-        }
-
-        if (number.TryGetDecimal(out var value))
-        {
-            return decimal.Truncate(value) == value;
-        }
-
-        return Exact(number).IsInteger;
+        return number.TryGetInt64(out _) || JsonNumber.IsIntegerLiteral(RawNumber(number));
     }
 
     /// <summary>Compares a number with a limit given exactly as a decimal: negative, zero or positive.</summary>
     public static int Compare(in JsonElement number, decimal limit)
-        => number.TryGetDecimal(out var value) ? value.CompareTo(limit) : Exact(number).CompareTo(JsonNumber.Parse(limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        => TryGetExactDecimal(number, out var value) ? value.CompareTo(limit) : Exact(number).CompareTo(JsonNumber.Parse(limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Compares a number with a limit written as a JSON number literal too large or long for a decimal.</summary>
     public static int Compare(in JsonElement number, string limit) => Exact(number).CompareTo(JsonNumber.Parse(limit));
@@ -45,7 +38,7 @@ public static class SchemaChecks
     /// <summary>Whether a number is a multiple of a positive divisor, exactly (<c>0.0075</c> is a multiple of <c>0.0001</c>).</summary>
     public static bool IsMultipleOf(in JsonElement number, string divisor)
     {
-        if (number.TryGetDecimal(out var value)
+        if (TryGetExactDecimal(number, out var value)
             && decimal.TryParse(divisor, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var by)
             && by != 0)
         {
@@ -282,5 +275,28 @@ public static class SchemaChecks
     public static Regex Pattern(string dotNetPattern)
         => new(dotNetPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static JsonNumber Exact(in JsonElement number) => JsonNumber.Parse(number.GetRawText());
+    private static JsonNumber Exact(in JsonElement number)
+        => JsonNumber.TryParse(RawNumber(number), out var exact) ? exact : JsonNumber.Parse(number.GetRawText());
+
+    /// <summary>A number as a decimal when the decimal holds it exactly (<see cref="JsonElement.TryGetDecimal"/> rounds <c>1e-30</c> to 0).</summary>
+    private static bool TryGetExactDecimal(in JsonElement number, out decimal value)
+    {
+        if (number.TryGetInt64(out var whole))
+        {
+            value = whole;
+            return true;
+        }
+
+        return JsonNumber.TryGetExactDecimal(RawNumber(number), out value);
+    }
+
+    /// <summary>A number as written: its UTF-8 text, read in place where the framework exposes it.</summary>
+    private static ReadOnlySpan<byte> RawNumber(in JsonElement number)
+    {
+#if NET9_0_OR_GREATER
+        return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(number);
+#else
+        return System.Text.Encoding.ASCII.GetBytes(number.GetRawText());
+#endif
+    }
 }

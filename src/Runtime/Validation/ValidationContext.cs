@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Hooksmith.Serialization;
 
 namespace Hooksmith.Validation;
 
@@ -54,6 +55,36 @@ public sealed class ValidationContext
     public static ValidationResult Run(in JsonElement instance, SchemaValidator validator, string resource, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        if (JsonIntegrity.IsClean(instance))
+        {
+            return RunValidator(instance, validator, resource, options);
+        }
+
+        // Text that cannot be decoded and repeated member names are reported where they are; the keywords
+        // then check a copy whose undecodable text is replaced by U+FFFD, since decoding it would throw.
+        var problems = JsonIntegrity.Collect(instance, string.Empty, out var illFormedText);
+        ValidationResult checkedValue;
+        if (illFormedText)
+        {
+            using var repaired = JsonDocument.Parse(JsonIntegrity.Repair(JsonIntegrity.RawBytes(instance)), new JsonDocumentOptions { MaxDepth = 4096 });
+            checkedValue = RunValidator(repaired.RootElement, validator, resource, options);
+        }
+        else
+        {
+            checkedValue = RunValidator(instance, validator, resource, options);
+        }
+
+        if ((options ?? ValidationOptions.Default).Mode == ValidationMode.FirstFailure)
+        {
+            return ValidationResult.FromErrors([problems[0]]);
+        }
+
+        problems.AddRange(checkedValue.Errors);
+        return ValidationResult.FromErrors(problems);
+    }
+
+    private static ValidationResult RunValidator(in JsonElement instance, SchemaValidator validator, string resource, ValidationOptions? options)
+    {
         var context = s_cached ?? new ValidationContext();
         s_cached = null;
         context.Start(options ?? ValidationOptions.Default);

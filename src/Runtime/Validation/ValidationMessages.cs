@@ -75,6 +75,7 @@ internal static class ValidationMessages
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
             JsonValueKind.Undefined => "nothing",
+            JsonValueKind.String when !Serialization.JsonStringText.IsWellFormed(instance) => "a string that is not valid Unicode text",
             _ => instance.GetRawText(),
         };
         return text.Length <= Limit ? text : string.Concat(text.AsSpan(0, Limit), "…");

@@ -135,7 +135,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
         string? email = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? labels = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("name"u8))
             {
@@ -159,8 +159,15 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         members.RequireMember(context, 0, "name");

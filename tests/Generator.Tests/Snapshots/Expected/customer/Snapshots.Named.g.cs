@@ -107,7 +107,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
         string? @class = default;
         string? customer = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("name"u8))
             {
@@ -123,8 +123,15 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         value = new Named

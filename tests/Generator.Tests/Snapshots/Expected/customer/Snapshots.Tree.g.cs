@@ -93,7 +93,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
         long? valueValue = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? children = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("value"u8))
             {
@@ -105,8 +105,15 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         value = new Tree

@@ -26,6 +26,9 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
+    /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
+    private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
+
     /// <summary>
     /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
     /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
@@ -72,7 +75,10 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
         if (PaidAt is { } paidAt)
         {
             writer.WritePropertyName("paid_at"u8);
-            global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, paidAt);
+            if (!global::Hooksmith.Serialization.MemberSpellings.TryWrite(Spellings, writer, 1, paidAt))
+            {
+                global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, paidAt);
+            }
         }
         else if (Presence.ShouldWriteNull(1, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "paid_at"))
         {
@@ -107,7 +113,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
         global::System.DateTimeOffset? paidAt = default;
         long? amount = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("order_id"u8))
             {
@@ -115,7 +121,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
             }
             else if (reader.ValueTextEquals("paid_at"u8))
             {
-                members.ReadMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.NullableValueCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 1, "paid_at", out paidAt);
+                members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.NullableValueCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 1, "paid_at", out paidAt);
             }
             else if (reader.ValueTextEquals("amount"u8))
             {
@@ -123,8 +129,15 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         members.RequireMember(context, 0, "order_id");
@@ -135,6 +148,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
             Amount = amount,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
+            Spellings = members.Spellings,
         };
         return true;
     }

@@ -57,6 +57,9 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
+    /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
+    private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
+
     /// <summary>
     /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
     /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
@@ -159,7 +162,10 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
         if (CreatedAt is { } createdAt)
         {
             writer.WritePropertyName("created_at"u8);
-            global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, createdAt);
+            if (!global::Hooksmith.Serialization.MemberSpellings.TryWrite(Spellings, writer, 7, createdAt))
+            {
+                global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, createdAt);
+            }
         }
         else if (Presence.ShouldWriteNull(7, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "created_at"))
         {
@@ -233,7 +239,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
         global::Snapshots.OrderShipping? shipping = default;
         global::System.Text.Json.JsonElement? anything = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("id"u8))
             {
@@ -265,7 +271,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
             }
             else if (reader.ValueTextEquals("created_at"u8))
             {
-                members.ReadMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.LiftedCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 7, "created_at", out createdAt);
+                members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.LiftedCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 7, "created_at", out createdAt);
             }
             else if (reader.ValueTextEquals("metadata"u8))
             {
@@ -285,8 +291,15 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         members.RequireMember(context, 0, "id");
@@ -308,6 +321,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
             Anything = anything,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
+            Spellings = members.Spellings,
         };
         return true;
     }

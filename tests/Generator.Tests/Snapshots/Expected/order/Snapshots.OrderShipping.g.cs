@@ -93,7 +93,7 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
         string? carrier = default;
         string? tracking = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader))
+        while (members.NextMember(ref reader, context))
         {
             if (reader.ValueTextEquals("carrier"u8))
             {
@@ -105,8 +105,15 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
             }
             else
             {
-                members.KeepUnknown(ref reader);
+                members.KeepUnknown(ref reader, context);
             }
+        }
+
+        if (members.Failed)
+        {
+            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
+            value = null;
+            return false;
         }
 
         value = new OrderShipping

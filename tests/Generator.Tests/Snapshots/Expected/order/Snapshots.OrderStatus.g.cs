@@ -97,14 +97,14 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, out OrderStatus value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        // The string codec reports a value of another type and text that cannot be decoded.
+        if (!global::Hooksmith.Serialization.StringCodec.TryRead(ref reader, context, out var text))
         {
-            context.ReportTypeMismatch("string", reader.TokenType);
             value = default;
             return false;
         }
 
-        value = new OrderStatus(reader.GetString()!);
+        value = new OrderStatus(text);
         return true;
     }
 

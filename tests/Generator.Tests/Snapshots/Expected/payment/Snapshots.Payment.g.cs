@@ -86,7 +86,7 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value) => value.WriteTo(writer);
 
     /// <summary>Writes the value as it came.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => Value.WriteTo(writer);
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Hooksmith.Serialization.ElementCodec.Write(writer, Value);
 
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Payment value)
