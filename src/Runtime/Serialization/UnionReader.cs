@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using Hooksmith.Validation;
 
 namespace Hooksmith.Serialization;
 
@@ -42,5 +43,34 @@ public static class UnionReader
 
         value = read;
         return true;
+    }
+
+    /// <summary>Whether <paramref name="element"/> is an object whose <paramref name="property"/> is the string <paramref name="value"/>.</summary>
+    public static bool HasDiscriminator(JsonElement element, string property, string value)
+        => element.ValueKind == JsonValueKind.Object
+            && element.TryGetProperty(property, out var discriminator)
+            && discriminator.ValueKind == JsonValueKind.String
+            && discriminator.ValueEquals(value);
+
+    /// <summary>Whether a variant's schema accepts <paramref name="element"/>; stops at the first failure.</summary>
+    /// <param name="element">The union's value.</param>
+    /// <param name="validator">The generated validator of the variant's branch.</param>
+    /// <param name="resource">The URI of the schema resource the branch is in.</param>
+    public static bool Accepts(JsonElement element, SchemaValidator validator, string resource)
+        => ValidationContext.Run(element, validator, resource, ValidationOptions.FirstFailure).IsValid;
+
+    /// <summary>Whether <paramref name="element"/> binds to <typeparamref name="T"/> without a problem (a variant with no validator of its own).</summary>
+    public static bool BindsCleanly<T, TCodec>(JsonElement element)
+        where TCodec : IJsonCodec<T>
+        => TryRead<T, TCodec>(element, null, null, out _);
+
+    /// <summary>Binds <paramref name="element"/> to the chosen variant leniently: it fails only when the JSON kind cannot be bound at all.</summary>
+    public static bool TryReadChosen<T, TCodec>(JsonElement element, [MaybeNullWhen(false)] out T value)
+        where TCodec : IJsonCodec<T>
+    {
+        var context = new BindingContext();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(element.GetRawText()));
+        reader.Read();
+        return TCodec.TryRead(ref reader, context, out value);
     }
 }

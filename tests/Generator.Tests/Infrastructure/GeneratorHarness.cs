@@ -78,6 +78,11 @@ internal static class GeneratorHarness
             metadata["build_metadata.AdditionalFiles.HooksmithBaseUri"] = file.BaseUri;
         }
 
+        if (file.Event is not null)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithEvent"] = file.Event;
+        }
+
         return metadata;
     }
 
