@@ -78,7 +78,7 @@ public sealed class CrossFileUnionTests
             new("/u/shapes/shape.schema.json", "{" + Draft07 + ", \"$id\": \"shape.schema.json\", \"title\": \"Shape\", \"oneOf\": [{\"$ref\": \"circle.schema.json\"}, {\"$ref\": \"square.schema.json\"}]}", "Acme"),
         };
         const string Code = """
-            public static class ShapeProbe
+            internal static class ShapeProbe
             {
                 public static string Pick(string json)
                 {
@@ -103,7 +103,7 @@ public sealed class CrossFileUnionTests
     }
 
     /// <summary>A payload of one action, valid against that action's schema only.</summary>
-    private static string Payload(string action) => $$"""{"action": "{{action}}", "number": 7, "sender": {"login": "octocat", "id": 1}}""";
+    private static string Payload(string action) => "{\"action\": \"" + action + "\", \"number\": 7, \"sender\": {\"login\": \"octocat\", \"id\": 1}}";
 
     private static string Naming(string action) => string.Concat(action.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w.Substring(1)));
 
@@ -113,7 +113,7 @@ public sealed class CrossFileUnionTests
     private static string Probe(VendorSchemaTree tree)
     {
         var code = new StringBuilder();
-        code.AppendLine("public static class UnionProbe");
+        code.AppendLine("internal static class UnionProbe");
         code.AppendLine("{");
         code.AppendLine("    public static string Pick(string @event, string json)");
         code.AppendLine("    {");

@@ -61,7 +61,8 @@ internal sealed class VendorSchemaTree
             new(Root + "/common/user.schema.json", $$"""
                 {"$schema": "{{Draft07}}", "$id": "user.schema.json", "title": "User", "type": "object",
                  "required": ["login", "id"],
-                 "properties": {"login": {"type": "string"}, "id": {"type": "integer"}, "type": {"type": "string", "enum": ["User", "Bot", "Organization"]}}}
+                 "properties": {"login": {"type": "string"}, "id": {"type": "integer"}, "type": {"type": "string", "enum": ["User", "Bot", "Organization"] } }
+                }
                 """, Namespace),
             new(Root + "/common/anything.schema.json", $$"""
                 {"$schema": "{{Draft07}}", "$id": "anything.schema.json", "description": "Any JSON at all."}
