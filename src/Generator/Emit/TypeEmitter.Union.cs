@@ -96,7 +96,7 @@ internal static partial class TypeEmitter
     /// <summary>
     /// The variant the value is: the one its discriminator names; else, as the schema says, the one whose branch
     /// accepts it (several or none make the choice ambiguous, and it falls to the first that accepts, then to
-    /// the first the value binds to without a problem). Not the first that binds: with open enums, most do.
+    /// the first the value binds to without a problem, then at all). Not the first that binds: with open enums, most do.
     /// </summary>
     private static void WriteChoice(SourceWriter writer, TypeSpec spec)
     {
@@ -146,14 +146,20 @@ internal static partial class TypeEmitter
             writer.WriteLine();
         }
 
-        index = 0;
-        foreach (var variant in spec.Variants)
+        // No schema accepts the value: the first variant it binds to without a problem, else at all. When
+        // every variant has a discriminator, a value that names none of them is none of them.
+        var fallbacks = undiscriminated.Count == 0 ? [] : new[] { "BindsCleanly", "BindsLeniently" };
+        foreach (var binds in fallbacks)
         {
-            writer.OpenBlock($"if ({TypeNames.Codecs}UnionReader.BindsCleanly<{TypeNames.Of(variant.Type)}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value))");
-            writer.WriteLine($"return new {Choice}({Index(index)}, {Kind}.NoneValid);");
-            writer.CloseBlock();
-            writer.WriteLine();
-            index++;
+            index = 0;
+            foreach (var variant in spec.Variants)
+            {
+                writer.OpenBlock($"if ({TypeNames.Codecs}UnionReader.{binds}<{TypeNames.Of(variant.Type)}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value))");
+                writer.WriteLine($"return new {Choice}({Index(index)}, {Kind}.NoneValid);");
+                writer.CloseBlock();
+                writer.WriteLine();
+                index++;
+            }
         }
 
         writer.WriteLine($"return {Choice}.None;");

@@ -15,6 +15,6 @@ public enum UnionChoiceKind
     /// <summary>Nothing discriminated, and several variants' schemas accept the value: the first of them is chosen.</summary>
     SeveralValid,
 
-    /// <summary>No variant's schema accepts the value: the first variant it binds to without a problem is chosen.</summary>
+    /// <summary>No variant's schema accepts the value: the first variant it binds to (without a problem, if any does) is chosen.</summary>
     NoneValid,
 }

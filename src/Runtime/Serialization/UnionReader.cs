@@ -64,6 +64,11 @@ public static class UnionReader
         where TCodec : IJsonCodec<T>
         => TryRead<T, TCodec>(element, null, null, out _);
 
+    /// <summary>Whether <paramref name="element"/> binds to <typeparamref name="T"/> at all, problems and all (its JSON kind fits).</summary>
+    public static bool BindsLeniently<T, TCodec>(JsonElement element)
+        where TCodec : IJsonCodec<T>
+        => TryReadChosen<T, TCodec>(element, out _);
+
     /// <summary>Binds <paramref name="element"/> to the chosen variant leniently: it fails only when the JSON kind cannot be bound at all.</summary>
     public static bool TryReadChosen<T, TCodec>(JsonElement element, [MaybeNullWhen(false)] out T value)
         where TCodec : IJsonCodec<T>
