@@ -73,18 +73,23 @@ public sealed class SymbolAndDepthNamingTests
     }
 
     [Fact]
-    public void Two_inline_types_that_end_with_the_same_two_properties_are_told_apart_by_a_number()
+    public void Two_inline_types_that_end_with_the_same_two_properties_are_told_apart_by_their_kind()
     {
-        static string Schema()
-        {
-            var a = "\"a\": {\"type\": \"object\", \"properties\": {\"b\": {\"type\": \"object\", \"properties\": {\"c\": {\"type\": \"object\", \"properties\": {\"d\": {\"type\": \"object\", \"properties\": {\"x\": {}}}}}}}}}";
-            var z = "\"z\": {\"type\": \"object\", \"properties\": {\"c\": {\"type\": \"object\", \"properties\": {\"d\": {\"type\": \"object\", \"properties\": {\"y\": {}}}}}}}";
-            return "{\"title\": \"Root\", \"type\": \"object\", \"properties\": {" + a + ", " + z + "}}";
-        }
+        static string Nest(string[] names, string leaf)
+            => names.Length == 0
+                ? "{\"type\": \"object\", \"properties\": {\"" + leaf + "\": {\"type\": \"string\"}}}"
+                : "{\"type\": \"object\", \"properties\": {\"" + names[0] + "\": " + Nest(names[1..], leaf) + "}}";
 
-        var first = GeneratorHarness.Run([new SchemaFile("/s/root.json", Schema(), "Names")]);
-        Assert.Empty(first.CompilationProblems);
-        Assert.Contains("Names.RootCD.g.cs", first.Sources.Keys);
-        Assert.Contains("Names.RootCD2.g.cs", first.Sources.Keys);
+        var a = Nest(["beta", "gamma", "delta"], "x");
+        var z = Nest(["gamma", "delta"], "y");
+        var schema = "{\"title\": \"Root\", \"type\": \"object\", \"properties\": {\"alpha\": " + a + ", \"zeta\": " + z + "}}";
+        var run = GeneratorHarness.Run([new SchemaFile("/s/root.json", schema, "Names")]);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("Names.RootAlphaBeta.g.cs", run.Sources.Keys);
+        Assert.Contains("Names.RootBetaGamma.g.cs", run.Sources.Keys);
+        Assert.Contains("Names.RootGammaDelta.g.cs", run.Sources.Keys);
+        Assert.Contains("Names.RootZetaGamma.g.cs", run.Sources.Keys);
+        Assert.Contains("Names.RootGammaDeltaDetails.g.cs", run.Sources.Keys);
     }
 }
