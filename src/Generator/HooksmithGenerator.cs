@@ -58,12 +58,12 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
             .SelectMany(static (plan, _) => plan.Types)
             .WithTrackingName(TrackingNames.Types);
 
-        context.RegisterSourceOutput(types, static (output, spec) => output.AddSource(TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
+        context.RegisterSourceOutput(types, static (output, spec) => AddSource(output, TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
 
         var validators = linked
             .SelectMany(static (plan, _) => ValidatorPart.Of(plan.Validation))
             .WithTrackingName(TrackingNames.Validators);
-        context.RegisterSourceOutput(validators, static (output, part) => output.AddSource(ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
+        context.RegisterSourceOutput(validators, static (output, part) => AddSource(output, ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
 
         var catalog = linked
             .Select(static (plan, _) => CatalogPart.Of(plan.Validation))
@@ -73,7 +73,7 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
         {
             if (parts.Any(p => p.Roots.Count > 0))
             {
-                output.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(parts));
+                AddSource(output, CatalogEmitter.HintName, CatalogEmitter.Emit(parts));
             }
         });
 
@@ -85,7 +85,7 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
         {
             foreach (var (hintName, source) in EventsEmitter.Emit(parts))
             {
-                output.AddSource(hintName, source);
+                AddSource(output, hintName, source);
             }
         });
 
@@ -118,6 +118,23 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
+    }
+
+    /// <summary>
+    /// Adds a generated file. Hint names are unique by construction (full names, which linking gives to one
+    /// file each); should a name still clash, the driver's exception would drop every file of the run, so it
+    /// becomes a diagnostic and the other files are kept.
+    /// </summary>
+    private static void AddSource(SourceProductionContext output, string hintName, string source)
+    {
+        try
+        {
+            output.AddSource(hintName, source);
+        }
+        catch (ArgumentException exception)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName, exception.Message));
+        }
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

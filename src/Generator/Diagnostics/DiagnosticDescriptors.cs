@@ -103,6 +103,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "oneOf passes when exactly one branch matches. A branch that asserts nothing beyond another branch's type (a 'string' with a 'format' beside a plain 'string') accepts only values the other branch accepts too, so those values match two branches and are rejected. The schema most likely meant anyOf. The generated validator does what the schema says.");
 
+    public static readonly DiagnosticDescriptor TypeNamedAfterFolder = Create(
+        "HSM0014",
+        "Type named after its folder",
+        "The types '{0}' are also generated from '{1}' in the same namespace; this file's are named after its folder: '{2}'",
+        DiagnosticSeverity.Warning,
+        "Schema files in different folders generate a type with the same full name (two 'created.schema.json' files, say). Each is named after the folders that tell the files apart, so both are generated. Give the schemas distinct titles, or the files distinct namespaces, to choose the names yourself.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "HSM0099",
         "Hooksmith failed on a schema file",
@@ -114,7 +121,7 @@ internal static class DiagnosticDescriptors
     [
         InvalidJson, UnresolvedReference, UnknownDialect, UnsupportedKeyword, NameCollision,
         NotASchema, DuplicateResource, DuplicateTypeName, InvalidKeywordValue, CircularReference, UntranslatablePattern,
-        FileListedTwice, OneOfBranchNeverAlone, InternalError,
+        FileListedTwice, OneOfBranchNeverAlone, TypeNamedAfterFolder, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

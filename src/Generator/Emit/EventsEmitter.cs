@@ -13,7 +13,8 @@ internal sealed record EventsPart(string Namespace, EquatableArray<EventEntry> E
     public static EventsPart Of(LinkedPlan plan) => new(
         plan.Validation.Namespace,
         plan.Events
-            .Where(e => e.Payload.Kind == TypeRefKind.Named && plan.Types.Any(t => t.FullName == e.Payload.FullName && t.Validator is not null))
+            // Payloads in other files are validated by their own file's types.
+            .Where(e => e.Payload.Kind == TypeRefKind.Named && plan.Types.FirstOrDefault(t => t.FullName == e.Payload.FullName) is not { Validator: null })
             .Select(e => new EventEntry(e.EventName, e.WebhookKey, e.Payload.FullName!))
             .ToEquatableArray(),
         plan.Types.Select(t => t.Name).ToEquatableArray());

@@ -37,42 +37,46 @@ internal static partial class TypeEmitter
             writer.WriteLine();
         }
 
-        writer.WriteLine("/// <summary>Calls the function for the first variant the value reads as, or <paramref name=\"otherwise\"/>.</summary>");
+        WriteChoice(writer, spec);
+
         // Parameters are named after the variants; they must not clash with the method's own names.
         var reserved = new[] { "otherwise", "TResult" }.Concat(Enumerable.Range(1, spec.Variants.Count).Select(i => "variant" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var locals = LocalNames(spec.Variants.Select(v => v.Name), reserved);
+        writer.WriteLine("/// <summary>Calls the function for the variant the value is (see <see cref=\"Choice\"/>), or <paramref name=\"otherwise\"/> when it is none.</summary>");
         var parameters = spec.Variants.Select((v, i) => $"global::System.Func<{TypeNames.Of(v.Type)}, TResult> {locals[i]}").ToList();
         parameters.Add($"global::System.Func<{TypeNames.JsonElement}, TResult> otherwise");
         writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", parameters)})");
+        writer.OpenBlock("switch (Choice.Index)");
         var position = 0;
         foreach (var variant in spec.Variants)
         {
             position++;
-            writer.OpenBlock($"if (TryGet{variant.Name.TrimStart('@')}(out var variant{position}))");
-            writer.WriteLine($"return {locals[position - 1]}(variant{position});");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"case {Index(position - 1)} when {ReadChosen(variant, position)}:");
+            writer.Indent().WriteLine($"return {locals[position - 1]}(variant{position});").Unindent();
         }
 
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine("return otherwise(Value);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Calls the action for the first variant the value reads as, or <paramref name=\"otherwise\"/>.</summary>");
+        writer.WriteLine("/// <summary>Calls the action for the variant the value is (see <see cref=\"Choice\"/>), or <paramref name=\"otherwise\"/> when it is none.</summary>");
         var actions = spec.Variants.Select((v, i) => $"global::System.Action<{TypeNames.Of(v.Type)}> {locals[i]}").ToList();
         actions.Add($"global::System.Action<{TypeNames.JsonElement}> otherwise");
         writer.OpenBlock($"public void Switch({string.Join(", ", actions)})");
+        writer.OpenBlock("switch (Choice.Index)");
         position = 0;
         foreach (var variant in spec.Variants)
         {
             position++;
-            writer.OpenBlock($"{(position == 1 ? "if" : "else if")} (TryGet{variant.Name.TrimStart('@')}(out var variant{position}))");
-            writer.WriteLine($"{locals[position - 1]}(variant{position});");
-            writer.CloseBlock();
+            writer.WriteLine($"case {Index(position - 1)} when {ReadChosen(variant, position)}:");
+            writer.Indent().WriteLine($"{locals[position - 1]}(variant{position});");
+            writer.WriteLine("return;").Unindent();
         }
 
-        writer.OpenBlock("else");
-        writer.WriteLine("otherwise(Value);");
         writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("otherwise(Value);");
         writer.CloseBlock();
         writer.WriteLine();
         WriteParseMethods(writer, spec, isValueType: false);
@@ -88,6 +92,86 @@ internal static partial class TypeEmitter
         WriteValueEquality(writer, name, TypeRef.Any);
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The variant the value is: the one its discriminator names; else, as the schema says, the one whose branch
+    /// accepts it (several or none make the choice ambiguous, and it falls to the first that accepts, then to
+    /// the first the value binds to without a problem, then at all). Not the first that binds: with open enums, most do.
+    /// </summary>
+    private static void WriteChoice(SourceWriter writer, TypeSpec spec)
+    {
+        const string Choice = "global::Hooksmith.Serialization.UnionChoice";
+        const string Kind = "global::Hooksmith.Serialization.UnionChoiceKind";
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Which variant the value is (its position in the schema) and how that was decided: by a discriminating");
+        writer.WriteLine("/// property, else by which variant's schema accepts the value. <see cref=\"global::Hooksmith.Serialization.UnionChoice.IsAmbiguous\"/>");
+        writer.WriteLine("/// says when several or none do; <see cref=\"Value\"/> keeps the value as it came either way.");
+        writer.WriteLine("/// </summary>");
+        writer.OpenBlock($"public {Choice} Choice");
+        writer.OpenBlock("get");
+        var index = 0;
+        foreach (var variant in spec.Variants)
+        {
+            if (variant.DiscriminatorProperty is not null)
+            {
+                writer.OpenBlock($"if ({TypeNames.Codecs}UnionReader.HasDiscriminator(Value, {Literal(variant.DiscriminatorProperty)}, {Literal(variant.DiscriminatorValue!)}))");
+                writer.WriteLine($"return new {Choice}({Index(index)}, {Kind}.Discriminated);");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
+            index++;
+        }
+
+        var undiscriminated = spec.Variants.Select((v, i) => (Variant: v, Index: i)).Where(v => v.Variant.DiscriminatorProperty is null).ToList();
+        if (undiscriminated.Count > 0)
+        {
+            writer.WriteLine("var first = -1;");
+            writer.WriteLine("var accepted = 0;");
+            foreach (var (variant, i) in undiscriminated)
+            {
+                var accepts = variant.Validator is null
+                    ? $"{TypeNames.Codecs}UnionReader.BindsCleanly<{TypeNames.Of(variant.Type)}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value)"
+                    : $"{TypeNames.Codecs}UnionReader.Accepts(Value, {variant.Validator}, {Literal(variant.ValidatorResource ?? string.Empty)})";
+                writer.OpenBlock($"if ({accepts})");
+                writer.WriteLine($"first = first < 0 ? {Index(i)} : first;");
+                writer.WriteLine("accepted++;");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
+            writer.OpenBlock("if (accepted > 0)");
+            writer.WriteLine($"return new {Choice}(first, accepted == 1 ? {Kind}.OnlyValid : {Kind}.SeveralValid);");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        // No schema accepts the value: the first variant it binds to without a problem, else at all. When
+        // every variant has a discriminator, a value that names none of them is none of them.
+        var fallbacks = undiscriminated.Count == 0 ? [] : new[] { "BindsCleanly", "BindsLeniently" };
+        foreach (var binds in fallbacks)
+        {
+            index = 0;
+            foreach (var variant in spec.Variants)
+            {
+                writer.OpenBlock($"if ({TypeNames.Codecs}UnionReader.{binds}<{TypeNames.Of(variant.Type)}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value))");
+                writer.WriteLine($"return new {Choice}({Index(index)}, {Kind}.NoneValid);");
+                writer.CloseBlock();
+                writer.WriteLine();
+                index++;
+            }
+        }
+
+        writer.WriteLine($"return {Choice}.None;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static string ReadChosen(VariantSpec variant, int position)
+        => $"{TypeNames.Codecs}UnionReader.TryReadChosen<{TypeNames.Of(variant.Type)}, {TypeNames.CodecOf(variant.Type, allowsNull: false)}>(Value, out var variant{position})";
+
+    private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A named schema with no object shape: a record around its value.</summary>
     private static void EmitWrapper(SourceWriter writer, TypeSpec spec)

@@ -45,7 +45,7 @@ internal static class Identifiers
     /// <summary>A valid C# identifier for <paramref name="text"/>, never empty, never a keyword, at most <see cref="MaxLength"/> characters (plus '@').</summary>
     public static string ToIdentifier(string text, string fallback)
     {
-        var name = ToPascalCase(text);
+        var name = HasSymbolsButNoLetters(text) ? SpellOut(text) : ToPascalCase(text);
         if (name.Length == 0)
         {
             name = text.Length == 0 ? fallback : fallback + EncodeSymbols(text);
@@ -113,6 +113,85 @@ internal static class Identifiers
 
         return name.Substring(0, MaxLength - 9) + "_" + hash.ToString("X8", CultureInfo.InvariantCulture);
     }
+
+    private static readonly string[] DigitWords = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
+
+    /// <summary>
+    /// Whether a name is made of digits and symbols only, with at least one symbol (<c>+1</c>, <c>-1</c>,
+    /// <c>*</c>, <c>1.5</c>): dropping the symbols would make <c>+1</c> and <c>-1</c> one name.
+    /// </summary>
+    private static bool HasSymbolsButNoLetters(string text)
+    {
+        var symbols = false;
+        foreach (var c in text)
+        {
+            if (IsIdentifierChar(c) && !char.IsDigit(c))
+            {
+                return false;
+            }
+
+            symbols |= !char.IsDigit(c) && !char.IsWhiteSpace(c);
+        }
+
+        return symbols;
+    }
+
+    /// <summary>
+    /// Spells a name of digits and symbols as words: <c>+1</c> → <c>PlusOne</c>, <c>-1</c> → <c>MinusOne</c>,
+    /// <c>1.5</c> → <c>OneDotFive</c>. A symbol without a word is encoded (<c>U2603</c>), so distinct names stay distinct.
+    /// </summary>
+    private static string SpellOut(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            builder.Append(c is >= '0' and <= '9' ? DigitWords[c - '0'] : SymbolWord(c));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string SymbolWord(char c) => c switch
+    {
+        '+' => "Plus",
+        '-' => "Minus",
+        '*' => "Star",
+        '/' => "Slash",
+        '\\' => "Backslash",
+        '.' => "Dot",
+        ',' => "Comma",
+        ':' => "Colon",
+        ';' => "Semicolon",
+        '=' => "Equals",
+        '<' => "LessThan",
+        '>' => "GreaterThan",
+        '!' => "Bang",
+        '?' => "Question",
+        '#' => "Hash",
+        '$' => "Dollar",
+        '%' => "Percent",
+        '&' => "And",
+        '@' => "At",
+        '^' => "Caret",
+        '~' => "Tilde",
+        '|' => "Pipe",
+        '_' => "Underscore",
+        '\'' => "Quote",
+        '"' => "DoubleQuote",
+        '`' => "Backtick",
+        '(' => "OpenParen",
+        ')' => "CloseParen",
+        '[' => "OpenBracket",
+        ']' => "CloseBracket",
+        '{' => "OpenBrace",
+        '}' => "CloseBrace",
+        _ => "U" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Text for names made only of symbols: <c>$</c> → <c>U0024</c>, so distinct names stay distinct.</summary>
     private static string EncodeSymbols(string text)

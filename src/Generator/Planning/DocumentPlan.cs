@@ -45,7 +45,14 @@ internal sealed record DocumentExports(
     EquatableArray<UriTarget> Anchors,
     EquatableArray<PointerType> Types,
     EquatableArray<string> TypeNames,
-    ValidationExports Validation);
+    ValidationExports Validation)
+{
+    /// <summary>For each record: the property whose constant value tells it apart in a union, so that unions in other files can use it.</summary>
+    public EquatableArray<PointerDiscriminator> Discriminators { get; init; } = EquatableArray<PointerDiscriminator>.Empty;
+}
+
+/// <summary>A record's discriminating property (a <c>const</c> or a one-value <c>enum</c>) and its value.</summary>
+internal sealed record PointerDiscriminator(string Pointer, string Property, string Value);
 
 internal sealed record UriTarget(string Uri, string Pointer);
 

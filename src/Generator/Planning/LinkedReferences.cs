@@ -9,6 +9,7 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="Path">The file.</param>
 /// <param name="References">What each of its external references resolves to.</param>
 /// <param name="Duplicates">Its types whose names another file (or another file's namespace) takes.</param>
+/// <param name="Renames">Its names that other files in its namespace claim too, and what they become.</param>
 /// <param name="TimesListed">How many times the file is among the schema files (more than once generates nothing).</param>
 /// <param name="ShadowedResources">Its resources whose URI a file earlier in path order defines too.</param>
 /// <param name="Validators">What each reference that a validator follows into another file resolves to.</param>
@@ -19,6 +20,7 @@ internal sealed record LinkedReferences(
     string Path,
     EquatableArray<ResolvedReference> References,
     EquatableArray<DuplicateType> Duplicates,
+    EquatableArray<TypeRename> Renames,
     int TimesListed,
     EquatableArray<ShadowedResource> ShadowedResources,
     EquatableArray<ResolvedValidator> Validators,
@@ -35,7 +37,11 @@ internal sealed record AnchorDeclaration(string Uri, string Name, bool Declares)
 
 internal sealed record DynamicAnchorCandidates(string Name, EquatableArray<DynamicCandidate> Candidates);
 
-internal sealed record ResolvedReference(string Uri, TypeRef Type, string? Error);
+internal sealed record ResolvedReference(string Uri, TypeRef Type, string? Error)
+{
+    /// <summary>The discriminating property of the record the reference leads to, if it has one.</summary>
+    public PointerDiscriminator? Discriminator { get; init; }
+}
 
 internal sealed record DuplicateType(string FullName, string OwnerPath);
 

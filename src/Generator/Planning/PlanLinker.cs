@@ -20,17 +20,19 @@ internal static class PlanLinker
         foreach (var uri in needs.ExternalUris)
         {
             var type = registry.Resolve(uri, out var error);
-            references.Add(new ResolvedReference(uri, type, error));
+            references.Add(new ResolvedReference(uri, type, error) { Discriminator = registry.DiscriminatorOf(uri) });
         }
 
-        var duplicates = new List<DuplicateType>();
+        var renames = registry.RenamesOf(needs.Path).ToEquatableArray();
+        var duplicates = registry.DroppedOf(needs.Path).ToList();
         foreach (var name in needs.TypeNames)
         {
-            if (registry.OwnerOf(name) is { } owner && owner != needs.Path)
+            if (duplicates.Any(d => d.FullName == name) || renames.Any(r => r.FullName == name))
             {
-                duplicates.Add(new DuplicateType(name, owner));
+                continue;
             }
-            else if (registry.NamespaceOwnerOf(name) is { } namespaceOwner && namespaceOwner != needs.Path)
+
+            if (registry.NamespaceOwnerOf(name) is { } namespaceOwner && namespaceOwner != needs.Path)
             {
                 // Another file's namespace has this type's full name: C# cannot have both (CS0101).
                 duplicates.Add(new DuplicateType(name, namespaceOwner));
@@ -52,7 +54,7 @@ internal static class PlanLinker
             .Select(name => new DynamicAnchorCandidates(name, registry.DynamicAnchorsNamed(name, needs.Path).ToEquatableArray()))
             .ToEquatableArray();
         var metaSchemas = needs.MetaSchemas.Select(uri => new MetaSchemaVocabularies(uri, registry.VocabulariesOf(uri))).ToEquatableArray();
-        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), registry.TimesListed(needs.Path), shadowed.ToEquatableArray(), validators, declarations, anchors, metaSchemas);
+        return new LinkedReferences(needs.Path, references.ToEquatableArray(), duplicates.ToEquatableArray(), renames, registry.TimesListed(needs.Path), shadowed.ToEquatableArray(), validators, declarations, anchors, metaSchemas);
     }
 
     public static LinkedPlan Link(DocumentPlan plan, LinkedReferences linked)
@@ -90,15 +92,44 @@ internal static class PlanLinker
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, LocationInfo.StartOf(plan.Path), duplicate.FullName, duplicate.OwnerPath, plan.Path));
         }
 
+        var renames = linked.Renames.ToDictionary(r => r.FullName, StringComparer.Ordinal);
+        var typeRenames = linked.Renames.Where(r => r.ByFolder && r.FullName != plan.Validation.FullName).ToList();
+        if (typeRenames.Count > 0)
+        {
+            // One warning per file: a folder of schemas may rename dozens of types, for one reason.
+            var others = string.Join(", ", typeRenames.SelectMany(r => r.OtherPaths.Split([", "], StringSplitOptions.None)).Distinct().OrderBy(p => p, StringComparer.Ordinal));
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.TypeNamedAfterFolder,
+                LocationInfo.StartOf(plan.Path),
+                string.Join(", ", typeRenames.Select(r => r.FullName)),
+                others,
+                string.Join(", ", typeRenames.Select(r => r.NewFullName))));
+        }
+
+        var events = plan.Events.Select(e => LinkEvent(e, renames, resolved)).ToList();
+
+        // Wrappers of payloads in other files that turned out to have types of their own are not needed.
+        var unneeded = new HashSet<string>(
+            plan.Events.Zip(events, (planned, linkedEvent) => planned.Wrapper is { } wrapper && linkedEvent.Wrapper is null ? wrapper.FullName! : null)
+                .Where(n => n is not null)
+                .Select(n => n!),
+            StringComparer.Ordinal);
+        var discriminators = linked.References.Where(r => r.Discriminator is not null).ToDictionary(r => r.Uri, r => r.Discriminator!, StringComparer.Ordinal);
         var types = plan.Types
-            .Where(t => !dropped.Contains(t.FullName))
-            .Select(t => Substitute(t, resolved))
+            .Where(t => !dropped.Contains(t.FullName) && !unneeded.Contains(t.FullName))
+            .Select(t => LinkUnion(Substitute(Rename(t, renames, plan.Validation.FullName), resolved), t, discriminators))
             .ToEquatableArray();
-        var events = plan.Events
-            .Select(e => e with { Payload = Substitute(e.Payload, resolved) })
-            .ToEquatableArray();
-        var validation = LinkValidation(plan.Validation, linked, types);
-        return new LinkedPlan(plan.Path, types, events, diagnostics.Distinct().ToEquatableArray(), validation);
+        var validation = LinkValidation(RenameValidation(plan.Validation, renames), linked, types);
+
+        // The catalog lists each event's payload type as the event table does.
+        var payloads = events.GroupBy(e => e.SchemaPointer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Payload, StringComparer.Ordinal);
+        validation = validation with
+        {
+            Roots = validation.Roots
+                .Select(r => r.ModelType is null && payloads.TryGetValue(r.Pointer, out var payload) && payload.Kind == TypeRefKind.Named ? r with { ModelType = payload.FullName } : r)
+                .ToEquatableArray(),
+        };
+        return new LinkedPlan(plan.Path, types, events.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray(), validation);
     }
 
     /// <summary>
@@ -180,6 +211,125 @@ internal static class PlanLinker
         }
 
         return spec with { Checks = checks.ToEquatableArray(), TracksEvaluated = spec.TracksEvaluated && checks.Any(c => c is UnevaluatedItemsCheck or UnevaluatedPropertiesCheck) };
+    }
+
+    /// <summary>
+    /// Completes a union whose variants refer into other files: each such variant takes the discriminator
+    /// its target record declares (unless another variant holds the same value) and every variant named
+    /// after its type is named after the type linking settled (<c>TryGetPullRequestOpened</c>, not <c>TryGetJson2</c>).
+    /// </summary>
+    private static TypeSpec LinkUnion(TypeSpec spec, TypeSpec planned, Dictionary<string, PointerDiscriminator> discriminators)
+    {
+        if (spec.Kind != TypeSpecKind.Union)
+        {
+            return spec;
+        }
+
+        var variants = spec.Variants.ToList();
+        var taken = new HashSet<(string, string)>(variants.Where(v => v.DiscriminatorProperty is not null).Select(v => (v.DiscriminatorProperty!, v.DiscriminatorValue!)));
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var external = planned.Variants[i].Type;
+            if (variants[i].DiscriminatorProperty is null
+                && external.Kind == TypeRefKind.External
+                && discriminators.TryGetValue(external.FullName!, out var discriminator)
+                && taken.Add((discriminator.Property, discriminator.Value)))
+            {
+                variants[i] = variants[i] with { DiscriminatorProperty = discriminator.Property, DiscriminatorValue = discriminator.Value };
+            }
+        }
+
+        if (variants.Any(v => v.NamedAfterType))
+        {
+            // Names the schema chose (titles, discriminator values) keep theirs; type names are claimed after them.
+            var clashing = spec.Name.StartsWith("TryGet", StringComparison.Ordinal) ? spec.Name.Substring("TryGet".Length) : null;
+            var names = new Naming.NameScope(variants.Where(v => !v.NamedAfterType).Select(v => v.Name.TrimStart('@')));
+            for (var i = 0; i < variants.Count; i++)
+            {
+                if (!variants[i].NamedAfterType)
+                {
+                    continue;
+                }
+
+                var preferred = variants[i].Type.Kind == TypeRefKind.Named
+                    ? TypePlanner.ShortName(variants[i].Type.FullName!)
+                    : planned.Variants[i].Type.Kind == TypeRefKind.External ? TypePlanner.PrimitiveName(variants[i].Type) : variants[i].Name.TrimStart('@');
+                if (Array.IndexOf(TypePlanner.ReservedMemberNames, preferred) >= 0 || preferred == clashing)
+                {
+                    preferred += "Value";
+                }
+
+                variants[i] = variants[i] with { Name = names.Claim([preferred], out _) };
+            }
+        }
+
+        return spec with { Variants = variants.ToEquatableArray() };
+    }
+
+    /// <summary>An event's payload with the names and references linking settled: a wrapper's when what it refers to has no type of its own.</summary>
+    private static EventSpec LinkEvent(EventSpec spec, Dictionary<string, TypeRename> renames, Dictionary<string, TypeRef> resolved)
+    {
+        var payload = Substitute(TypeRenaming.Apply(spec.Payload, renames), resolved);
+        var wrapper = spec.Wrapper is null ? null : TypeRenaming.Apply(spec.Wrapper, renames);
+        return spec with
+        {
+            Payload = payload.Kind != TypeRefKind.Named && wrapper is not null ? wrapper : payload,
+            Wrapper = payload.Kind != TypeRefKind.Named ? wrapper : null,
+        };
+    }
+
+    /// <summary>Gives a type, and every type it names from its own file, the names the registry settled clashes with.</summary>
+    private static TypeSpec Rename(TypeSpec spec, Dictionary<string, TypeRename> renames, string classFullName)
+    {
+        if (renames.Count == 0)
+        {
+            return spec;
+        }
+
+        var name = spec.Name;
+        var @namespace = spec.Namespace;
+        if (renames.TryGetValue(spec.FullName, out var own))
+        {
+            var dot = own.NewFullName.LastIndexOf('.');
+            name = own.NewFullName.Substring(dot + 1);
+            @namespace = dot < 0 ? string.Empty : own.NewFullName.Substring(0, dot);
+        }
+
+        var classPrefix = "global::" + classFullName + ".";
+        var validator = RenameClass(spec.Validator);
+
+        return spec with
+        {
+            Name = name,
+            Namespace = @namespace,
+            Validator = validator,
+            Properties = spec.Properties.Select(p => p with { Type = TypeRenaming.Apply(p.Type, renames) }).ToEquatableArray(),
+            AdditionalProperties = spec.AdditionalProperties is null ? null : TypeRenaming.Apply(spec.AdditionalProperties, renames),
+            Variants = spec.Variants.Select(v => v with { Type = TypeRenaming.Apply(v.Type, renames), Validator = RenameClass(v.Validator) }).ToEquatableArray(),
+            WrappedType = spec.WrappedType is null ? null : TypeRenaming.Apply(spec.WrappedType, renames),
+        };
+
+        string? RenameClass(string? method)
+            => method is not null && renames.TryGetValue(classFullName, out var renamed) && method.StartsWith(classPrefix, StringComparison.Ordinal)
+                ? "global::" + renamed.NewFullName + "." + method.Substring(classPrefix.Length)
+                : method;
+    }
+
+    /// <summary>The validator class and the catalog's model types, renamed as the types are.</summary>
+    private static DocumentValidation RenameValidation(DocumentValidation validation, Dictionary<string, TypeRename> renames)
+    {
+        if (renames.Count == 0)
+        {
+            return validation;
+        }
+
+        var className = renames.TryGetValue(validation.FullName, out var renamed)
+            ? renamed.NewFullName.Substring(renamed.NewFullName.LastIndexOf('.') + 1)
+            : validation.ClassName;
+        var roots = validation.Roots
+            .Select(r => r.ModelType is { } model && renames.TryGetValue(model, out var rename) ? r with { ModelType = rename.NewFullName } : r)
+            .ToEquatableArray();
+        return validation with { ClassName = className, Roots = roots };
     }
 
     private static TypeSpec Substitute(TypeSpec spec, Dictionary<string, TypeRef> resolved)

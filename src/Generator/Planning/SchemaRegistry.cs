@@ -35,6 +35,10 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     private readonly Dictionary<string, string> _namespaceOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _timesListed = new(StringComparer.Ordinal);
 
+    // Names that files in one namespace both claim, told apart by folder (or dropped where nothing can).
+    private readonly Dictionary<string, Dictionary<string, TypeRename>> _renames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DuplicateType>> _dropped = new(StringComparer.Ordinal);
+
     public SchemaRegistry(ImmutableArray<DocumentExports> documents)
     {
         // Path order makes "the first definition wins" independent of the order files are listed in.
@@ -96,7 +100,114 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
         }
 
         IndexReferrers();
+        AssignClashingNames();
     }
+
+    /// <summary>
+    /// Gives every full name that more than one file claims (a type, or a file's validator class) to one
+    /// file at most. Each claimant is renamed after what tells its file apart from the others, its folders
+    /// (<c>CheckRun</c> + <c>CreatedEvent</c>); where folders cannot (files side by side), the first file in
+    /// path order keeps the name, the others' types are dropped (HSM0008) and their validator classes numbered.
+    /// Path order and ordinal comparisons keep the outcome independent of the order files are listed in.
+    /// </summary>
+    private void AssignClashingNames()
+    {
+        var claims = new Dictionary<string, List<(string Path, string Name, bool IsClass)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var document in _documents)
+        {
+            var names = document.TypeNames.Select(n => (Name: n, IsClass: false)).ToList();
+            if (document.Validation.ClassFullName.Length > 0)
+            {
+                names.Add((document.Validation.ClassFullName, true));
+            }
+
+            foreach (var (name, isClass) in names)
+            {
+                if (!claims.TryGetValue(name, out var list))
+                {
+                    claims[name] = list = [];
+                }
+
+                if (!list.Any(c => c.Path == document.Path))
+                {
+                    list.Add((document.Path, name, isClass));
+                }
+            }
+        }
+
+        var taken = new HashSet<string>(claims.Keys, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in claims.Where(c => c.Value.Count > 1).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value))
+        {
+            var prefixes = FolderNames.DistinguishingPrefixes(group.Select(c => c.Path).ToList());
+            var others = group.Select(c => c.Path).ToList();
+            var kept = new List<(string Path, string Name, bool IsClass)>();
+            foreach (var claim in group)
+            {
+                var dot = claim.Name.LastIndexOf('.');
+                var @namespace = dot < 0 ? string.Empty : claim.Name.Substring(0, dot + 1);
+                var renamed = prefixes is null ? null : @namespace + prefixes[claim.Path] + claim.Name.Substring(dot + 1);
+                if (renamed is not null && !taken.Contains(renamed) && !_namespaceOwners.ContainsKey(renamed))
+                {
+                    taken.Add(renamed);
+                    AddRename(claim.Path, new TypeRename(claim.Name, renamed, string.Join(", ", others.Where(p => p != claim.Path)), ByFolder: true));
+                }
+                else
+                {
+                    kept.Add(claim);
+                }
+            }
+
+            // Nothing told these apart: the first type keeps the name. Validator classes never do, so that
+            // references to a dropped type still reach a type.
+            var keeper = kept.FirstOrDefault(c => !c.IsClass);
+            if (keeper.Path is null && kept.Count > 0)
+            {
+                keeper = kept[0];
+            }
+
+            foreach (var claim in kept.Where(c => c != keeper))
+            {
+                if (claim.IsClass)
+                {
+                    // A validator class is not the user's to name: a number is as good as any.
+                    var numbered = Enumerable.Range(2, int.MaxValue - 2).Select(i => claim.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).First(n => !taken.Contains(n));
+                    taken.Add(numbered);
+                    AddRename(claim.Path, new TypeRename(claim.Name, numbered, keeper.Path ?? string.Empty, ByFolder: false));
+                }
+                else
+                {
+                    if (!_dropped.TryGetValue(claim.Path, out var dropped))
+                    {
+                        _dropped[claim.Path] = dropped = [];
+                    }
+
+                    dropped.Add(new DuplicateType(claim.Name, keeper.Path ?? string.Empty));
+                }
+            }
+        }
+    }
+
+    private void AddRename(string path, TypeRename rename)
+    {
+        if (!_renames.TryGetValue(path, out var renames))
+        {
+            _renames[path] = renames = new Dictionary<string, TypeRename>(StringComparer.Ordinal);
+        }
+
+        renames[rename.FullName] = rename;
+    }
+
+    /// <summary>The names of <paramref name="path"/>'s types (and validator class) that clash with another file's, and what they become.</summary>
+    public IEnumerable<TypeRename> RenamesOf(string path)
+        => _renames.TryGetValue(path, out var renames) ? renames.Values.OrderBy(r => r.FullName, StringComparer.Ordinal) : [];
+
+    /// <summary>The types of <paramref name="path"/> that another file generates under the same name, where nothing tells the files apart.</summary>
+    public IEnumerable<DuplicateType> DroppedOf(string path)
+        => _dropped.TryGetValue(path, out var dropped) ? dropped : [];
+
+    /// <summary>A type as another file sees it: with the names its owner's clashes gave it.</summary>
+    private TypeRef Renamed(TypeRef type, string ownerPath)
+        => _renames.TryGetValue(ownerPath, out var renames) ? TypeRenaming.Apply(type, renames) : type;
 
     private void IndexReferrers()
     {
@@ -156,6 +267,32 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
 
         error = $"the references starting at '{uri}' form a cycle";
         return TypeRef.Any;
+    }
+
+    /// <summary>
+    /// The discriminating property of the record at an absolute URI (following references into further
+    /// files), so a union in another file can tell that variant apart; null when it has none.
+    /// </summary>
+    public PointerDiscriminator? DiscriminatorOf(string uri)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = uri;
+        while (seen.Add(current) && Locate(current, out _) is { } found)
+        {
+            if (found.Document.Discriminators.FirstOrDefault(d => d.Pointer == found.Pointer) is { } discriminator)
+            {
+                return discriminator;
+            }
+
+            if (!_types[found.Document.Path].TryGetValue(found.Pointer, out var type) || type.Kind != TypeRefKind.External)
+            {
+                return null;
+            }
+
+            current = type.FullName!;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -235,10 +372,15 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
         return found;
     }
 
-    private static Target Qualify(Target target, DocumentExports document, string fromPath)
+    private Target Qualify(Target target, DocumentExports document, string fromPath)
         => target.Kind == TargetKind.Method && document.Path != fromPath
-            ? target with { Method = "global::" + document.Validation.ClassFullName + "." + target.Method }
+            ? target with { Method = "global::" + ClassFullNameOf(document) + "." + target.Method }
             : target;
+
+    private string ClassFullNameOf(DocumentExports document)
+        => _renames.TryGetValue(document.Path, out var renames) && renames.TryGetValue(document.Validation.ClassFullName, out var renamed)
+            ? renamed.NewFullName
+            : document.Validation.ClassFullName;
 
     /// <summary>The file and pointer of an absolute URI; null with an error when nothing has it, null without one for a meta-schema outside the compilation.</summary>
     private (DocumentExports Document, string Pointer)? Locate(string uri, out string? error)
@@ -307,7 +449,7 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
 
         if (_types[target.Document.Path].TryGetValue(target.Pointer, out var type))
         {
-            return type;
+            return Renamed(type, target.Document.Path);
         }
 
         // The location exists but holds no typed schema (a subschema under 'not', say): keep it raw.

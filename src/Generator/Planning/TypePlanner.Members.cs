@@ -12,7 +12,7 @@ namespace Hooksmith.Generator.Planning;
 internal sealed partial class TypePlanner
 {
     /// <summary>Member names every generated type uses itself, which properties must not take.</summary>
-    private static readonly string[] ReservedMemberNames =
+    internal static readonly string[] ReservedMemberNames =
     [
         "AdditionalProperties", "UnboundProperties", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "EqualityContract", "Deconstruct", "PrintMembers",
@@ -29,7 +29,7 @@ internal sealed partial class TypePlanner
         foreach (var jsonName in members.Order)
         {
             var schemas = members.Properties[jsonName];
-            var hint = pending.Name + Identifiers.ToPascalCase(jsonName);
+            var hint = InlineName(pending.Name, Identifiers.ToPascalCase(jsonName));
             var types = schemas.Select(s => TypeOf(s, hint, isNamed: false)).ToList();
             var type = MergeTypes(types);
             var allowsNull = type.Kind != TypeRefKind.Any && schemas.All(AllowsNull);
@@ -41,7 +41,7 @@ internal sealed partial class TypePlanner
         TypeRef? additional = null;
         if (TypedAdditionalProperties(pending.Info) is { } values)
         {
-            additional = TypeOf(values, pending.Name + "Value", isNamed: false);
+            additional = TypeOf(values, InlineName(pending.Name, "Value"), isNamed: false);
         }
 
         return (properties.ToEquatableArray(), additional);
@@ -82,7 +82,7 @@ internal sealed partial class TypePlanner
                 ?? variant.Node.GetString("title")
                 ?? DefinitionNameOf(variant)
                 ?? "Variant" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var type = TypeOf(variant, pending.Name + Identifiers.ToPascalCase(hintText), isNamed: false);
+            var type = TypeOf(variant, InlineName(pending.Name, Identifiers.ToPascalCase(hintText)), isNamed: false);
             var accessor = type.Kind == TypeRefKind.Named
                 ? ShortName(type.FullName!)
                 : discriminator?.Value ?? variant.Node.GetString("title") ?? PrimitiveName(type);
@@ -92,7 +92,13 @@ internal sealed partial class TypePlanner
             // warning; only names the schema wrote (a title, a discriminator value) are worth reporting.
             var fromSchema = type.Kind != TypeRefKind.Named && (discriminator is not null || variant.Node.GetString("title") is not null);
             var name = ClaimMemberName(names, claimedBy, accessor, fromSchema ? variant.Node : null, "Variant", clashing);
-            variants.Add(new VariantSpec(name, type, discriminator?.Property, discriminator?.Value));
+            variants.Add(new VariantSpec(name, type, discriminator?.Property, discriminator?.Value)
+            {
+                SchemaPointer = variant.Pointer,
+
+                // A reference into another file is named after its type once linking knows it.
+                NamedAfterType = type.Kind is TypeRefKind.Named or TypeRefKind.External,
+            });
         }
 
         return variants.ToEquatableArray();
@@ -136,6 +142,16 @@ internal sealed partial class TypePlanner
             ? (property, reference.Substring(ComponentPrefix.Length))
             : null;
     }
+
+    /// <summary>The property (a <c>const</c> or one-value <c>enum</c> string) that would tell a record apart in a union, for other files' unions.</summary>
+    private EquatableArray<PointerDiscriminator> ExportedDiscriminators()
+        => _pending
+            .Where(p => p.Kind == TypeSpecKind.Record)
+            .Select(p => (p.Info.Pointer, Discriminator: DiscriminatorOf(p.Info)))
+            .Where(d => d.Discriminator is not null)
+            .Select(d => new PointerDiscriminator(d.Pointer, d.Discriminator!.Value.Property, d.Discriminator.Value.Value))
+            .OrderBy(d => d.Pointer, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private (string Property, string Value)? DiscriminatorOf(SchemaNodeInfo variant)
     {
@@ -193,13 +209,13 @@ internal sealed partial class TypePlanner
         return name;
     }
 
-    private static string ShortName(string fullName)
+    internal static string ShortName(string fullName)
     {
         var dot = fullName.LastIndexOf('.');
         return dot < 0 ? fullName : fullName.Substring(dot + 1);
     }
 
-    private static string PrimitiveName(TypeRef type) => type.Kind switch
+    internal static string PrimitiveName(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => "String",
         TypeRefKind.Integer => "Integer",

@@ -57,12 +57,12 @@ internal sealed partial class TypePlanner
         if (shape.Kind == ShapeKind.List)
         {
             return shape.Items is { } items
-                ? TypeRef.ListOf(TypeOf(items, Singular(nameHint), isNamed: false), ElementAllowsNull(items))
+                ? TypeRef.ListOf(TypeOf(items, InlineName(nameHint, Singular), isNamed: false), ElementAllowsNull(items))
                 : TypeRef.ListOf(TypeRef.Any, elementAllowsNull: false);
         }
 
         return shape.Items is { } values
-            ? TypeRef.MapOf(TypeOf(values, nameHint + "Value", isNamed: false), ElementAllowsNull(values))
+            ? TypeRef.MapOf(TypeOf(values, InlineName(nameHint, "Value"), isNamed: false), ElementAllowsNull(values))
             : TypeRef.MapOf(TypeRef.Any, elementAllowsNull: false);
     }
 

@@ -91,8 +91,9 @@ internal sealed partial class TypePlanner
 
             foreach (var webhook in _index.Events)
             {
-                var payload = TypeOf(_index.Schemas[webhook.Schema.Pointer], Identifiers.ToPascalCase(webhook.EventName), isNamed: true);
-                _events.Add(new EventSpec(webhook.EventName, webhook.Key, payload));
+                var info = _index.Schemas[webhook.Schema.Pointer];
+                var payload = TypeOf(info, Identifiers.ToPascalCase(webhook.EventName), isNamed: true);
+                _events.Add(PayloadOf(webhook, info, payload));
             }
 
             // Members are planned after every named schema has its name, so names do not depend on the
@@ -119,6 +120,14 @@ internal sealed partial class TypePlanner
                 ? t with { Validator = "global::" + validation.Validation.FullName + "." + target.Method, SchemaResource = target.Resource }
                 : t).ToList();
 
+            // Each union variant is checked with its branch's validator when nothing discriminates.
+            types = types.Select(t => t.Kind != TypeSpecKind.Union ? t : t with
+            {
+                Variants = t.Variants.Select(v => methods.TryGetValue(v.SchemaPointer, out var target) && target.Kind == TargetKind.Method
+                    ? v with { Validator = "global::" + validation.Validation.FullName + "." + target.Method, ValidatorResource = target.Resource }
+                    : v).ToEquatableArray(),
+            }).ToList();
+
             _diagnostics.AddRange(validation.Diagnostics);
             foreach (var reference in validation.ExternalReferences)
             {
@@ -135,7 +144,10 @@ internal sealed partial class TypePlanner
             _index.Anchors.Select(a => new UriTarget(a.Key, a.Value)).OrderBy(a => a.Uri, StringComparer.Ordinal).ToEquatableArray(),
             _typeByPointer.Select(t => new PointerType(t.Key, t.Value)).OrderBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray(),
             types.Select(t => t.FullName).ToEquatableArray(),
-            validation?.Exports ?? ValidationExports.None);
+            validation?.Exports ?? ValidationExports.None)
+        {
+            Discriminators = ExportedDiscriminators(),
+        };
 
         return new DocumentPlan(
             Document.Path,
@@ -186,6 +198,41 @@ internal sealed partial class TypePlanner
         }
 
         static string TypeNameOf(string definitionName) => Identifiers.ToIdentifier(definitionName, "Schema").TrimStart('@');
+    }
+
+    /// <summary>
+    /// An event's entry. Every event gets a generated payload type, so it can be in the event table and
+    /// the handler interface: a payload that is a primitive or any JSON (a bare <c>$ref</c> to a schema
+    /// with no type of its own) is bound through a wrapper; one that refers into another file gets a
+    /// wrapper too, which linking drops when the target turns out to have a generated type of its own.
+    /// </summary>
+    private EventSpec PayloadOf(WebhookEvent webhook, SchemaNodeInfo info, TypeRef payload)
+    {
+        if (payload.Kind == TypeRefKind.Named)
+        {
+            return new EventSpec(webhook.EventName, webhook.Key, payload) { SchemaPointer = info.Pointer };
+        }
+
+        // A named schema that is a primitive has a wrapper already (properties use the primitive).
+        var resolved = ResolveAliases(info);
+        var existing = _pending.FirstOrDefault(p => p.Kind == TypeSpecKind.Wrapper && (p.Info.Pointer == info.Pointer || p.Info.Pointer == resolved?.Pointer));
+        if (existing is not null)
+        {
+            return new EventSpec(webhook.EventName, webhook.Key, TypeRef.NamedType(Qualify(existing.Name), isValueType: false)) { SchemaPointer = info.Pointer };
+        }
+
+        var shape = new Shape(ShapeKind.Any) { WrappedType = payload };
+        var candidates = new[] { Identifiers.ToPascalCase(webhook.EventName), Identifiers.ToPascalCase(webhook.EventName) + "Payload", "EventPayload" }
+            .Where(n => n.Length > 0)
+            .Select(n => AvoidClashes(Identifiers.ToIdentifier(n, "Payload").TrimStart('@')));
+        var name = _typeNames.Claim(candidates, out _);
+        var pending = new PendingType(info, TypeSpecKind.Wrapper, name, shape);
+        _pending.Add(pending);
+        _pendingByName[name] = pending;
+        var wrapper = TypeRef.NamedType(Qualify(name), isValueType: false);
+        return payload.Kind == TypeRefKind.External
+            ? new EventSpec(webhook.EventName, webhook.Key, payload) { SchemaPointer = info.Pointer, Wrapper = wrapper }
+            : new EventSpec(webhook.EventName, webhook.Key, wrapper) { SchemaPointer = info.Pointer };
     }
 
     /// <summary>Where each resource is declared: its <c>$id</c> (or <c>id</c>), or the start of the file for the file itself.</summary>
@@ -271,13 +318,21 @@ internal sealed partial class TypePlanner
     /// <summary>Registers a generated type and returns its reference; its members are planned later.</summary>
     private TypeRef Declare(SchemaNodeInfo info, TypeSpecKind kind, string nameHint, bool isValueType, Shape shape)
     {
-        var candidates = TypeNameCandidates(info, nameHint, kind).Where(n => n.Length > 0).Select(AvoidClashes).Distinct().ToList();
+        var candidates = TypeNameCandidates(info, nameHint, kind)
+            .Where(n => n.Length > 0)
+            .Select(AvoidClashes)
+
+            // A union declares Choice: it may not be named so itself (CS0542).
+            .Select(n => kind == TypeSpecKind.Union && n == "Choice" ? n + "Model" : n)
+            .Distinct()
+            .ToList();
         if (candidates.Count == 0)
         {
             candidates.Add("Schema");
         }
 
         var name = _typeNames.Claim(candidates, out _);
+        RememberTypeName(name, nameHint);
         var type = TypeRef.NamedType(Qualify(name), isValueType);
         var pending = new PendingType(info, kind, name, shape);
         _pending.Add(pending);

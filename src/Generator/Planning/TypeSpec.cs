@@ -72,7 +72,23 @@ internal sealed record EnumMemberSpec(string Value, string Name);
 /// <param name="Type">The variant's type.</param>
 /// <param name="DiscriminatorProperty">A property whose value tells the variants apart, if any.</param>
 /// <param name="DiscriminatorValue">The string that property holds for this variant.</param>
-internal sealed record VariantSpec(string Name, TypeRef Type, string? DiscriminatorProperty, string? DiscriminatorValue);
+internal sealed record VariantSpec(string Name, TypeRef Type, string? DiscriminatorProperty, string? DiscriminatorValue)
+{
+    /// <summary>The branch's JSON Pointer in its file.</summary>
+    public string SchemaPointer { get; init; } = string.Empty;
+
+    /// <summary>Whether <see cref="Name"/> is the variant type's own name, to be taken again once linking has settled it.</summary>
+    public bool NamedAfterType { get; init; }
+
+    /// <summary>
+    /// The generated validator of the branch (a qualified method name); null when the branch accepts every value.
+    /// When nothing discriminates the variants, the value is the variant whose branch accepts it.
+    /// </summary>
+    public string? Validator { get; init; }
+
+    /// <summary>The URI of the schema resource the branch is in (where its dynamic scope starts).</summary>
+    public string? ValidatorResource { get; init; }
+}
 
 /// <summary>Text for XML documentation: a summary (title) and remarks (description).</summary>
 internal sealed record DocumentationSpec(string? Summary, string? Remarks)

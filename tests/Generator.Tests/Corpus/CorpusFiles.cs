@@ -11,6 +11,8 @@ internal static class CorpusFiles
 {
     public static string Voucherify => Require(Path.Combine(TestPaths.SharedDir, "corpus", "voucherify"));
 
+    public static string Adyen => Require(Path.Combine(TestPaths.SharedDir, "corpus", "adyen"));
+
     public static string TestSuite => Require(Path.Combine(TestPaths.SharedDir, "corpus", "JSON-Schema-Test-Suite"));
 
     public static string MetaSchemas => Require(Path.Combine(TestPaths.SharedDir, "corpus", "metaschemas"));

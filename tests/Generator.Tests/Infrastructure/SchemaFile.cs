@@ -1,7 +1,7 @@
 namespace Hooksmith.Generator.Tests.Infrastructure;
 
 /// <summary>A schema file for a test run, with the item metadata a project would give it.</summary>
-internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? Dialect = null, string? BaseUri = null)
+internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? Dialect = null, string? BaseUri = null, string? Event = null)
 {
     /// <summary>The folders between the item's glob root and the file, as the build files pass <c>%(RecursiveDir)</c> (<c>check_run/</c>).</summary>
     public string? RecursiveDir { get; init; }

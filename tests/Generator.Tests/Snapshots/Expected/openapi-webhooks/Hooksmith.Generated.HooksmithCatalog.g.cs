@@ -16,11 +16,11 @@ internal static class HooksmithCatalog
         var schemas = new global::Hooksmith.Validation.SchemaCatalogEntry[]
         {
             new("/snapshots/openapi-webhooks.json", "/components/schemas/OrderPaid", "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid", "file:///snapshots/openapi-webhooks.json", typeof(global::Snapshots.OrderPaid), global::Snapshots.OpenapiWebhooksValidation.OrderPaid),
-            new("/snapshots/openapi-webhooks.json", "/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json#/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json", null, global::Snapshots.OpenapiWebhooksValidation.OrderPaid2),
+            new("/snapshots/openapi-webhooks.json", "/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json#/webhooks/order.paid/post/requestBody/content/application~1json/schema", "file:///snapshots/openapi-webhooks.json", typeof(global::Snapshots.OrderPaid), global::Snapshots.OpenapiWebhooksValidation.OrderPaid2),
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {
-            new("order.paid", "order.paid", null, schemas[1]),
+            new("order.paid", "order.paid", typeof(global::Snapshots.OrderPaid), schemas[1]),
         };
         return new global::Hooksmith.Validation.SchemaCatalog(schemas, events);
     }

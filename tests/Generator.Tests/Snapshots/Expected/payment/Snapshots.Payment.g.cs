@@ -23,37 +23,57 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
     public bool TryGetBankTransfer([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Snapshots.BankTransfer? value)
         => global::Hooksmith.Serialization.UnionReader.TryRead<global::Snapshots.BankTransfer, global::Snapshots.BankTransfer>(Value, "type", "bank_transfer", out value);
 
-    /// <summary>Calls the function for the first variant the value reads as, or <paramref name="otherwise"/>.</summary>
+    /// <summary>
+    /// Which variant the value is (its position in the schema) and how that was decided: by a discriminating
+    /// property, else by which variant's schema accepts the value. <see cref="global::Hooksmith.Serialization.UnionChoice.IsAmbiguous"/>
+    /// says when several or none do; <see cref="Value"/> keeps the value as it came either way.
+    /// </summary>
+    public global::Hooksmith.Serialization.UnionChoice Choice
+    {
+        get
+        {
+            if (global::Hooksmith.Serialization.UnionReader.HasDiscriminator(Value, "type", "card"))
+            {
+                return new global::Hooksmith.Serialization.UnionChoice(0, global::Hooksmith.Serialization.UnionChoiceKind.Discriminated);
+            }
+
+            if (global::Hooksmith.Serialization.UnionReader.HasDiscriminator(Value, "type", "bank_transfer"))
+            {
+                return new global::Hooksmith.Serialization.UnionChoice(1, global::Hooksmith.Serialization.UnionChoiceKind.Discriminated);
+            }
+
+            return global::Hooksmith.Serialization.UnionChoice.None;
+        }
+    }
+
+    /// <summary>Calls the function for the variant the value is (see <see cref="Choice"/>), or <paramref name="otherwise"/> when it is none.</summary>
     public TResult Match<TResult>(global::System.Func<global::Snapshots.Card, TResult> card, global::System.Func<global::Snapshots.BankTransfer, TResult> bankTransfer, global::System.Func<global::System.Text.Json.JsonElement, TResult> otherwise)
     {
-        if (TryGetCard(out var variant1))
+        switch (Choice.Index)
         {
-            return card(variant1);
-        }
-
-        if (TryGetBankTransfer(out var variant2))
-        {
-            return bankTransfer(variant2);
+            case 0 when global::Hooksmith.Serialization.UnionReader.TryReadChosen<global::Snapshots.Card, global::Snapshots.Card>(Value, out var variant1):
+                return card(variant1);
+            case 1 when global::Hooksmith.Serialization.UnionReader.TryReadChosen<global::Snapshots.BankTransfer, global::Snapshots.BankTransfer>(Value, out var variant2):
+                return bankTransfer(variant2);
         }
 
         return otherwise(Value);
     }
 
-    /// <summary>Calls the action for the first variant the value reads as, or <paramref name="otherwise"/>.</summary>
+    /// <summary>Calls the action for the variant the value is (see <see cref="Choice"/>), or <paramref name="otherwise"/> when it is none.</summary>
     public void Switch(global::System.Action<global::Snapshots.Card> card, global::System.Action<global::Snapshots.BankTransfer> bankTransfer, global::System.Action<global::System.Text.Json.JsonElement> otherwise)
     {
-        if (TryGetCard(out var variant1))
+        switch (Choice.Index)
         {
-            card(variant1);
+            case 0 when global::Hooksmith.Serialization.UnionReader.TryReadChosen<global::Snapshots.Card, global::Snapshots.Card>(Value, out var variant1):
+                card(variant1);
+                return;
+            case 1 when global::Hooksmith.Serialization.UnionReader.TryReadChosen<global::Snapshots.BankTransfer, global::Snapshots.BankTransfer>(Value, out var variant2):
+                bankTransfer(variant2);
+                return;
         }
-        else if (TryGetBankTransfer(out var variant2))
-        {
-            bankTransfer(variant2);
-        }
-        else
-        {
-            otherwise(Value);
-        }
+
+        otherwise(Value);
     }
 
     /// <summary>
