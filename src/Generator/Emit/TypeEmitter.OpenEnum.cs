@@ -13,7 +13,7 @@ internal static partial class TypeEmitter
         var name = spec.Name;
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine("/// <remarks>An open enum: values the schema does not list still bind, with <see cref=\"IsKnown\"/> false.</remarks>");
-        writer.WriteLine(GeneratedCodeAttribute);
+        WriteTypeAttributes(writer, spec);
         writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {CodecInterface(spec)}");
         writer.WriteLine("private readonly string? _value;");
         writer.WriteLine();

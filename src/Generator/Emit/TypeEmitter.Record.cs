@@ -12,7 +12,7 @@ internal static partial class TypeEmitter
         var bagName = typedAdditional is null ? "AdditionalProperties" : "UnboundProperties";
 
         WriteTypeDocumentation(writer, spec);
-        writer.WriteLine(GeneratedCodeAttribute);
+        WriteTypeAttributes(writer, spec);
         writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
 
         foreach (var property in spec.Properties)
@@ -63,10 +63,16 @@ internal static partial class TypeEmitter
         if (documentation.Summary is null && documentation.Remarks is null)
         {
             writer.WriteLine($"/// <summary>The <c>{Xml(property.JsonName)}</c> member.</summary>");
-            return;
+        }
+        else
+        {
+            WriteDocumentation(writer, documentation.Summary, documentation.Remarks);
         }
 
-        WriteDocumentation(writer, documentation.Summary, documentation.Remarks);
+        if (documentation.IsDeprecated)
+        {
+            writer.WriteLine(ObsoleteAttribute);
+        }
     }
 
     /// <summary>Whether a property's .NET type loses the spelling of its value (a date-time's), so the text is kept beside it.</summary>

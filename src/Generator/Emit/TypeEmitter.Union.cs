@@ -13,7 +13,7 @@ internal static partial class TypeEmitter
     {
         var name = spec.Name;
         WriteTypeDocumentation(writer, spec);
-        writer.WriteLine(GeneratedCodeAttribute);
+        WriteTypeAttributes(writer, spec);
         writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
         writer.WriteLine("/// <summary>Wraps a JSON value; it is read as a variant on request.</summary>");
         writer.WriteLine($"public {name}({TypeNames.JsonElement} value) => Value = value;");
@@ -181,7 +181,7 @@ internal static partial class TypeEmitter
         var type = TypeNames.Of(wrapped);
         var codec = TypeNames.CodecOf(wrapped, allowsNull: false);
         WriteTypeDocumentation(writer, spec);
-        writer.WriteLine(GeneratedCodeAttribute);
+        WriteTypeAttributes(writer, spec);
         writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
         writer.WriteLine("/// <summary>Wraps a value.</summary>");
         writer.WriteLine($"public {name}({type} value) => Value = value;");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -45,7 +46,7 @@ internal static class Identifiers
     /// <summary>A valid C# identifier for <paramref name="text"/>, never empty, never a keyword, at most <see cref="MaxLength"/> characters (plus '@').</summary>
     public static string ToIdentifier(string text, string fallback)
     {
-        var name = HasSymbolsButNoLetters(text) ? SpellOut(text) : ToPascalCase(text);
+        var name = SpellsAsWords(text) ? SpellOut(text) : ToPascalCase(text);
         if (name.Length == 0)
         {
             name = text.Length == 0 ? fallback : fallback + EncodeSymbols(text);
@@ -134,6 +135,43 @@ internal static class Identifiers
         }
 
         return symbols;
+    }
+
+    /// <summary>
+    /// Whether a name is spelled as words: symbols alone (<c>*</c>, <c>$</c>) or a signed or decimal number
+    /// (<c>+1</c>, <c>-1</c>, <c>1.5</c>), whose symbols carry the meaning. Other names of digits and
+    /// symbols (<c>2024-01</c>, a folder or version) keep their digits: <c>_202401</c>.
+    /// </summary>
+    private static bool SpellsAsWords(string text)
+    {
+        if (!HasSymbolsButNoLetters(text))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        var i = 0;
+        var digits = 0;
+        if (i < trimmed.Length && trimmed[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        for (; i < trimmed.Length && char.IsDigit(trimmed[i]); i++)
+        {
+            digits++;
+        }
+
+        if (i < trimmed.Length && trimmed[i] == '.')
+        {
+            for (i++; i < trimmed.Length && char.IsDigit(trimmed[i]); i++)
+            {
+                digits++;
+            }
+        }
+
+        var number = digits > 0 && i == trimmed.Length;
+        return number || !trimmed.Any(char.IsDigit);
     }
 
     /// <summary>

@@ -435,7 +435,8 @@ internal sealed partial class TypePlanner
             description = null;
         }
 
-        return title is null && description is null ? DocumentationSpec.None : new DocumentationSpec(title, description);
+        var deprecated = node.GetBoolean("deprecated") == true;
+        return title is null && description is null && !deprecated ? DocumentationSpec.None : new DocumentationSpec(title, description) { IsDeprecated = deprecated };
     }
 
     private void Report(DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments)

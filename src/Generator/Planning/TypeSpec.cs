@@ -90,8 +90,11 @@ internal sealed record VariantSpec(string Name, TypeRef Type, string? Discrimina
     public string? ValidatorResource { get; init; }
 }
 
-/// <summary>Text for XML documentation: a summary (title) and remarks (description).</summary>
+/// <summary>Text for XML documentation: a summary (title) and remarks (description); and whether the schema is deprecated.</summary>
 internal sealed record DocumentationSpec(string? Summary, string? Remarks)
 {
     public static readonly DocumentationSpec None = new(null, null);
+
+    /// <summary>The schema says <c>deprecated: true</c>: the type or member is <c>[Obsolete]</c>, so code that uses it gets the compiler's warning.</summary>
+    public bool IsDeprecated { get; init; }
 }
