@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Hooksmith.Cli.CommandLine;
+using Hooksmith.Cli.DeadLetters;
 using Hooksmith.Cli.Drift;
 
 namespace Hooksmith.Cli;
@@ -32,6 +33,11 @@ public static class CliApplication
             if (args.Length > 0 && DriftCommandLine.Handles(args[0]))
             {
                 return new DriftCommandLine(stdout, stderr, Environment.CurrentDirectory).Run(args);
+            }
+
+            if (args.Length > 0 && DeadLetterCommandLine.Handles(args[0]))
+            {
+                return new DeadLetterCommandLine(stdout, stderr).Run(args);
             }
 
             var command = CommandLineParser.Parse(args);

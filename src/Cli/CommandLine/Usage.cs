@@ -9,6 +9,7 @@ internal static class Usage
                hooksmith diff OLD NEW [options]          (schema drift; 'hooksmith diff --help')
                hooksmith lock SCHEMA... [--out FILE]
                hooksmith check --lock FILE SCHEMA... [options]
+               hooksmith dead-letters list|show|replay --folder DIR ...   (kept deliveries; 'hooksmith dead-letters --help')
 
         Validates JSON payloads against a JSON Schema (or a schema inside an OpenAPI document) with the
         validators the Hooksmith generator writes for it, compiled on the spot.
