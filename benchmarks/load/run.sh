@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the sample receiver in Release on loopback, driven by wrk over new, duplicate and forged deliveries.
 #   benchmarks/load/run.sh [seconds] [connections]       (default 30 s, 32 connections)
-# Prints wrk's requests/s, p50/p99 latency and the answers by status and outcome: 200 Handled or Duplicate, 401 forged.
+# Prints wrk's requests/s, p50/p99 latency and the answers by status and outcome: 200 Handled or Duplicate, 401 forged,
+# 409 InProgress (a duplicate sent while its original is in flight).
 # Every request goes to 127.0.0.1 only; the run is bounded by its duration.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,8 +34,9 @@ echo "== wrk: ${seconds} s, ${connections} connections, ${threads} threads, 10% 
 DELIVERIES="$work/deliveries.txt" THREADS=$threads DUPLICATE_PERCENT=10 FORGED_PERCENT=5 \
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s benchmarks/load/deliveries.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt"
 
-# The answers must be what the mix asks for: nothing but 200 and 401, and the server still up.
-if grep -E '^answer ' "$work/wrk.txt" | grep -vqE '^answer (200 (Handled|Duplicate)|401 SignatureRejected):'; then
+# The answers must be what the mix asks for, and the server still up: 200 Handled or Duplicate, 401 for a forged
+# signature, and 409 InProgress for a duplicate that arrives while its original is still being handled.
+if grep -E '^answer ' "$work/wrk.txt" | grep -vqE '^answer (200 (Handled|Duplicate)|401 SignatureRejected|409 InProgress):'; then
   echo "unexpected answers" >&2
   exit 1
 fi
