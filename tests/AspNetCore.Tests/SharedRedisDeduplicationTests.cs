@@ -21,9 +21,9 @@ public sealed class SharedRedisDeduplicationTests(RedisServerFixture redis)
         await using var connectionA = await redis.ConnectAsync();
         await using var connectionB = await redis.ConnectAsync();
         await using var instanceA = await ReceiverApp.StartAsync(recorder: recorder, setup: (_, webhooks) => webhooks.UseDeduplicationStore(
-            _ => new RedisDeduplicationStore(connectionA, new RedisDeduplicationStoreOptions { KeyPrefix = prefix })));
+            _ => new RedisDeduplicationStore(connectionA, new RedisDeduplicationStoreOptions { KeyPrefix = prefix, OperationTimeout = Patience })));
         await using var instanceB = await ReceiverApp.StartAsync(recorder: recorder, setup: (_, webhooks) => webhooks.UseDeduplicationStore(
-            _ => new RedisDeduplicationStore(connectionB, new RedisDeduplicationStoreOptions { KeyPrefix = prefix })));
+            _ => new RedisDeduplicationStore(connectionB, new RedisDeduplicationStoreOptions { KeyPrefix = prefix, OperationTimeout = Patience })));
         var eventId = TestPayloads.NewEventId();
         var body = TestPayloads.Envelope(eventId: eventId);
 

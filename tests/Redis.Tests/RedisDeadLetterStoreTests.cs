@@ -12,7 +12,7 @@ public sealed class RedisDeadLetterStoreTests(RedisServerFixture redis)
     private readonly string _prefix = "test:" + Guid.NewGuid().ToString("N") + ":";
 
     private RedisDeadLetterStore Store(long maxBytes = 1L << 20, int maxLetters = 1_000)
-        => new(redis.Connection, new RedisDeadLetterStoreOptions { KeyPrefix = _prefix, MaxBytes = maxBytes, MaxLetters = maxLetters });
+        => new(redis.Connection, new RedisDeadLetterStoreOptions { KeyPrefix = _prefix, MaxBytes = maxBytes, MaxLetters = maxLetters, OperationTimeout = TimeSpan.FromSeconds(30) });
 
     private static DeadLetter Letter(Random random, int n)
     {

@@ -15,6 +15,7 @@ public sealed class RedisDeduplicationStoreTests(RedisServerFixture redis)
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Retention = TimeSpan.FromHours(1);
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     // Each test has keys of its own, so that tests sharing the server cannot see each other's.
     private readonly string _prefix = "test:" + Guid.NewGuid().ToString("N") + ":";
@@ -25,6 +26,10 @@ public sealed class RedisDeduplicationStoreTests(RedisServerFixture redis)
             Lease = lease ?? Lease,
             Retention = retention ?? Retention,
             KeyPrefix = prefix ?? _prefix,
+
+            // These tests are about the protocol; the store's own timeout has RedisOutageTests. A first script
+            // evaluation on a busy CI machine can take longer than the 500 ms default.
+            OperationTimeout = Patience,
         });
 
     private RedisKey Raw(string key) => _prefix + key;
@@ -258,7 +263,7 @@ public sealed class RedisDeduplicationStoreTests(RedisServerFixture redis)
     {
         var eventId = "evt_" + Guid.NewGuid().ToString("N");
         RedisKey redisKey = "hooksmith:dedup:" + eventId;
-        var store = new RedisDeduplicationStore(redis.Connection, database: 3);
+        var store = new RedisDeduplicationStore(redis.Connection, new RedisDeduplicationStoreOptions { OperationTimeout = Patience }, database: 3);
         Assert.Equal("hooksmith:dedup:", new RedisDeduplicationStoreOptions().KeyPrefix);
 
         try
