@@ -18,6 +18,8 @@ internal static class Program
             {
                 case ["--check"]:
                     return Check.Run(Console.Out);
+                case ["--drift-cost"]:
+                    return DriftCost.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:

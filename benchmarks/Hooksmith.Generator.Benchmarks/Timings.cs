@@ -29,6 +29,12 @@ internal static class Timings
 
         Measure(output, "Cold: OpenAPIWebhooks.json", runs,
             () => GeneratorRuns.CreateDriver([corpus.OpenApiWebhooks], corpus.Options).RunGenerators(compilation));
+        var currentLock = LockScenario.Of(corpus.OpenApiWebhooks);
+        Measure(output, "Cold: OpenAPIWebhooks.json, its own lock (no change)", runs,
+            () => GeneratorRuns.CreateDriver([corpus.OpenApiWebhooks, currentLock], corpus.Options).RunGenerators(compilation));
+        var olderLock = LockScenario.OfVersion(corpus.OpenApiWebhooks, Path.Combine(VoucherifyCorpus.HistoryFolder(), "2025-03-17-mapping-points-type", "after.json"));
+        Measure(output, "Cold: OpenAPIWebhooks.json, lock of 2025-03 (changes)", runs,
+            () => GeneratorRuns.CreateDriver([corpus.OpenApiWebhooks, olderLock], corpus.Options).RunGenerators(compilation));
         Measure(output, "Cold: all eight Voucherify files", runs,
             () => GeneratorRuns.CreateDriver(corpus.Files, corpus.Options).RunGenerators(compilation));
 

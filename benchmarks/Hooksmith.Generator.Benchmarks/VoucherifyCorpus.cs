@@ -76,6 +76,9 @@ internal sealed class VoucherifyCorpus
 
     private SchemaText File(string name) => Files.Single(file => Path.GetFileName(file.Path) == name);
 
+    /// <summary>The corpus's <c>history</c> folder: earlier versions of <c>OpenAPIWebhooks.json</c>.</summary>
+    public static string HistoryFolder() => Path.Combine(Folder(), "history");
+
     private static string Folder()
     {
         var shared = typeof(VoucherifyCorpus).Assembly

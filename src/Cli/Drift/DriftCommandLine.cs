@@ -118,14 +118,15 @@ internal sealed class DriftCommandLine
         }
 
         var dialect = result.GetValue(_dialect);
-        var old = DriftSchemaLoader.Load([oldPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr);
-        var @new = old is null ? null : DriftSchemaLoader.Load([newPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr);
+        var includeDocs = result.GetValue(_includeDocs);
+        var old = DriftSchemaLoader.Load([oldPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr, includeDocs);
+        var @new = old is null ? null : DriftSchemaLoader.Load([newPath], baseUris, eventsFrom, dialect, events, _currentDirectory, _stderr, includeDocs);
         if (old is null || @new is null)
         {
             return ExitCodes.Error;
         }
 
-        var report = SurfaceComparer.Compare(old, @new, new DriftOptions(severities, result.GetValue(_includeDocs)));
+        var report = SurfaceComparer.Compare(old, @new, new DriftOptions(severities, includeDocs));
         return Report(result, new DriftRun(oldPath, newPath, report));
     }
 

@@ -15,7 +15,7 @@ namespace Hooksmith.Cli.Drift;
 /// <summary>
 /// Reads the schema files or folders of <c>diff</c>, <c>lock</c> and <c>check</c> into a surface:
 /// a lone file's schemas are keyed by pointer alone, so two versions of one file under different names
-/// compare; files of a folder (or of several inputs) by their path in it.
+/// compare; several files by their path below the folder they all share (<see cref="DriftKeys"/>).
 /// </summary>
 internal static class DriftSchemaLoader
 {
@@ -27,9 +27,10 @@ internal static class DriftSchemaLoader
     /// <param name="events">JSON Schema files that are an event's payload (<c>--event FILE=EVENT</c>), by full path.</param>
     /// <param name="currentDirectory">What relative paths are relative to.</param>
     /// <param name="stderr">Where problems are written.</param>
-    public static SchemaSurface? Load(IReadOnlyList<string> paths, IReadOnlyList<BaseUriMapping> baseUris, EventSources eventsFrom, string? dialect, IReadOnlyDictionary<string, string> events, string currentDirectory, TextWriter stderr)
+    /// <param name="includeDocs">Fingerprint titles, descriptions and examples too (<c>--include-docs</c>).</param>
+    public static SchemaSurface? Load(IReadOnlyList<string> paths, IReadOnlyList<BaseUriMapping> baseUris, EventSources eventsFrom, string? dialect, IReadOnlyDictionary<string, string> events, string currentDirectory, TextWriter stderr, bool includeDocs = false)
     {
-        var files = new List<(string FullPath, string Display, string Prefix)>();
+        var files = new List<(string FullPath, string Display)>();
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, currentDirectory);
@@ -45,12 +46,12 @@ internal static class DriftSchemaLoader
                 foreach (var file in found)
                 {
                     var relative = Path.GetRelativePath(full, file).Replace('\\', '/');
-                    files.Add((file, Path.Combine(path, relative), relative));
+                    files.Add((file, Path.Combine(path, relative)));
                 }
             }
             else if (File.Exists(full))
             {
-                files.Add((full, path, paths.Count == 1 ? string.Empty : Path.GetFileName(full)));
+                files.Add((full, path));
             }
             else
             {
@@ -72,10 +73,14 @@ internal static class DriftSchemaLoader
             }
         }
 
+        // Keyed as the build keys a project's schemas: by the path below the folder they all share.
+        var prefixes = DriftKeys.PrefixesOf(files.Select(f => f.FullPath).ToList());
         var inputs = new List<DriftInput>();
         var failed = false;
-        foreach (var (fullPath, display, prefix) in files)
+        for (var index = 0; index < files.Count; index++)
         {
+            var (fullPath, display) = files[index];
+            var prefix = prefixes[index];
             string text;
             try
             {
@@ -105,7 +110,7 @@ internal static class DriftSchemaLoader
             inputs.Add(input);
         }
 
-        return failed ? null : SurfaceExtractor.Extract(inputs);
+        return failed ? null : SurfaceExtractor.Extract(inputs, includeDocs: includeDocs);
     }
 
     private static string? BaseUriOf(string path, List<(BaseUriMapping Mapping, string Full)> folders)

@@ -38,28 +38,28 @@ internal static class DriftDiagnostics
 
     private static EquatableArray<DriftDiagnostic> Compare(ImmutableArray<SchemaDocument> documents, ImmutableArray<DocumentPlan> plans, LockFileInput lockFile, CancellationToken cancellationToken)
     {
-        var locked = LockFileReader.Read(lockFile.Text, out var error);
-        if (locked is null)
-        {
-            return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), $"The lock cannot be read ({error}); no drift is reported", "run 'hooksmith lock' to write it again") }.ToEquatableArray();
-        }
-
         var byPath = new Dictionary<string, DocumentPlan>(StringComparer.Ordinal);
         foreach (var plan in plans)
         {
             byPath[plan.Path] = plan;
         }
 
-        // Keys as 'hooksmith lock' writes them: a lone file's by pointer, several files' by file name.
-        var inputs = new List<DriftInput>();
-        var ordered = new List<SchemaDocument>(documents);
-        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        foreach (var document in ordered)
+        // Keys as 'hooksmith lock' writes them: a lone file's by pointer, several files' by their path in the project.
+        var current = SurfaceExtractor.Extract(DriftInputsOf(documents), byPath, cancellationToken: cancellationToken);
+
+        // The lock is what 'hooksmith lock' writes for the same surface, so a lock that has been accepted
+        // and not drifted from reads exactly as this surface would be written: nothing to parse or compare.
+        if (LockText.SameAs(lockFile.Text, LockFileWriter.Write(current)))
         {
-            inputs.Add(new DriftInput(document, document.Path, ordered.Count == 1 ? string.Empty : document.Input.FileName));
+            return EquatableArray<DriftDiagnostic>.Empty;
         }
 
-        var current = SurfaceExtractor.Extract(inputs, byPath, cancellationToken);
+        var locked = LockFileReader.Read(lockFile.Text, out var error);
+        if (locked is null)
+        {
+            return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), $"The lock cannot be read ({error}); no drift is reported", "run 'hooksmith lock' to write it again") }.ToEquatableArray();
+        }
+
         var report = SurfaceComparer.Compare(locked, current);
         var diagnostics = new List<DriftDiagnostic>(report.Changes.Count);
         foreach (var change in report.Changes)
@@ -82,6 +82,28 @@ internal static class DriftDiagnostics
         }
 
         return diagnostics.ToEquatableArray();
+    }
+
+    private static List<DriftInput> DriftInputsOf(ImmutableArray<SchemaDocument> documents)
+    {
+        var ordered = new List<SchemaDocument>(documents);
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var paths = new List<string>(ordered.Count);
+        foreach (var document in ordered)
+        {
+            // The project-relative path when the build says it (HooksmithProjectPath), else the full path:
+            // either way the folders the files share are dropped, as 'hooksmith lock FOLDER' drops them.
+            paths.Add(document.Input.ProjectRelativePath ?? document.Path);
+        }
+
+        var prefixes = DriftKeys.PrefixesOf(paths);
+        var inputs = new List<DriftInput>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            inputs.Add(new DriftInput(ordered[i], ordered[i].Path, prefixes[i]));
+        }
+
+        return inputs;
     }
 
     private static IEnumerable<string> Limit(IReadOnlyList<string> events, int count)

@@ -453,7 +453,10 @@ internal sealed partial class SurfaceComparer
 
         public string Label { get; }
 
-        public void Child(Pair child) => Pair.Children.Add(child);
+        public void Child(Pair child)
+        {
+            child.Parents.Add(Pair);
+        }
 
         public string Fingerprint(SurfaceNode node)
         {

@@ -87,31 +87,35 @@ internal sealed partial class SurfaceComparer
             }
         }
 
+        // Credit each change to the events whose payload reaches it: up from the pairs that changed,
+        // so that comparing surfaces that agree costs no walk at all.
+        var eventsOfRoot = new Dictionary<Pair, List<string>>(ReferenceEqualityComparer<Pair>.Instance);
         foreach (var (pair, eventName) in roots)
         {
-            var visited = new HashSet<Pair>(ReferenceEqualityComparer<Pair>.Instance);
-            var stack = new Stack<Pair>();
-            stack.Push(pair);
-            while (stack.Count > 0)
+            if (eventName is null)
             {
-                var current = stack.Pop();
-                if (!visited.Add(current))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var change in current.Changes)
-                {
-                    if (eventName is not null)
-                    {
-                        change.Events.Add(eventName);
-                    }
-                }
+            if (!eventsOfRoot.TryGetValue(pair, out var names))
+            {
+                eventsOfRoot.Add(pair, names = []);
+            }
 
-                foreach (var child in current.Children)
-                {
-                    stack.Push(child);
-                }
+            names.Add(eventName);
+        }
+
+        foreach (var changed in _pairs.Values)
+        {
+            if (changed.Changes.Count == 0)
+            {
+                continue;
+            }
+
+            var reaching = EventsAbove(changed, eventsOfRoot);
+            foreach (var change in changed.Changes)
+            {
+                change.Events.UnionWith(reaching);
             }
         }
 
@@ -121,6 +125,34 @@ internal sealed partial class SurfaceComparer
         }
 
         return new DriftReport(Finish(found, hasEvents));
+    }
+
+    private static HashSet<string> EventsAbove(Pair pair, Dictionary<Pair, List<string>> eventsOfRoot)
+    {
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<Pair>(ReferenceEqualityComparer<Pair>.Instance);
+        var stack = new Stack<Pair>();
+        stack.Push(pair);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!visited.Add(current))
+            {
+                continue;
+            }
+
+            if (eventsOfRoot.TryGetValue(current, out var names))
+            {
+                events.UnionWith(names);
+            }
+
+            foreach (var parent in current.Parents)
+            {
+                stack.Push(parent);
+            }
+        }
+
+        return events;
     }
 
     private List<DriftChange> Finish(List<Pending> found, bool hasEvents)
@@ -287,12 +319,13 @@ internal sealed partial class SurfaceComparer
         public HashSet<string> Events { get; set; } = new(StringComparer.Ordinal);
     }
 
-    /// <summary>An old and a new schema compared: what changed right there, and the pairs below.</summary>
+    /// <summary>An old and a new schema compared: what changed right there, and the pairs above it.</summary>
     private sealed class Pair
     {
         public List<Pending> Changes { get; } = [];
 
-        public List<Pair> Children { get; } = [];
+        /// <summary>The pairs whose comparison reached this one (a shared schema's pair has several).</summary>
+        public List<Pair> Parents { get; } = [];
     }
 
     private sealed class PairComparer : IEqualityComparer<(SurfaceNode Old, SurfaceNode New)>

@@ -30,16 +30,25 @@ internal sealed class SurfaceExtractor
     private readonly Dictionary<string, (Source Source, string Pointer)> _anchors = new(StringComparer.Ordinal);
     private readonly SchemaSurface _surface = new();
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _includeDocs;
 
-    private SurfaceExtractor(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+    private SurfaceExtractor(bool includeDocs, CancellationToken cancellationToken)
+    {
+        _includeDocs = includeDocs;
+        _cancellationToken = cancellationToken;
+    }
 
     /// <summary>Extracts the surface of <paramref name="inputs"/>. Never throws for bad input: what cannot be read is left out.</summary>
     /// <param name="inputs">The files.</param>
     /// <param name="plans">The generator's plans of the files by path, when it has them (else each file is planned here for its names).</param>
+    /// <param name="includeDocs">
+    /// Fingerprint each schema's <c>title</c>, <c>description</c> and examples too (<c>--include-docs</c>).
+    /// Off by default: the build never compares them, and serializing every example is most of what reading them costs.
+    /// </param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, IReadOnlyDictionary<string, DocumentPlan>? plans = null, CancellationToken cancellationToken = default)
+    public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, IReadOnlyDictionary<string, DocumentPlan>? plans = null, bool includeDocs = false, CancellationToken cancellationToken = default)
     {
-        var extractor = new SurfaceExtractor(cancellationToken);
+        var extractor = new SurfaceExtractor(includeDocs, cancellationToken);
         foreach (var input in inputs)
         {
             if (input.Document.Root is null)
@@ -247,7 +256,7 @@ internal sealed class SurfaceExtractor
         }
 
         result.Deprecated = node.GetBoolean("deprecated") == true;
-        result.Docs = DocsOf(node);
+        result.Docs = _includeDocs ? DocsOf(node) : null;
         return result;
     }
 

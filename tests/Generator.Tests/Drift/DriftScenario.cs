@@ -9,11 +9,15 @@ namespace Hooksmith.Generator.Tests.Drift;
 /// <summary>Runs the drift engine on schema text, as the CLI does on files.</summary>
 internal static class DriftScenario
 {
-    public static SchemaSurface SurfaceOf(string json, EventSources eventsFrom = EventSources.Webhooks, string path = "/schemas/spec.json")
-        => SurfaceExtractor.Extract([DriftInputs.Read(path, json, Path.GetFileName(path), string.Empty, eventsFrom)]);
+    public static SchemaSurface SurfaceOf(string json, EventSources eventsFrom = EventSources.Webhooks, string path = "/schemas/spec.json", bool includeDocs = false)
+        => SurfaceExtractor.Extract([DriftInputs.Read(path, json, Path.GetFileName(path), string.Empty, eventsFrom)], includeDocs: includeDocs);
 
+    /// <summary>As <c>hooksmith diff</c>: documentation is read only when the options ask for it.</summary>
     public static DriftReport Diff(string oldJson, string newJson, EventSources eventsFrom = EventSources.Webhooks, DriftOptions? options = null)
-        => SurfaceComparer.Compare(SurfaceOf(oldJson, eventsFrom, "/schemas/old.json"), SurfaceOf(newJson, eventsFrom, "/schemas/new.json"), options);
+        => SurfaceComparer.Compare(
+            SurfaceOf(oldJson, eventsFrom, "/schemas/old.json", options?.IncludeDocs ?? false),
+            SurfaceOf(newJson, eventsFrom, "/schemas/new.json", options?.IncludeDocs ?? false),
+            options);
 
     public static DriftReport DiffFiles(string oldPath, string newPath, EventSources eventsFrom)
         => SurfaceComparer.Compare(

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Hooksmith.Generator.Drift;
+using Hooksmith.Generator.Planning;
+using Hooksmith.Generator.Schema;
+
+namespace Hooksmith.Generator.Benchmarks;
+
+/// <summary>
+/// <c>--drift-cost</c>: where the build's drift check spends its time on <c>OpenAPIWebhooks.json</c>, step
+/// by step, next to the Read and Plan steps it rides on (median of a number of runs, wall-clock, for notes).
+/// </summary>
+internal static class DriftCost
+{
+    public static int Run(TextWriter output, int runs)
+    {
+        var corpus = VoucherifyCorpus.Load();
+        var schema = corpus.OpenApiWebhooks;
+        var input = new SchemaFileInput(schema.Path, schema.GetText().ToString(), schema.Namespace, null, null);
+        var document = SchemaDocumentReader.Read(input, CancellationToken.None);
+        var plan = TypePlanner.Plan(document, CancellationToken.None);
+        var lockText = LockScenario.Of(schema).GetText().ToString();
+        var locked = LockFileReader.Read(lockText, out _)!;
+        var plans = new Dictionary<string, DocumentPlan> { [plan.Path] = plan };
+        var driftInputs = new List<DriftInput> { new(document, document.Path, string.Empty) };
+        var current = SurfaceExtractor.Extract(driftInputs, plans);
+        var lockInput = new LockFileInput(LockScenario.PathBeside(schema), lockText);
+
+        output.WriteLine($"OpenAPIWebhooks.json: {input.Text.Length:N0} characters; its lock: {lockText.Length:N0} characters. Median ms of {runs} runs:");
+        Measure(output, "Read (the generator's step)", runs, () => SchemaDocumentReader.Read(input, CancellationToken.None));
+        Measure(output, "Plan (the generator's step)", runs, () => TypePlanner.Plan(document, CancellationToken.None));
+        Measure(output, "drift: read the lock", runs, () => LockFileReader.Read(lockText, out _));
+        Measure(output, "drift: parse the lock's JSON", runs, () => Hooksmith.Generator.Json.JsonTextReader.Parse(lockText));
+        Measure(output, "drift: index the schema", runs, () => SchemaIndexer.Index(document, CancellationToken.None));
+        Measure(output, "drift: write the lock", runs, () => LockFileWriter.Write(current));
+        Measure(output, "drift: extract the surface", runs, () => SurfaceExtractor.Extract(driftInputs, plans));
+        Measure(output, "drift: compare", runs, () => SurfaceComparer.Compare(locked, current));
+        Measure(output, "drift: the whole step (DriftDiagnostics.Of)", runs,
+            () => DriftDiagnostics.Of(ImmutableArray.Create(document), ImmutableArray.Create(plan), lockInput, CancellationToken.None));
+        return 0;
+    }
+
+    private static void Measure(TextWriter output, string step, int runs, Func<object?> run)
+    {
+        run();
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var stopwatch = Stopwatch.StartNew();
+            GC.KeepAlive(run());
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        output.WriteLine($"  {step,-48} {times[times.Count / 2],8:F1}");
+    }
+}

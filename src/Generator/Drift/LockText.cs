@@ -1,0 +1,52 @@
+namespace Hooksmith.Generator.Drift;
+
+/// <summary>Compares a lock as stored with a lock as written, as text.</summary>
+internal static class LockText
+{
+    /// <summary>
+    /// True when <paramref name="stored"/> reads as <paramref name="written"/>, but for carriage returns (a
+    /// checkout with <c>core.autocrlf</c>) and whitespace at the end (an editor's final newline).
+    /// </summary>
+    public static bool SameAs(string stored, string written)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < stored.Length && stored[i] == '\r')
+            {
+                i++;
+            }
+
+            while (j < written.Length && written[j] == '\r')
+            {
+                j++;
+            }
+
+            if (i == stored.Length || j == written.Length)
+            {
+                return OnlyWhitespaceFrom(stored, i) && OnlyWhitespaceFrom(written, j);
+            }
+
+            if (stored[i] != written[j])
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
+    private static bool OnlyWhitespaceFrom(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
