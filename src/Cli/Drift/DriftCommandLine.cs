@@ -36,7 +36,7 @@ internal sealed class DriftCommandLine
     private readonly Option<string[]> _severity = new("--severity") { Description = "Override a kind's severity, KIND=LEVEL (repeatable), such as enum-value-added=breaking", HelpName = "KIND=LEVEL" };
     private readonly Option<string[]> _baseUri = new("--base-uri") { Description = "Read every *.json file under <folder> as published at <uri> plus its path in the folder (repeatable)", HelpName = "uri=folder" };
     private readonly Option<string> _eventsFrom = new("--events-from") { Description = "Where an OpenAPI document lists its events: webhooks (and x-webhooks), paths, or both", DefaultValueFactory = _ => "webhooks" };
-    private readonly Option<bool> _includeDocs = new("--include-docs") { Description = "Also report changes to title, description and examples (diff only: a lock does not record them)" };
+    private readonly Option<bool> _includeDocs = new("--include-docs") { Description = "Also compare title, description and examples: diff and check report their changes as info (check needs a lock written with lock --include-docs), lock records them" };
     private readonly Option<string[]> _event = new("--event") { Description = "A JSON Schema file whose root is an event's payload, FILE=EVENT (repeatable), as the Event item metadata says in the build", HelpName = "file=event" };
     private readonly Option<string?> _dialect = new("--dialect") { Description = "The dialect of schema files without $schema (draft-04, draft-06, draft-07, 2019-09, 2020-12)" };
 
@@ -87,6 +87,7 @@ internal sealed class DriftCommandLine
         lockCommand.Options.Add(_eventsFrom);
         lockCommand.Options.Add(_dialect);
         lockCommand.Options.Add(_event);
+        lockCommand.Options.Add(_includeDocs);
         lockCommand.SetAction(result => Lock(result, result.GetValue(schemas)!, result.GetValue(outFile)!));
         root.Subcommands.Add(lockCommand);
 
@@ -94,6 +95,7 @@ internal sealed class DriftCommandLine
         var checkSchemas = new Argument<string[]>("SCHEMA") { Description = "Schema files or folders", Arity = ArgumentArity.OneOrMore };
         var check = new Command("check", "Compare the current schemas with the lock.") { checkSchemas, lockFile };
         AddCompareOptions(check);
+        check.Options.Add(_includeDocs);
         check.SetAction(result => Check(result, result.GetValue(lockFile)!, result.GetValue(checkSchemas)!));
         root.Subcommands.Add(check);
         return root;
@@ -137,7 +139,7 @@ internal sealed class DriftCommandLine
             return ExitCodes.Error;
         }
 
-        var surface = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr);
+        var surface = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr, result.GetValue(_includeDocs));
         if (surface is null)
         {
             return ExitCodes.Error;
@@ -184,13 +186,21 @@ internal sealed class DriftCommandLine
             return ExitCodes.Error;
         }
 
-        var current = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr);
+        var includeDocs = result.GetValue(_includeDocs);
+        if (includeDocs && !locked.IncludesDocs)
+        {
+            // Comparing documentation with a lock that has none would report nothing, and look like no change.
+            _stderr.WriteLine($"hooksmith: --include-docs: {lockPath} records no documentation; write it with 'hooksmith lock --include-docs'");
+            return ExitCodes.Error;
+        }
+
+        var current = DriftSchemaLoader.Load(schemas, baseUris, eventsFrom, result.GetValue(_dialect), events, _currentDirectory, _stderr, includeDocs);
         if (current is null)
         {
             return ExitCodes.Error;
         }
 
-        var report = SurfaceComparer.Compare(locked, current, new DriftOptions(severities, false));
+        var report = SurfaceComparer.Compare(locked, current, new DriftOptions(severities, includeDocs));
         return Report(result, new DriftRun(lockPath, string.Join(" ", schemas), report));
     }
 

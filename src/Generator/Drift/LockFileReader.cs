@@ -9,7 +9,7 @@ internal static class LockFileReader
     private static readonly HashSet<string> NodeFacts =
     [
         "member", "named", "csharp", "$ref", "type", "nullable", "format", "enum", "required", "properties", "items",
-        "additionalProperties", "variants", "allOf", "deprecated",
+        "additionalProperties", "variants", "allOf", "deprecated", "docs",
     ];
 
     /// <summary>The surface, or null with <paramref name="error"/> saying why (with the line and column).</summary>
@@ -30,7 +30,7 @@ internal static class LockFileReader
             return null;
         }
 
-        var surface = new SchemaSurface();
+        var surface = new SchemaSurface { IncludesDocs = root.GetBoolean("docs") == true };
         if (root["schemas"] is { IsObject: true } schemas)
         {
             foreach (var entry in schemas.Properties)
@@ -87,6 +87,10 @@ internal static class LockFileReader
             {
                 node.Bounds[fact.Name] = fact.Value.Text!;
             }
+            else if (fact.Value.IsObject && Applicator.IsKey(fact.Name))
+            {
+                node.Applicators[fact.Name] = Node(fact.Value, Applicator.PointerOf(pointer, fact.Name));
+            }
         }
 
         if (json["required"] is { IsArray: true } required)
@@ -135,6 +139,7 @@ internal static class LockFileReader
         }
 
         node.Deprecated = json.GetBoolean("deprecated") == true;
+        node.Docs = json.GetString("docs");
         return node;
     }
 

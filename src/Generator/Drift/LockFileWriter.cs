@@ -23,6 +23,13 @@ internal static class LockFileWriter
         Member(text, 1, "format");
         JsonTextWriter.WriteString(text, FormatVersion);
         text.Append(",\n");
+        if (surface.IncludesDocs)
+        {
+            // Written by 'hooksmith lock --include-docs': each schema's documentation is fingerprinted, for 'check --include-docs'.
+            Member(text, 1, "docs");
+            text.Append("true,\n");
+        }
+
         Member(text, 1, "events");
         text.Append('{');
         var first = true;
@@ -168,9 +175,19 @@ internal static class LockFileWriter
             facts.Add(("allOf", d => Nodes(text, d, node.AllOf)));
         }
 
+        foreach (var applicator in node.Applicators)
+        {
+            facts.Add((applicator.Key, d => Node(text, d, applicator.Value)));
+        }
+
         if (node.Deprecated)
         {
             facts.Add(("deprecated", _ => text.Append("true")));
+        }
+
+        if (node.Docs is { } docs)
+        {
+            facts.Add(("docs", _ => JsonTextWriter.WriteString(text, docs)));
         }
 
         if (facts.Count == 0)

@@ -14,6 +14,12 @@ internal sealed class SchemaSurface
 
     /// <summary>Schemas by key (<c>#/components/schemas/Order</c>, or <c>common.json#/$defs/Order</c> in a folder).</summary>
     public SortedDictionary<string, SurfaceSchema> Schemas { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether documentation (<c>title</c>, <c>description</c>, examples) was fingerprinted (<see cref="SurfaceNode.Docs"/>):
+    /// read with <c>--include-docs</c>, or a lock written so.
+    /// </summary>
+    public bool IncludesDocs { get; set; }
 }
 
 /// <summary>An event: its key as written and its payload.</summary>

@@ -8,8 +8,15 @@ namespace Hooksmith.Generator.Drift;
 /// <summary>The rules, applied to one pair of schemas.</summary>
 internal sealed partial class SurfaceComparer
 {
-    private static readonly string[] LowerBounds = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
-    private static readonly string[] UpperBounds = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
+    private static readonly string[] LowerBounds = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains"];
+    private static readonly string[] UpperBounds = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"];
+
+    /// <summary>
+    /// Applicators whose subschema constrains the value (or a part of it) the way a schema does, so a
+    /// change inside is judged by the same rules: a tuple's position, a conditional's branches, a
+    /// dependent schema.
+    /// </summary>
+    private static readonly string[] WalkedApplicators = ["prefixItems", "then", "else", "dependentSchemas"];
 
     /// <summary>Compares a pair once (a pair met again is the same pair: recursion stops there).</summary>
     private Pair Walk(SurfaceNode old, SurfaceNode @new, string label)
@@ -53,6 +60,7 @@ internal sealed partial class SurfaceComparer
         CompareAdditionalProperties(at);
         CompareVariants(at);
         CompareMembers(at);
+        CompareApplicators(at);
         if (!old.Deprecated && @new.Deprecated)
         {
             at.Add(DriftKind.DeprecatedAdded, "deprecated", $"{label} is now deprecated");
@@ -173,6 +181,13 @@ internal sealed partial class SurfaceComparer
             return wasExclusive && !isExclusive;
         }
 
+        if (keyword.StartsWith("dependentRequired/", StringComparison.Ordinal))
+        {
+            // Loosened when a member once required alongside the key may now be left out.
+            var now = after.Split([", "], StringSplitOptions.RemoveEmptyEntries);
+            return before.Split([", "], StringSplitOptions.RemoveEmptyEntries).Any(name => Array.IndexOf(now, name) < 0);
+        }
+
         switch (keyword)
         {
             case "uniqueItems":
@@ -240,6 +255,63 @@ internal sealed partial class SurfaceComparer
             {
                 at.AddAt(DriftKind.PropertyBecameRequired, "required:" + name, at.Old.Pointer + "/required", current.Node.Pointer, current.NameLocation ?? @new.Location, at.Label + "." + current.Member,
                     $"'{name}' is now required in {at.Label}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>contains</c>, <c>propertyNames</c>, tuples, pattern
+    /// and dependent schemas. A subschema added is a constraint tightened and one removed a constraint
+    /// loosened (members matching a pattern are extra members typed differently). Where a subschema
+    /// changes, a tuple position, a branch or a dependent schema is compared by the rules; a change to
+    /// <c>not</c>, <c>if</c>, <c>contains</c> or <c>propertyNames</c> cannot be judged by walking it (what
+    /// <c>not</c> excludes widens as its schema narrows; <c>if</c> moves values between branches), so it is
+    /// reported as loosened, the conservative reading.
+    /// </summary>
+    private void CompareApplicators(Site at)
+    {
+        var old = at.Old.Applicators;
+        var @new = at.New.Applicators;
+        if (old.Count == 0 && @new.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var key in old.Keys.Union(@new.Keys).OrderBy(k => k, StringComparer.Ordinal).ToList())
+        {
+            old.TryGetValue(key, out var before);
+            @new.TryGetValue(key, out var after);
+            var keyword = Applicator.KeywordOf(key);
+            var patterned = keyword == "patternProperties";
+            var named = Applicator.NameOf(key);
+            var what = named.Length == 0 ? $"'{keyword}' of {at.Label}" : $"'{keyword}' '{named}' of {at.Label}";
+            if (before is not null && after is not null)
+            {
+                if (Array.IndexOf(WalkedApplicators, keyword) >= 0)
+                {
+                    at.Child(Walk(before, after, at.Label));
+                }
+                else if (at.Fingerprint(before) != at.Fingerprint(after))
+                {
+                    at.AddAt(patterned ? DriftKind.AdditionalPropertiesChanged : DriftKind.ConstraintLoosened, "applicator:" + key, before.Pointer, after.Pointer, after.Location ?? at.New.Location, at.Label,
+                        patterned
+                            ? $"the members of {at.Label} named like '{named}' are typed differently"
+                            : $"the schema of {what} changed: it may admit values it did not (a change here is not judged finer)");
+                }
+            }
+            else if (before is not null)
+            {
+                at.AddAt(patterned ? DriftKind.AdditionalPropertiesChanged : DriftKind.ConstraintLoosened, "applicator:" + key, before.Pointer, null, at.New.Location, at.Label,
+                    patterned
+                        ? $"the members of {at.Label} named like '{named}' are no longer described: any value may come"
+                        : keyword == "prefixItems" ? $"position {named} of {at.Label} is no longer described: any value may come" : $"{what} was removed: values it excluded may come");
+            }
+            else
+            {
+                at.AddAt(patterned ? DriftKind.AdditionalPropertiesChanged : DriftKind.ConstraintTightened, "applicator:" + key, null, after!.Pointer, after.Location ?? at.New.Location, at.Label,
+                    patterned
+                        ? $"the members of {at.Label} named like '{named}' are now typed"
+                        : keyword == "prefixItems" ? $"position {named} of {at.Label} is now described" : $"{what} was added");
             }
         }
     }

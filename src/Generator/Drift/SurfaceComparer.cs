@@ -285,6 +285,11 @@ internal sealed partial class SurfaceComparer
         {
             yield return member;
         }
+
+        foreach (var applicator in node.Applicators.Values)
+        {
+            yield return applicator;
+        }
     }
 
     /// <summary>A change found at one pair, credited to events afterwards.</summary>

@@ -21,6 +21,7 @@ internal sealed class SurfaceExtractor
     [
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
         "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+        "minContains", "maxContains",
     ];
 
     private static readonly string[] DocKeywords = ["title", "description", "example", "examples"];
@@ -49,6 +50,7 @@ internal sealed class SurfaceExtractor
     public static SchemaSurface Extract(IReadOnlyList<DriftInput> inputs, IReadOnlyDictionary<string, DocumentPlan>? plans = null, bool includeDocs = false, CancellationToken cancellationToken = default)
     {
         var extractor = new SurfaceExtractor(includeDocs, cancellationToken);
+        extractor._surface.IncludesDocs = includeDocs;
         foreach (var input in inputs)
         {
             if (input.Document.Root is null)
@@ -187,7 +189,7 @@ internal sealed class SurfaceExtractor
 
         foreach (var keyword in BoundKeywords)
         {
-            if (node[keyword] is { } bound && !bound.IsObject && !bound.IsArray)
+            if (node[keyword] is { } bound && !bound.IsObject && !bound.IsArray && !(keyword == "uniqueItems" && bound.Kind == JsonKind.False))
             {
                 result.Bounds[keyword] = bound.IsString ? bound.Text! : JsonTextWriter.ToCompactString(bound);
             }
@@ -255,9 +257,71 @@ internal sealed class SurfaceExtractor
             }
         }
 
+        ReadApplicators(source, node, result);
         result.Deprecated = node.GetBoolean("deprecated") == true;
         result.Docs = _includeDocs ? DocsOf(node) : null;
         return result;
+    }
+
+    /// <summary>The subschemas that constrain the value beside its properties, items and branches (<see cref="Applicator"/>).</summary>
+    private void ReadApplicators(Source source, JsonNode node, SurfaceNode result)
+    {
+        foreach (var keyword in Applicator.Single)
+        {
+            if (node[keyword] is { } single && (single.IsObject || single.IsBoolean))
+            {
+                result.Applicators[keyword] = Build(source, single, null);
+            }
+        }
+
+        // A tuple: prefixItems (2020-12), or items as an array (earlier drafts).
+        var tuple = node["prefixItems"] is { IsArray: true } prefix ? prefix : node["items"] is { IsArray: true } items ? items : null;
+        if (tuple is not null)
+        {
+            for (var i = 0; i < tuple.Items.Count; i++)
+            {
+                result.Applicators["prefixItems/" + i.ToString(CultureInfo.InvariantCulture)] = Build(source, tuple.Items[i], null);
+            }
+        }
+
+        if (node["patternProperties"] is { IsObject: true } patterns)
+        {
+            foreach (var pattern in patterns.Properties)
+            {
+                result.Applicators["patternProperties/" + pattern.Name] = Build(source, pattern.Value, null);
+            }
+        }
+
+        // dependentSchemas and dependentRequired (2019-09), and draft-07's dependencies, which held both.
+        foreach (var keyword in new[] { "dependentSchemas", "dependentRequired", "dependencies" })
+        {
+            if (node[keyword] is not { IsObject: true } dependencies)
+            {
+                continue;
+            }
+
+            foreach (var dependency in dependencies.Properties)
+            {
+                if (dependency.Value.IsArray && keyword != "dependentSchemas")
+                {
+                    var names = new List<string>();
+                    foreach (var name in dependency.Value.Items)
+                    {
+                        if (name.IsString && !names.Contains(name.Text!))
+                        {
+                            names.Add(name.Text!);
+                        }
+                    }
+
+                    names.Sort(StringComparer.Ordinal);
+                    result.Bounds["dependentRequired/" + dependency.Name] = string.Join(", ", names);
+                }
+                else if ((dependency.Value.IsObject || dependency.Value.IsBoolean) && keyword != "dependentRequired")
+                {
+                    result.Applicators["dependentSchemas/" + dependency.Name] = Build(source, dependency.Value, null);
+                }
+            }
+        }
     }
 
     private static void ReadTypes(JsonNode node, SurfaceNode result)

@@ -43,6 +43,13 @@ internal sealed class SurfaceNode
     /// <summary><c>allOf</c> members: their properties and constraints apply here too.</summary>
     public List<SurfaceNode> AllOf { get; } = [];
 
+    /// <summary>
+    /// The other subschemas that apply to the value, by <see cref="Applicator"/> key: <c>not</c>, <c>if</c>,
+    /// <c>then</c>, <c>else</c>, <c>contains</c>, <c>propertyNames</c>, and per name or position
+    /// <c>prefixItems/0</c>, <c>patternProperties/^x-</c>, <c>dependentSchemas/card</c>.
+    /// </summary>
+    public SortedDictionary<string, SurfaceNode> Applicators { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>The key of the schema a <c>$ref</c> names (<see cref="SchemaSurface.Schemas"/>).</summary>
     public string? Ref { get; set; }
 
@@ -64,7 +71,7 @@ internal sealed class SurfaceNode
     public bool IsPureRef
         => Ref is not null && Types is null && !Nullable && Format is null && Enum is null && Bounds.Count == 0 && Properties.Count == 0
             && Required.Count == 0 && Items is null && AdditionalProperties is null && !NoAdditionalProperties && Variants.Count == 0
-            && AllOf.Count == 0 && !Deprecated;
+            && AllOf.Count == 0 && Applicators.Count == 0 && !Deprecated;
 }
 
 /// <summary>A property: its C# member name in the generated record, and its value's schema.</summary>
