@@ -57,4 +57,33 @@ public sealed class DriftCachingTests
         Assert.All(result.TrackedSteps[TrackingNames.Validators].SelectMany(run => run.Outputs), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
         Assert.Empty(DriftBuild.DriftDiagnostics(rerun));
     }
+
+    [Fact]
+    public void A_new_lock_reruns_only_the_lock_and_the_drift_check()
+    {
+        var (driver, texts) = FirstRun(Order.Replace("[\"PAID\"]", "[\"PAID\", \"OPEN\"]", System.StringComparison.Ordinal));
+        Assert.Single(DriftBuild.DriftDiagnostics(driver));
+
+        // The team accepts the change: 'hooksmith lock' writes the lock again.
+        var accepted = LockFileWriter.Write(DriftScenario.SurfaceOf(Order.Replace("[\"PAID\"]", "[\"PAID\", \"OPEN\"]", System.StringComparison.Ordinal), EventSources.Webhooks, "/project/shop.json"));
+        var rerun = driver.ReplaceAdditionalText(texts["/project/hooksmith.lock.json"], new InMemoryAdditionalText("/project/hooksmith.lock.json", accepted)).RunGenerators(DriftBuild.Compilation());
+        var result = rerun.GetRunResult().Results.Single();
+        foreach (var step in new[] { TrackingNames.Read, TrackingNames.Plan, TrackingNames.Link, TrackingNames.Types, TrackingNames.Validators })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(run => run.Outputs), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {output.Reason}"));
+        }
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.Drift].SelectMany(run => run.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Empty(DriftBuild.DriftDiagnostics(rerun));
+    }
+
+    [Fact]
+    public void A_lock_checked_out_with_crlf_line_ends_matches_as_written()
+    {
+        var lockText = LockFileWriter.Write(DriftScenario.SurfaceOf(Order, EventSources.Webhooks, "/project/shop.json")).Replace("\n", "\r\n", System.StringComparison.Ordinal);
+        var driver = DriftBuild.CreateDriver([new DriftBuild.Schema("/project/shop.json", Order)], "/project/hooksmith.lock.json", lockText, out _).RunGenerators(DriftBuild.Compilation());
+        Assert.Empty(DriftBuild.DriftDiagnostics(driver));
+        Assert.True(LockText.SameAs(lockText, lockText.Replace("\r\n", "\n", System.StringComparison.Ordinal) + "\n"));
+        Assert.False(LockText.SameAs(lockText, lockText.Replace("PAID", "PAYED", System.StringComparison.Ordinal)));
+    }
 }

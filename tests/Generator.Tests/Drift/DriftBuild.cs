@@ -9,8 +9,8 @@ namespace Hooksmith.Generator.Tests.Drift;
 /// <summary>A generator driver over schema files and a lock, as a project with <c>hooksmith.lock.json</c> builds.</summary>
 internal static class DriftBuild
 {
-    /// <summary>A schema file with its item metadata (<c>Events</c> included).</summary>
-    public sealed record Schema(string Path, string Text, string? Events = null);
+    /// <summary>A schema file with its item metadata (<c>Events</c>, and the path in the project MSBuild gives it).</summary>
+    public sealed record Schema(string Path, string Text, string? Events = null, string? ProjectPath = null);
 
     public static GeneratorDriver CreateDriver(IReadOnlyList<Schema> schemas, string? lockPath, string? lockText, out Dictionary<string, AdditionalText> texts, Dictionary<string, string>? globalOptions = null)
     {
@@ -23,6 +23,11 @@ internal static class DriftBuild
                 ["build_metadata.AdditionalFiles.HooksmithSchema"] = "true",
                 ["build_metadata.AdditionalFiles.HooksmithNamespace"] = "Shop",
             };
+            if (schema.ProjectPath is not null)
+            {
+                metadata["build_metadata.AdditionalFiles.HooksmithProjectPath"] = schema.ProjectPath;
+            }
+
             if (schema.Events is not null)
             {
                 metadata["build_metadata.AdditionalFiles.HooksmithEvents"] = schema.Events;
