@@ -201,8 +201,11 @@ public sealed class DriftCommandTests : IDisposable
     public void Lock_of_a_folder_keys_schemas_by_their_path_in_it()
     {
         var lockFile = Path.Combine(_folder.Path, "out.lock.json");
+        _folder.Write("v1/more/refund.json", Before.Replace("order.", "refund.", StringComparison.Ordinal));
+        _folder.Write("v2/more/refund.json", Before.Replace("order.", "refund.", StringComparison.Ordinal));
         CliAssert.ExitCode(0, CliRun.Of(["lock", Path.Combine(_folder.Path, "v1"), "--out", lockFile]));
         Assert.Contains("\"shop.json#/components/schemas/Order\"", File.ReadAllText(lockFile), StringComparison.Ordinal);
+        Assert.Contains("\"more/refund.json#/components/schemas/Order\"", File.ReadAllText(lockFile), StringComparison.Ordinal);
         CliAssert.ExitCode(1, CliRun.Of(["check", "--lock", lockFile, Path.Combine(_folder.Path, "v2")]));
     }
 
