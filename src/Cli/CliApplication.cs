@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using Hooksmith.Cli.CommandLine;
 using Hooksmith.Cli.DeadLetters;
-using Hooksmith.Cli.Drift;
 
 namespace Hooksmith.Cli;
 
@@ -30,24 +29,12 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            if (args.Length > 0 && DriftCommandLine.Handles(args[0]))
-            {
-                return new DriftCommandLine(stdout, stderr, Environment.CurrentDirectory).Run(args);
-            }
-
             if (args.Length > 0 && DeadLetterCommandLine.Handles(args[0]))
             {
                 return new DeadLetterCommandLine(stdout, stderr).Run(args);
             }
 
-            var command = CommandLineParser.Parse(args);
-            if (command.ShowHelp)
-            {
-                stdout.WriteLine(Usage.Text);
-                return ExitCodes.Valid;
-            }
-
-            return new ValidateCommand(command.Validate!, stdin, stdout, stderr, Environment.CurrentDirectory).Run();
+            return new ToolCommandLine(stdin, stdout, stderr, Environment.CurrentDirectory).Run(args);
         }
         catch (CommandLineException exception)
         {

@@ -17,13 +17,20 @@ public sealed class UsageErrorTests
         Assert.Empty(run.Stderr);
     }
 
-    [Fact]
-    public void Validate_help_prints_the_usage_too()
+    [Theory]
+    [InlineData("validate --help")]
+    [InlineData("validate -h")]
+    [InlineData("validate --schema s.json p.json --help")]
+    public void Validate_help_is_generated_for_the_command(string commandLine)
     {
-        var run = CliRun.Of(["validate", "--help"]);
+        var run = CliRun.Of(commandLine.Split(' '));
 
         CliAssert.ExitCode(0, run);
-        Assert.StartsWith("Usage: hooksmith validate", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("Usage:", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains(" validate ", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("--schema <file[#pointer]>", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("--base-uri <uri=folder>", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("--format-assertion", run.Stdout, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,6 +41,24 @@ public sealed class UsageErrorTests
         CliAssert.ExitCode(2, run);
         Assert.Equal(["hooksmith: unknown option '--strict'", "Run 'hooksmith --help' for usage."], run.StderrLines);
         Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public void A_mistyped_option_gets_a_suggestion()
+    {
+        var run = CliRun.Of(["validate", "--shcema", TestPaths.EnvelopeSchema, TestPaths.SeedEnvelope]);
+
+        CliAssert.ExitCode(2, run);
+        Assert.Equal(["hooksmith: unknown option '--shcema'; did you mean '--schema'?", "Run 'hooksmith --help' for usage."], run.StderrLines);
+    }
+
+    [Fact]
+    public void A_mistyped_command_is_a_usage_error()
+    {
+        var run = CliRun.Of(["valdiate", "--schema", TestPaths.EnvelopeSchema, TestPaths.SeedEnvelope]);
+
+        CliAssert.ExitCode(2, run);
+        Assert.Contains("'valdiate'", run.Stderr, System.StringComparison.Ordinal);
     }
 
     [Fact]

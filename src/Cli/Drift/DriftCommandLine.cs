@@ -11,9 +11,9 @@ using Hooksmith.Generator.Schema;
 namespace Hooksmith.Cli.Drift;
 
 /// <summary>
-/// <c>hooksmith diff</c>, <c>lock</c> and <c>check</c> on System.CommandLine: generated help,
-/// suggestions for a mistyped option, and the tool's exit codes (0 no change at the threshold,
-/// 1 a change at or above it, 2 a usage error, an unreadable file or a schema with errors).
+/// <c>hooksmith diff</c>, <c>lock</c> and <c>check</c>, as commands of <see cref="CommandLine.ToolCommandLine"/>, with the
+/// tool's exit codes (0 no change at the threshold, 1 a change at or above it, 2 a usage error, an
+/// unreadable file or a schema with errors).
 /// </summary>
 internal sealed class DriftCommandLine
 {
@@ -50,28 +50,9 @@ internal sealed class DriftCommandLine
         _eventsFrom.AcceptOnlyFromAmong(EventSourceNames);
     }
 
-    /// <summary>True for the commands this class runs.</summary>
-    public static bool Handles(string command) => command is "diff" or "lock" or "check";
-
-    public int Run(string[] args)
+    /// <summary>Adds <c>diff</c>, <c>lock</c> and <c>check</c> to the tool's commands.</summary>
+    public void AddTo(RootCommand root)
     {
-        var root = Build();
-        var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = _stdout, Error = _stderr };
-        if (parsed.Errors.Count > 0)
-        {
-            // System.CommandLine prints the errors, with suggestions for a mistyped name; the exit code is the tool's.
-            parsed.Invoke(configuration);
-            return ExitCodes.Error;
-        }
-
-        return parsed.Invoke(configuration);
-    }
-
-    private RootCommand Build()
-    {
-        var root = new RootCommand("Hooksmith: typed, validating C# for the webhooks you receive, and the drift of their schemas.");
-
         var oldArgument = new Argument<string>("OLD") { Description = "The old schema file or folder" };
         var newArgument = new Argument<string>("NEW") { Description = "The new schema file or folder" };
         var diff = new Command("diff", "Compare two versions of webhook schemas as a receiver sees them.") { oldArgument, newArgument };
@@ -98,7 +79,6 @@ internal sealed class DriftCommandLine
         check.Options.Add(_includeDocs);
         check.SetAction(result => Check(result, result.GetValue(lockFile)!, result.GetValue(checkSchemas)!));
         root.Subcommands.Add(check);
-        return root;
     }
 
     private void AddCompareOptions(Command command)
