@@ -40,8 +40,13 @@ internal static class DriftCost
         Measure(output, "drift: write the lock", runs, () => LockFileWriter.Write(current));
         Measure(output, "drift: extract the surface", runs, () => SurfaceExtractor.Extract(driftInputs, plans));
         Measure(output, "drift: compare", runs, () => SurfaceComparer.Compare(locked, current));
-        Measure(output, "drift: the whole step (DriftDiagnostics.Of)", runs,
+        Measure(output, "drift: the whole step, lock matches (DriftDiagnostics.Of)", runs,
             () => DriftDiagnostics.Of(ImmutableArray.Create(document), ImmutableArray.Create(plan), lockInput, CancellationToken.None));
+        var olderLock = new LockFileInput(lockInput.Path, LockScenario.OfVersion(schema, Path.Combine(VoucherifyCorpus.HistoryFolder(), "2025-03-17-mapping-points-type", "after.json")).GetText().ToString());
+        var older = LockFileReader.Read(olderLock.Text, out _)!;
+        Measure(output, "drift: compare with the 2025-03 lock", runs, () => SurfaceComparer.Compare(older, current));
+        Measure(output, "drift: the whole step, 2025-03 lock (22 changes)", runs,
+            () => DriftDiagnostics.Of(ImmutableArray.Create(document), ImmutableArray.Create(plan), olderLock, CancellationToken.None));
         return 0;
     }
 

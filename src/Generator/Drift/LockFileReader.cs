@@ -61,85 +61,90 @@ internal static class LockFileReader
             return node;
         }
 
-        node.CSharpType = json.GetString("csharp");
-        node.Ref = json.GetString("$ref");
-        if (json["type"] is { IsArray: true } types)
-        {
-            node.Types = Strings(types);
-        }
-
-        node.Nullable = json.GetBoolean("nullable") == true;
-        node.Format = json.GetString("format");
-        if (json["enum"] is { IsArray: true } values)
-        {
-            var list = new List<string>();
-            foreach (var value in values.Items)
-            {
-                list.Add(JsonTextWriter.ToCompactString(value));
-            }
-
-            node.Enum = list;
-        }
-
+        // One pass over the facts: looking each up by name would index every object of the lock first.
         foreach (var fact in json.Properties)
         {
-            if (!NodeFacts.Contains(fact.Name) && fact.Value.IsString)
+            var value = fact.Value;
+            switch (fact.Name)
             {
-                node.Bounds[fact.Name] = fact.Value.Text!;
+                case "csharp":
+                    node.CSharpType = value.IsString ? value.Text : null;
+                    break;
+                case "$ref":
+                    node.Ref = value.IsString ? value.Text : null;
+                    break;
+                case "type" when value.IsArray:
+                    node.Types = Strings(value);
+                    break;
+                case "nullable":
+                    node.Nullable = value.Kind == JsonKind.True;
+                    break;
+                case "format":
+                    node.Format = value.IsString ? value.Text : null;
+                    break;
+                case "enum" when value.IsArray:
+                    var list = new List<string>(value.Items.Count);
+                    foreach (var item in value.Items)
+                    {
+                        list.Add(JsonTextWriter.ToCompactString(item));
+                    }
+
+                    node.Enum = list;
+                    break;
+                case "required" when value.IsArray:
+                    node.Required.UnionWith(Strings(value));
+                    break;
+                case "properties" when value.IsObject:
+                    foreach (var property in value.Properties)
+                    {
+                        var child = Node(property.Value, JsonPointer.Append(pointer + "/properties", property.Name));
+                        node.Properties[property.Name] = new SurfaceProperty(property.Value.GetString("member") ?? property.Name, child, null);
+                    }
+
+                    break;
+                case "items" when value.IsObject:
+                    node.Items = Node(value, pointer + "/items");
+                    break;
+                case "additionalProperties" when value.Kind == JsonKind.False:
+                    node.NoAdditionalProperties = true;
+                    break;
+                case "additionalProperties" when value.IsObject:
+                    node.AdditionalProperties = Node(value, pointer + "/additionalProperties");
+                    break;
+                case "variants" when value.IsArray:
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        node.Variants.Add(Node(value.Items[i], JsonPointer.Append(pointer + "/anyOf", i)));
+                    }
+
+                    break;
+                case "allOf" when value.IsArray:
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        node.AllOf.Add(Node(value.Items[i], JsonPointer.Append(pointer + "/allOf", i)));
+                    }
+
+                    break;
+                case "deprecated":
+                    node.Deprecated = value.Kind == JsonKind.True;
+                    break;
+                case "docs":
+                    node.Docs = value.IsString ? value.Text : null;
+                    break;
+                default:
+                    if (!NodeFacts.Contains(fact.Name) && value.IsString)
+                    {
+                        node.Bounds[fact.Name] = value.Text!;
+                    }
+                    else if (value.IsObject && Applicator.IsKey(fact.Name))
+                    {
+                        node.Applicators[fact.Name] = Node(value, Applicator.PointerOf(pointer, fact.Name));
+                    }
+
+                    break;
             }
-            else if (fact.Value.IsObject && Applicator.IsKey(fact.Name))
-            {
-                node.Applicators[fact.Name] = Node(fact.Value, Applicator.PointerOf(pointer, fact.Name));
-            }
         }
 
-        if (json["required"] is { IsArray: true } required)
-        {
-            node.Required.UnionWith(Strings(required));
-        }
-
-        if (json["properties"] is { IsObject: true } properties)
-        {
-            foreach (var property in properties.Properties)
-            {
-                var child = Node(property.Value, JsonPointer.Append(pointer + "/properties", property.Name));
-                node.Properties[property.Name] = new SurfaceProperty(property.Value.GetString("member") ?? property.Name, child, null);
-            }
-        }
-
-        if (json["items"] is { IsObject: true } items)
-        {
-            node.Items = Node(items, pointer + "/items");
-        }
-
-        switch (json["additionalProperties"])
-        {
-            case { Kind: JsonKind.False }:
-                node.NoAdditionalProperties = true;
-                break;
-            case { IsObject: true } additional:
-                node.AdditionalProperties = Node(additional, pointer + "/additionalProperties");
-                break;
-        }
-
-        if (json["variants"] is { IsArray: true } variants)
-        {
-            for (var i = 0; i < variants.Items.Count; i++)
-            {
-                node.Variants.Add(Node(variants.Items[i], JsonPointer.Append(pointer + "/anyOf", i)));
-            }
-        }
-
-        if (json["allOf"] is { IsArray: true } members)
-        {
-            for (var i = 0; i < members.Items.Count; i++)
-            {
-                node.AllOf.Add(Node(members.Items[i], JsonPointer.Append(pointer + "/allOf", i)));
-            }
-        }
-
-        node.Deprecated = json.GetBoolean("deprecated") == true;
-        node.Docs = json.GetString("docs");
         return node;
     }
 

@@ -370,6 +370,11 @@ internal sealed partial class SurfaceComparer
 
     private void CompareMembers(Site at)
     {
+        if (at.Old.AllOf.Count == 0 && at.Old.Ref is null && at.New.AllOf.Count == 0 && at.New.Ref is null)
+        {
+            return;
+        }
+
         var oldMembers = MembersOf(at.Old);
         var newMembers = MembersOf(at.New);
         var oldAll = EffectiveProperties(_old, at.Old);
@@ -461,8 +466,14 @@ internal sealed partial class SurfaceComparer
     }
 
     /// <summary>The properties a node's values may have: its own, its <c>allOf</c> members' and its reference's.</summary>
-    private static Dictionary<string, SurfaceProperty> EffectiveProperties(SchemaSurface surface, SurfaceNode node)
+    private static IReadOnlyDictionary<string, SurfaceProperty> EffectiveProperties(SchemaSurface surface, SurfaceNode node)
     {
+        if (node.AllOf.Count == 0 && node.Ref is null)
+        {
+            // Most schemas: their own properties are all there is, and need no copy.
+            return node.Properties;
+        }
+
         var result = new Dictionary<string, SurfaceProperty>(StringComparer.Ordinal);
         Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n =>
         {
@@ -477,8 +488,13 @@ internal sealed partial class SurfaceComparer
         return result;
     }
 
-    private static HashSet<string> EffectiveRequired(SchemaSurface surface, SurfaceNode node)
+    private static ISet<string> EffectiveRequired(SchemaSurface surface, SurfaceNode node)
     {
+        if (node.AllOf.Count == 0 && node.Ref is null)
+        {
+            return node.Required;
+        }
+
         var result = new HashSet<string>(StringComparer.Ordinal);
         Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n => result.UnionWith(n.Required));
         return result;
