@@ -47,7 +47,58 @@ internal static class DriftCost
         Measure(output, "drift: compare with the 2025-03 lock", runs, () => SurfaceComparer.Compare(older, current));
         Measure(output, "drift: the whole step, 2025-03 lock (22 changes)", runs,
             () => DriftDiagnostics.Of(ImmutableArray.Create(document), ImmutableArray.Create(plan), olderLock, CancellationToken.None));
+
+        // The whole cold run, with and without the lock, in pairs whose order alternates: on a shared
+        // machine the load drifts between two separate series, and a pair's ratio cancels most of it.
+        var compilation = GeneratorRuns.EmptyCompilation();
+        var currentLock = LockScenario.Of(schema);
+        var olderLockText = LockScenario.OfVersion(schema, Path.Combine(VoucherifyCorpus.HistoryFolder(), "2025-03-17-mapping-points-type", "after.json"));
+        output.WriteLine($"Cold runs of the generator, in {runs} alternating pairs; median of each pair's ratio to the run without a lock:");
+        PairedRatio(output, "its own lock (no change)", runs,
+            () => GeneratorRuns.CreateDriver([schema], corpus.Options).RunGenerators(compilation),
+            () => GeneratorRuns.CreateDriver([schema, currentLock], corpus.Options).RunGenerators(compilation));
+        PairedRatio(output, "the 2025-03 lock (changes)", runs,
+            () => GeneratorRuns.CreateDriver([schema], corpus.Options).RunGenerators(compilation),
+            () => GeneratorRuns.CreateDriver([schema, olderLockText], corpus.Options).RunGenerators(compilation));
         return 0;
+    }
+
+    private static void PairedRatio(TextWriter output, string scenario, int runs, Func<object?> baseline, Func<object?> measured)
+    {
+        baseline();
+        measured();
+        var ratios = new List<double>(runs);
+        var baselineTimes = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            double Time(Func<object?> run)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var stopwatch = Stopwatch.StartNew();
+                GC.KeepAlive(run());
+                return stopwatch.Elapsed.TotalMilliseconds;
+            }
+
+            double without, with;
+            if (i % 2 == 0)
+            {
+                without = Time(baseline);
+                with = Time(measured);
+            }
+            else
+            {
+                with = Time(measured);
+                without = Time(baseline);
+            }
+
+            baselineTimes.Add(without);
+            ratios.Add(with / without);
+        }
+
+        ratios.Sort();
+        baselineTimes.Sort();
+        output.WriteLine($"  {scenario,-48} ratio {ratios[ratios.Count / 2],6:F3} (quartiles {ratios[ratios.Count / 4]:F3}–{ratios[ratios.Count * 3 / 4]:F3}); without a lock {baselineTimes[baselineTimes.Count / 2]:F0} ms");
     }
 
     private static void Measure(TextWriter output, string step, int runs, Func<object?> run)

@@ -291,7 +291,7 @@ internal sealed partial class SurfaceComparer
                 {
                     at.Child(Walk(before, after, at.Label));
                 }
-                else if (at.Fingerprint(before) != at.Fingerprint(after))
+                else if (DeepFingerprint(_old, before) != DeepFingerprint(_new, after))
                 {
                     at.AddAt(patterned ? DriftKind.AdditionalPropertiesChanged : DriftKind.ConstraintLoosened, "applicator:" + key, before.Pointer, after.Pointer, after.Location ?? at.New.Location, at.Label,
                         patterned
@@ -314,6 +314,22 @@ internal sealed partial class SurfaceComparer
                         : keyword == "prefixItems" ? $"position {named} of {at.Label} is now described" : $"{what} was added");
             }
         }
+    }
+
+    /// <summary>A subschema as written, with every schema it references as written, so a change behind a <c>$ref</c> counts.</summary>
+    private static string DeepFingerprint(SchemaSurface surface, SurfaceNode node)
+    {
+        var text = new System.Text.StringBuilder(LockFileWriter.Fingerprint(node));
+        foreach (var key in Reachable(surface, [node]).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(key).Append('=');
+            if (surface.Schemas.TryGetValue(key, out var target))
+            {
+                text.Append(LockFileWriter.Fingerprint(target.Node));
+            }
+        }
+
+        return text.ToString();
     }
 
     private void CompareItems(Site at)

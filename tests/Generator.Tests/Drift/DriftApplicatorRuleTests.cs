@@ -75,6 +75,19 @@ public sealed class DriftApplicatorRuleTests
     }
 
     [Fact]
+    public void A_change_behind_a_reference_in_not_is_a_change_of_not()
+    {
+        var before = WithOrder(StatusOrder("""{ "type": "string", "not": { "$ref": "#/components/schemas/Void" } }"""), ""","
+"Void": { "const": "VOID" }""");
+        var after = WithOrder(StatusOrder("""{ "type": "string", "not": { "$ref": "#/components/schemas/Void" } }"""), ""","
+"Void": { "const": "NONE" }""");
+
+        var change = Assert.Single(Diff2(before, after).Changes);
+        Assert.Equal(("constraint-loosened", DriftSeverity.Warning), (change.Kind.Name, change.Severity));
+        Assert.Equal([Created, Updated], change.Events);
+    }
+
+    [Fact]
     public void UniqueItems_false_is_the_same_as_no_uniqueItems()
     {
         Assert.Empty(Diff(StatusOrder("""{ "type": "array" }"""), StatusOrder("""{ "type": "array", "uniqueItems": false }""")).Changes);
@@ -83,6 +96,8 @@ public sealed class DriftApplicatorRuleTests
     private static string Tuple(string first) => StatusOrder($$"""{ "type": "array", "prefixItems": [{{first}}, { "type": "string" }] }""");
 
     private static DriftReport Diff(string oldOrder, string newOrder) => DriftScenario.Diff(WithOrder(oldOrder), WithOrder(newOrder));
+
+    private static DriftReport Diff2(string oldDocument, string newDocument) => DriftScenario.Diff(oldDocument, newDocument);
 
     private static void AssertChange(string edit, DriftReport report, string kind)
     {
