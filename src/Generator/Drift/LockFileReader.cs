@@ -53,8 +53,14 @@ internal static class LockFileReader
         return surface;
     }
 
-    private static SurfaceNode Node(JsonNode json, string pointer)
+    private static SurfaceNode Node(JsonNode json, string pointer) => Node(json, pointer, out _);
+
+    /// <param name="json">The node as the lock writes it.</param>
+    /// <param name="pointer">Its JSON Pointer.</param>
+    /// <param name="member">A property's generated member name, written in its node.</param>
+    private static SurfaceNode Node(JsonNode json, string pointer, out string? member)
     {
+        member = null;
         var node = new SurfaceNode { Pointer = pointer };
         if (!json.IsObject)
         {
@@ -67,6 +73,9 @@ internal static class LockFileReader
             var value = fact.Value;
             switch (fact.Name)
             {
+                case "member":
+                    member = value.IsString ? value.Text : null;
+                    break;
                 case "csharp":
                     node.CSharpType = value.IsString ? value.Text : null;
                     break;
@@ -97,8 +106,8 @@ internal static class LockFileReader
                 case "properties" when value.IsObject:
                     foreach (var property in value.Properties)
                     {
-                        var child = Node(property.Value, JsonPointer.Append(pointer + "/properties", property.Name));
-                        node.Properties[property.Name] = new SurfaceProperty(property.Value.GetString("member") ?? property.Name, child, null);
+                        var child = Node(property.Value, JsonPointer.Append(pointer + "/properties", property.Name), out var name);
+                        node.Properties[property.Name] = new SurfaceProperty(name ?? property.Name, child, null);
                     }
 
                     break;
