@@ -40,6 +40,20 @@ public sealed class RedisDeduplicationStoreOptions
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
 
+    /// <summary>The wait used when <see cref="CompletionWait"/> is not set: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultCompletionWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <see cref="RedisDeduplicationStore.CompleteAsync"/> keeps trying, when Redis does not take a completion
+    /// at once, before it gives up waiting with a <see cref="TimeoutException"/> (the receiver still answers 2xx: the
+    /// handler ran). The completion is written in the background either way, as soon as Redis answers again; waiting
+    /// for it only narrows the window in which this process dies before it is written (then the claim expires with the
+    /// lease and a later delivery runs the handler again). Only deliveries whose handler ran while Redis went away wait:
+    /// those that arrive during an outage fail at their claim after <see cref="OperationTimeout"/>. Must be positive, or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>. Default: <see cref="DefaultCompletionWait"/>.
+    /// </summary>
+    public TimeSpan CompletionWait { get; set; } = DefaultCompletionWait;
+
     /// <summary>
     /// Put before every deduplication key to make the Redis key, so that several endpoints or
     /// applications can share one Redis without their event ids meeting: give each its own prefix.
