@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Exactly-once across two receiver instances through Redis being killed and restarted.
 #   benchmarks/load/redis-restart.sh [events] [kills] [sends-per-event]      (default 20000 events, 6 kills, 3 sends)
+# HOOKSMITH_LOAD_NO_BUILD=1 uses the sample as built (bin/Release).
 # Starts one redis-server (appendonly yes, appendfsync always: a write Redis acknowledged survives kill -9), two
 # instances of the sample in Release sharing it (Hooksmith:Redis), and a provider (provider.py) that sends every event
 # several times to either instance and retries each send until it is answered 2xx. Meanwhile redis-server is killed
@@ -27,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install redis-server)" >&2; exit 2; }
-dotnet build samples/Voucherify.Receiver -c Release -v quiet -nologo >/dev/null
+[ -n "${HOOKSMITH_LOAD_NO_BUILD:-}" ] || dotnet build samples/Voucherify.Receiver -c Release -v quiet -nologo >/dev/null
 
 start_redis() {
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --save '' --appendonly yes --appendfsync always \
