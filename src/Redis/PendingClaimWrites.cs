@@ -61,7 +61,7 @@ internal sealed class PendingClaimWrites
         }
 
         var kept = _writes.GetOrAdd((write.Kind, write.Key, write.Token), write);
-        if (kept.Kind == PendingClaimWriteKind.Complete)
+        if (ReferenceEquals(kept, write) && kept.Kind == PendingClaimWriteKind.Complete)
         {
             _completing.AddOrUpdate(kept.Key, 1, (_, count) => count + 1);
         }
