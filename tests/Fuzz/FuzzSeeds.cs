@@ -92,11 +92,16 @@ internal static class FuzzSeeds
         }
 
         var seeds = new List<FuzzSeed>();
-        foreach (var path in Directory.GetFiles(AdyenCorpus, "*-v*.json").Order(StringComparer.Ordinal))
+        var specs = Directory.GetFiles(AdyenCorpus, "*.json")
+            .Where(path => !Path.GetFileName(path).Equals("expected-validation.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var path in specs)
         {
             var file = Path.GetFileName(path);
-            var segment = file[..^".json".Length].Replace("-v", "V", StringComparison.Ordinal);
-            var table = (WebhookEventTable)typeof(FuzzSeeds).Assembly.GetType($"Hooksmith.Fuzz.Adyen.{segment}.{segment}Events", throwOnError: true)!
+            var @namespace = "Hooksmith.Fuzz.Adyen." + file[..^".json".Length].Replace("-v", "V", StringComparison.Ordinal);
+            var table = (WebhookEventTable)typeof(FuzzSeeds).Assembly.GetTypes()
+                .Single(type => type.Namespace == @namespace && typeof(WebhookEventTable).IsAssignableFrom(type))
                 .GetProperty("Instance")!.GetValue(null)!;
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var shared = document.RootElement.GetProperty("components").TryGetProperty("examples", out var all) ? all : default;
