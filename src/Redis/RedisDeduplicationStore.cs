@@ -32,7 +32,8 @@ namespace Hooksmith.Redis;
 /// </list>
 /// <para>
 /// Expiry is Redis's: the lease and the retention are measured by the Redis server's clock, so the
-/// receivers' clocks do not matter. The store holds no state of its own and is safe for concurrent use.
+/// receivers' clocks do not matter. The store is safe for concurrent use; the only state it holds is the writes
+/// Redis has not taken yet (below).
 /// </para>
 /// <para>
 /// <b>Failures.</b> When Redis cannot be reached, times out or answers with an error, the call fails with the

@@ -34,8 +34,8 @@ public sealed class RedisDeduplicationStoreOptions
     /// How long one call waits for Redis before it fails with a <see cref="TimeoutException"/>, which a receiver answers
     /// with 503 so that the provider retries later. While Redis is down, every delivery waits this long for its 503,
     /// instead of the connection's backlog timeout (seconds). A command that answers later still takes effect in Redis:
-    /// a claim taken after its caller gave up blocks that event's retries until its <see cref="Lease"/> runs out (they
-    /// are answered 409, and retried). Must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to
+    /// a claim taken after its caller gave up is released by the store once that command has ended (until then the
+    /// event's retries are answered 409, and retried), or, if this process ends first, when its <see cref="Lease"/> runs out. Must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to
     /// rely on the connection's timeouts alone. Default: <see cref="DefaultOperationTimeout"/>.
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
