@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Hooksmith.AspNetCore;
+using Hooksmith.Redis;
 using Hooksmith.Samples.Voucherify;
 using Hooksmith.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ using Microsoft.Extensions.Logging;
 //
 // The secret comes from configuration (Hooksmith:Secrets:0, environment variable Hooksmith__Secrets__0), with the
 // demo secret below as the default; so do the endpoint's options (Hooksmith:Acknowledge=AfterEnqueue) and the folder
-// that keeps dead letters (Hooksmith:DeadLetterFolder).
+// that keeps dead letters (Hooksmith:DeadLetterFolder), and the Redis that deduplicates across instances (Hooksmith:Redis).
 const string Route = "/webhooks/voucherify";
 const string DemoSecret = "hooksmith-demo-secret";
 
@@ -120,6 +121,15 @@ static WebApplication Build(string[] args, bool demo)
     if (builder.Configuration["Hooksmith:DeadLetterFolder"] is { Length: > 0 } folder)
     {
         webhooks.UseDeadLetterStore(new FileSystemDeadLetterStore(folder));
+    }
+
+    // Deduplication shared by every instance that names the same Redis (Hooksmith:Redis=127.0.0.1:6379), instead of
+    // each instance's memory. The connection keeps retrying while Redis is away; deliveries meanwhile are answered 503.
+    if (builder.Configuration["Hooksmith:Redis"] is { Length: > 0 } redis)
+    {
+        var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(redis + ",abortConnect=false");
+        builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(connection);
+        webhooks.UseDeduplicationStore(new RedisDeduplicationStore(connection));
     }
 
     var app = builder.Build();

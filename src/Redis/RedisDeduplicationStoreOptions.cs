@@ -34,11 +34,25 @@ public sealed class RedisDeduplicationStoreOptions
     /// How long one call waits for Redis before it fails with a <see cref="TimeoutException"/>, which a receiver answers
     /// with 503 so that the provider retries later. While Redis is down, every delivery waits this long for its 503,
     /// instead of the connection's backlog timeout (seconds). A command that answers later still takes effect in Redis:
-    /// a claim taken after its caller gave up blocks that event's retries until its <see cref="Lease"/> runs out (they
-    /// are answered 409, and retried). Must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to
+    /// a claim taken after its caller gave up is released by the store once that command has ended (until then the
+    /// event's retries are answered 409, and retried), or, if this process ends first, when its <see cref="Lease"/> runs out. Must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to
     /// rely on the connection's timeouts alone. Default: <see cref="DefaultOperationTimeout"/>.
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
+
+    /// <summary>The wait used when <see cref="CompletionWait"/> is not set: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultCompletionWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <see cref="RedisDeduplicationStore.CompleteAsync"/> keeps trying, when Redis does not take a completion
+    /// at once, before it gives up waiting with a <see cref="TimeoutException"/> (the receiver still answers 2xx: the
+    /// handler ran). The completion is written in the background either way, as soon as Redis answers again; waiting
+    /// for it only narrows the window in which this process dies before it is written (then the claim expires with the
+    /// lease and a later delivery runs the handler again). Only deliveries whose handler ran while Redis went away wait:
+    /// those that arrive during an outage fail at their claim after <see cref="OperationTimeout"/>. Must be positive, or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>. Default: <see cref="DefaultCompletionWait"/>.
+    /// </summary>
+    public TimeSpan CompletionWait { get; set; } = DefaultCompletionWait;
 
     /// <summary>
     /// Put before every deduplication key to make the Redis key, so that several endpoints or

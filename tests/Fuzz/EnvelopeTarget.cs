@@ -7,20 +7,22 @@ namespace Hooksmith.Fuzz;
 /// The envelope readers over a whole body; when one reads an envelope, its payload is validated by the
 /// event it names, as the receiver would.
 /// </summary>
-internal sealed class EnvelopeTarget(WebhookEventTable events) : FuzzTarget
+internal sealed class EnvelopeTarget(WebhookEventTable events, IWebhookEnvelopeFormat[]? formats = null) : FuzzTarget
 {
-    private static readonly IWebhookEnvelopeFormat[] Formats =
+    private static readonly IWebhookEnvelopeFormat[] SeedFormats =
     [
         VoucherifyEnvelopeFormat.Instance,
         new RawPayloadEnvelopeFormat("customer.order.updated"),
         new RawPayloadEnvelopeFormat("customer.order.updated", idMemberName: "event_id"),
     ];
 
+    private readonly IWebhookEnvelopeFormat[] _formats = formats ?? SeedFormats;
+
     public override string Name => "envelope";
 
     public override void Exercise(byte[] input)
     {
-        foreach (var format in Formats)
+        foreach (var format in _formats)
         {
             var outcome = format.TryRead(input, out var envelope);
             if (outcome != EnvelopeReadResult.Read)

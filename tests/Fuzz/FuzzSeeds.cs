@@ -35,6 +35,8 @@ internal static class FuzzSeeds
 
     public static string VoucherifyCorpus { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "voucherify"));
 
+    public static string AdyenCorpus { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "adyen"));
+
     /// <summary>The seed envelope, as posted.</summary>
     public static byte[] SeedEnvelope { get; } = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "payloads", "customer.order.updated.json"));
 
@@ -76,6 +78,61 @@ internal static class FuzzSeeds
 
         return seeds;
     }
+
+    /// <summary>
+    /// Every example of every Adyen spec (in <c>components/examples</c>, referred to from each webhook's request body),
+    /// each with the model of its webhook, and each also as a whole body through the envelope readers (the raw-payload
+    /// reader named for its webhook, and the type-and-data reader); fails when the corpus is missing.
+    /// </summary>
+    public static IReadOnlyList<FuzzSeed> AdyenExamples()
+    {
+        if (!Directory.Exists(AdyenCorpus))
+        {
+            throw new InvalidOperationException($"The Adyen corpus is not at {AdyenCorpus}: these tests read ../shared/corpus beside the repository.");
+        }
+
+        var seeds = new List<FuzzSeed>();
+        var specs = Directory.GetFiles(AdyenCorpus, "*.json")
+            .Where(path => !Path.GetFileName(path).Equals("expected-validation.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var path in specs)
+        {
+            var file = Path.GetFileName(path);
+            var @namespace = "Hooksmith.Fuzz.Adyen." + file[..^".json".Length].Replace("-v", "V", StringComparison.Ordinal);
+            var table = (WebhookEventTable)typeof(FuzzSeeds).Assembly.GetTypes()
+                .Single(type => type.Namespace == @namespace && typeof(WebhookEventTable).IsAssignableFrom(type))
+                .GetProperty("Instance")!.GetValue(null)!;
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var shared = document.RootElement.GetProperty("components").TryGetProperty("examples", out var all) ? all : default;
+            foreach (var webhook in document.RootElement.GetProperty("webhooks").EnumerateObject())
+            {
+                var payloadType = table.Events.Single(e => e.Key == webhook.Name).PayloadType;
+                var target = (FuzzTarget)Activator.CreateInstance(typeof(ModelTarget<>).MakeGenericType(payloadType))!;
+                var envelopes = new EnvelopeTarget(table, [new RawPayloadEnvelopeFormat(webhook.Name), new RawPayloadEnvelopeFormat(webhook.Name, idMemberName: "pspReference"), VoucherifyEnvelopeFormat.Instance]);
+                var content = webhook.Value.GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+                if (!content.TryGetProperty("examples", out var examples))
+                {
+                    continue;
+                }
+
+                foreach (var example in examples.EnumerateObject())
+                {
+                    var body = Encoding.UTF8.GetBytes(Resolve(example.Value, shared).GetProperty("value").GetRawText());
+                    seeds.Add(new FuzzSeed($"{file} {webhook.Name} {example.Name}", body, target));
+                    seeds.Add(new FuzzSeed($"{file} {webhook.Name} {example.Name} (envelope)", body, envelopes));
+                }
+            }
+        }
+
+        return seeds;
+    }
+
+    // An example is given in place, or as a $ref to the file's components/examples.
+    private static JsonElement Resolve(JsonElement example, JsonElement shared)
+        => example.TryGetProperty("$ref", out var reference) && reference.GetString() is { } pointer && pointer.StartsWith("#/components/examples/", StringComparison.Ordinal)
+            ? shared.GetProperty(pointer["#/components/examples/".Length..])
+            : example;
 
     /// <summary>Schema files for the generator's JSON reader: the repository's own.</summary>
     public static IReadOnlyList<FuzzSeed> Schemas()

@@ -27,6 +27,16 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Adyen_example_mutants_never_throw()
+    {
+        var seeds = FuzzSeeds.AdyenExamples();
+        Assert.Equal(2 * 213, seeds.Count);
+        Assert.All(seeds, seed => FuzzRun.Exercise(seed.Target, seed.Input, seed.Label)); // the examples themselves first
+        var ran = FuzzRun.Mutants(seeds, cases: 12_000, defaultSeed: 213);
+        output.WriteLine($"{ran:N0} mutants of {seeds.Count / 2} examples of {seeds.Select(s => s.Target.Name).Distinct().Count() - 1} webhook models, and of the same bodies through the envelope readers");
+    }
+
+    [Fact]
     public void Schema_file_mutants_never_make_the_generators_reader_throw()
     {
         var ran = FuzzRun.Mutants(FuzzSeeds.Schemas(), cases: 2_000, defaultSeed: 2020);

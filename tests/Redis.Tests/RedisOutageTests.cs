@@ -86,12 +86,26 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task Every_call_fails_with_a_timeout_after_the_stores_own_bound(int milliseconds)
     {
         await using var connection = await ConnectToSilentServer();
-        var store = new RedisDeduplicationStore(connection, new RedisDeduplicationStoreOptions { OperationTimeout = TimeSpan.FromMilliseconds(milliseconds) });
+        var bound = TimeSpan.FromMilliseconds(milliseconds);
+        var store = new RedisDeduplicationStore(connection, new RedisDeduplicationStoreOptions { OperationTimeout = bound, CompletionWait = bound });
 
         await Assert.ThrowsAsync<TimeoutException>(async () => await store.TryBeginAsync("evt_1"));
         var claim = new DeduplicationClaim("evt_1", DeduplicationStatus.Began, "token");
         await Assert.ThrowsAsync<TimeoutException>(async () => await store.CompleteAsync(claim));
         await Assert.ThrowsAsync<TimeoutException>(async () => await store.AbandonAsync(claim));
+
+        // None is forgotten: the release of the claim the first call may have taken, the completion and the release are
+        // retried until Redis answers (here it never does).
+        Assert.Equal(3, store.PendingWrites);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_completion_wait_that_is_not_positive_is_refused(int milliseconds)
+    {
+        using var connection = ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { "127.0.0.1:1" }, AbortOnConnectFail = false, ConnectRetry = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RedisDeduplicationStore(connection, new RedisDeduplicationStoreOptions { CompletionWait = TimeSpan.FromMilliseconds(milliseconds) }));
     }
 
     [Fact]
