@@ -6,11 +6,11 @@ namespace Hooksmith.Generator.Emit;
 
 /// <summary>
 /// What the catalog needs from one file: its path as generated code records it (relative to the project,
-/// so the catalog is the same in every clone), its validator class, named schemas and events.
+/// so the catalog is the same in every clone), its namespace, its validator class, named schemas and events.
 /// </summary>
-internal sealed record CatalogPart(string SourcePath, string ClassFullName, Model.EquatableArray<CatalogRoot> Roots, Model.EquatableArray<CatalogEvent> Events)
+internal sealed record CatalogPart(string SourcePath, string Namespace, string ClassFullName, Model.EquatableArray<CatalogRoot> Roots, Model.EquatableArray<CatalogEvent> Events)
 {
-    public static CatalogPart Of(DocumentValidation validation) => new(validation.SchemaFile, validation.FullName, validation.Roots, validation.Events);
+    public static CatalogPart Of(DocumentValidation validation) => new(validation.SchemaFile, validation.Namespace, validation.FullName, validation.Roots, validation.Events);
 }
 
 /// <summary>
@@ -64,7 +64,7 @@ internal static class CatalogEmitter
 
                 var root = file.Roots.First(r => r.Pointer == @event.Pointer);
                 var model = root.ModelType is null ? "null" : $"typeof(global::{root.ModelType})";
-                writer.WriteLine($"new({TypeEmitter.Literal(@event.EventName)}, {TypeEmitter.Literal(@event.Key)}, {model}, schemas[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]),");
+                writer.WriteLine($"new({TypeEmitter.Literal(@event.EventName)}, {TypeEmitter.Literal(@event.Key)}, {TypeEmitter.Literal(file.Namespace)}, {model}, schemas[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]),");
             }
         }
 

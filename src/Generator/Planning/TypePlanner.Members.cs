@@ -222,6 +222,7 @@ internal sealed partial class TypePlanner
         TypeRefKind.Number => "Number",
         TypeRefKind.Boolean => "Boolean",
         TypeRefKind.DateTime => "DateTime",
+        TypeRefKind.Date => "Date",
         TypeRefKind.List => "Array",
         TypeRefKind.Map => "Object",
         _ => "Json",

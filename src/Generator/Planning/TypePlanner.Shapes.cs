@@ -80,6 +80,19 @@ internal sealed partial class TypePlanner
         return TypeRef.ExternalRef(uri);
     }
 
+    /// <summary>
+    /// The .NET type of a string by its format: a <c>date-time</c> is a <c>DateTimeOffset</c> (its spelling kept
+    /// beside it), a <c>date</c> a <c>DateOnly</c> (RFC 3339 has one spelling of a full-date, so it writes back as it
+    /// came). A <c>time</c> stays text: RFC 3339's full-time carries an offset (<c>10:00:00+02:00</c>) that
+    /// <c>TimeOnly</c> would drop, and there is no .NET time-of-day with an offset.
+    /// </summary>
+    private static TypeRef StringTypeOf(string? format) => format switch
+    {
+        "date-time" => TypeRef.DateTime,
+        "date" => TypeRef.Date,
+        _ => TypeRef.String,
+    };
+
     private static JsonNode RefNode(SchemaNodeInfo info)
         => info.Node["$ref"] ?? info.Node["$dynamicRef"] ?? info.Node["$recursiveRef"] ?? info.Node;
 
@@ -189,7 +202,7 @@ internal sealed partial class TypePlanner
                 case "array":
                     return ListShape(info);
                 case "string":
-                    return Shape.Of(node.GetString("format") == "date-time" ? TypeRef.DateTime : TypeRef.String);
+                    return Shape.Of(StringTypeOf(node.GetString("format")));
                 case "integer":
                     return Shape.Of(TypeRef.Integer);
                 case "number":

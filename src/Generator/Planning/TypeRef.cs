@@ -9,6 +9,9 @@ internal enum TypeRefKind
     Number,
     Boolean,
     DateTime,
+
+    /// <summary>A <c>format: date</c> string, bound as <c>DateOnly</c>.</summary>
+    Date,
     List,
     Map,
 
@@ -36,6 +39,7 @@ internal sealed record TypeRef(TypeRefKind Kind, string? FullName = null, TypeRe
     public static readonly TypeRef Number = new(TypeRefKind.Number, IsValueType: true);
     public static readonly TypeRef Boolean = new(TypeRefKind.Boolean, IsValueType: true);
     public static readonly TypeRef DateTime = new(TypeRefKind.DateTime, IsValueType: true);
+    public static readonly TypeRef Date = new(TypeRefKind.Date, IsValueType: true);
 
     public static TypeRef ListOf(TypeRef element, bool elementAllowsNull) => new(TypeRefKind.List, Element: element, ElementAllowsNull: elementAllowsNull);
 

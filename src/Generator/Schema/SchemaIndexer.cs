@@ -200,21 +200,35 @@ internal sealed class SchemaIndexer
     }
 
     /// <summary>
-    /// Providers key webhooks either by the event type itself (<c>customer.order.updated</c>) or by
-    /// a constant-style name (<c>EVENTS.CUSTOMER.ORDER.UPDATED</c>); the latter is turned into the former.
+    /// The default event type of a <c>webhooks</c> key. Providers key webhooks by the event type itself
+    /// (<c>customer.order.updated</c>, <c>balancePlatform.transfer.created</c>: kept as written), by a path
+    /// (Adyen's classic <c>/AUTHORISATION</c>: the leading slashes are dropped, and the case kept, since the
+    /// body says <c>"eventCode": "AUTHORISATION"</c>), or by Voucherify's constant-style name
+    /// (<c>EVENTS.CUSTOMER.ORDER.UPDATED</c>: the prefix is dropped and the rest lowercased, as its bodies say
+    /// <c>customer.order.updated</c>). The key itself is kept beside it for receivers that route by another rule.
     /// </summary>
     internal static string EventNameOf(string key)
     {
-        foreach (var c in key)
+        var name = key.TrimStart('/');
+        if (name.Length == 0)
+        {
+            return key;
+        }
+
+        if (!name.StartsWith("EVENTS.", StringComparison.Ordinal) || name.Length == "EVENTS.".Length)
+        {
+            return name;
+        }
+
+        foreach (var c in name)
         {
             if (char.IsLower(c))
             {
-                return key;
+                return name;
             }
         }
 
-        var name = key.StartsWith("EVENTS.", StringComparison.Ordinal) ? key.Substring("EVENTS.".Length) : key;
-        return name.ToLowerInvariant();
+        return name.Substring("EVENTS.".Length).ToLowerInvariant();
     }
 
     private void AddDefinitions(JsonNode schema)

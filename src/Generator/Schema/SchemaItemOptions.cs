@@ -23,6 +23,7 @@ internal static class SchemaItemOptions
     public const string RecursiveDirMetadata = "build_metadata.AdditionalFiles.HooksmithRecursiveDir";
     public const string ProjectPathMetadata = "build_metadata.AdditionalFiles.HooksmithProjectPath";
     public const string NamespaceFromFoldersMetadata = "build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders";
+    public const string NamespaceFromFileNameMetadata = "build_metadata.AdditionalFiles.HooksmithNamespaceFromFileName";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string ProjectDirProperty = "build_property.ProjectDir";
     public const string DefaultDialectProperty = "build_property.HooksmithDefaultDialect";
@@ -44,6 +45,11 @@ internal static class SchemaItemOptions
         if (IsTrue(Value(options, NamespaceFromFoldersMetadata)))
         {
             @namespace = NamespaceWithFolders(@namespace, folders);
+        }
+
+        if (IsTrue(Value(options, NamespaceFromFileNameMetadata)))
+        {
+            @namespace += "." + NamespacePartOf(file.Path);
         }
 
         var dialect = Value(options, DialectMetadata) ?? Value(provider.GlobalOptions, DefaultDialectProperty);
@@ -113,6 +119,19 @@ internal static class SchemaItemOptions
     /// <summary>The item's namespace followed by one PascalCased part per folder (<c>check_run</c> → <c>CheckRun</c>).</summary>
     private static string NamespaceWithFolders(string @namespace, string[] folders)
         => string.Join(".", new[] { @namespace }.Concat(folders.Select(folder => Identifiers.ToIdentifier(folder, "Folder").TrimStart('@'))));
+
+    /// <summary>
+    /// A namespace part from a file's name up to its first dot, made an identifier as type names are, so that
+    /// versions of one API side by side read well: <c>BalancePlatformTransferNotification-v3.json</c> →
+    /// <c>BalancePlatformTransferNotificationV3</c>, <c>events-customer.json</c> → <c>EventsCustomer</c>.
+    /// </summary>
+    internal static string NamespacePartOf(string path)
+    {
+        var name = path.Substring(path.Replace('\\', '/').LastIndexOf('/') + 1);
+        var dot = name.IndexOf('.');
+        var stem = dot > 0 ? name.Substring(0, dot) : name;
+        return Identifiers.ToIdentifier(stem, "Schema").TrimStart('@');
+    }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 

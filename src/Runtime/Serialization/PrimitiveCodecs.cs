@@ -180,6 +180,92 @@ public readonly struct DateTimeOffsetCodec : IJsonCodec<DateTimeOffset>
     }
 }
 
+/// <summary>
+/// <c>date</c> strings (RFC 3339 full-date, <c>2019-10-11</c>) as <see cref="DateOnly"/>. Only that one
+/// spelling is read, so a bound date writes back exactly as it came. Any other text (<c>2019-10-11T00:00:00Z</c>,
+/// <c>2019-02-30</c>, <c>20191011</c>) is reported at its pointer and kept raw: whether it is invalid is for
+/// validation (format assertion) to say.
+/// </summary>
+public readonly struct DateOnlyCodec : IJsonCodec<DateOnly>
+{
+    /// <summary>The length of <c>yyyy-MM-dd</c>; an escaped string may be longer before it is unescaped.</summary>
+    private const int Length = 10;
+
+    /// <inheritdoc/>
+    public static bool TryRead(ref Utf8JsonReader reader, BindingContext context, out DateOnly value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            context.ReportTypeMismatch("string", reader.TokenType);
+            value = default;
+            return false;
+        }
+
+        // An escaped date ("\u0032019-…") is at most six bytes per character before unescaping.
+        Span<byte> text = stackalloc byte[Length * 6];
+        var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (rawLength <= text.Length && JsonStringText.IsWellFormed(ref reader))
+        {
+            var written = reader.CopyString(text);
+            if (TryParse(text[..written], out value))
+            {
+                return true;
+            }
+        }
+
+        value = default;
+        context.ReportUnrepresentable("a date", "it is not an RFC 3339 full-date (yyyy-MM-dd)");
+        return false;
+    }
+
+    /// <summary>Reads exactly <c>yyyy-MM-dd</c> (ASCII digits, a real day of the proleptic Gregorian calendar, year 0001 or later).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateOnly value)
+    {
+        value = default;
+        if (utf8.Length != Length || utf8[4] != (byte)'-' || utf8[7] != (byte)'-'
+            || !TryDigits(utf8[..4], out var year) || !TryDigits(utf8.Slice(5, 2), out var month) || !TryDigits(utf8.Slice(8, 2), out var day))
+        {
+            return false;
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Writes <c>yyyy-MM-dd</c>.</summary>
+    public static void Write(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[Length + 2];
+        buffer[0] = (byte)'"';
+        value.TryFormat(buffer[1..], out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        buffer[written + 1] = (byte)'"';
+
+        // Written raw: the text is plain ASCII digits and dashes.
+        writer.WriteRawValue(buffer[..(written + 2)], skipInputValidation: true);
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var digit in digits)
+        {
+            if (digit < (byte)'0' || digit > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
+    }
+}
+
 /// <summary>Any JSON value kept as a <see cref="JsonElement"/> that owns its memory.</summary>
 public readonly struct ElementCodec : IJsonCodec<JsonElement>
 {

@@ -25,6 +25,11 @@ internal static class AdyenWebhooksRun
 
     public static Assembly Assembly => Shared.Value.Assembly;
 
+    /// <summary>
+    /// The namespace each file's code is in: the item's <c>Vendor.Adyen</c> and a part after the file's name
+    /// (<c>NamespaceFromFileName</c>), which the generator derives and this spells out independently
+    /// (<c>BalancePlatformTransferNotification-v3.json</c> → <c>BalancePlatformTransferNotificationV3</c>).
+    /// </summary>
     public static string NamespaceOf(string path) => "Vendor.Adyen." + TestSuiteCases.NamePart(System.IO.Path.GetFileNameWithoutExtension(path));
 
     private static (IReadOnlyList<SchemaFile>, GeneratorRun, IReadOnlyList<Diagnostic>, Assembly) Build()
@@ -32,7 +37,7 @@ internal static class AdyenWebhooksRun
         var files = Directory.GetFiles(CorpusFiles.Adyen, "*.json")
             .Where(p => !p.EndsWith("expected-validation.json", StringComparison.Ordinal))
             .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => new SchemaFile(p, File.ReadAllText(p), NamespaceOf(p)))
+            .Select(p => new SchemaFile(p, File.ReadAllText(p), "Vendor.Adyen") { NamespaceFromFileName = true })
             .ToList();
         var run = GeneratorHarness.Run(files);
         var problems = run.CompilationProblems;

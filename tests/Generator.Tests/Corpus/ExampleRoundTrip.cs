@@ -15,8 +15,12 @@ internal static class ExampleRoundTrip
     /// and parses again to an equal value; returns whether it bound with no binding problem.
     /// </summary>
     public static bool AssertBindsAndRoundTrips(Type type, byte[] json, string label)
+        => AssertBindsAndRoundTrips(type, json, label, out _);
+
+    /// <summary>As <see cref="AssertBindsAndRoundTrips(Type, byte[], string)"/>, with what binding reported.</summary>
+    public static bool AssertBindsAndRoundTrips(Type type, byte[] json, string label, out ValidationResult result)
     {
-        var (value, result) = Parse(type, json);
+        (var value, result) = Parse(type, json);
         Assert.True(value is not null, $"{label}: {result}");
 
         var written = Write(type, value);

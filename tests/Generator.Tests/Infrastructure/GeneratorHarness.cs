@@ -100,6 +100,11 @@ internal static class GeneratorHarness
             metadata["build_metadata.AdditionalFiles.HooksmithNamespaceFromFolders"] = "true";
         }
 
+        if (file.NamespaceFromFileName)
+        {
+            metadata["build_metadata.AdditionalFiles.HooksmithNamespaceFromFileName"] = "true";
+        }
+
         if (file.Event is not null)
         {
             metadata["build_metadata.AdditionalFiles.HooksmithEvent"] = file.Event;

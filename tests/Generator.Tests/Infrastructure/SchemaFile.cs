@@ -11,4 +11,7 @@ internal sealed record SchemaFile(string Path, string Text, string? Namespace = 
 
     /// <summary>The item's <c>NamespaceFromFolders</c> switch.</summary>
     public bool NamespaceFromFolders { get; init; }
+
+    /// <summary>The item's <c>NamespaceFromFileName</c> switch.</summary>
+    public bool NamespaceFromFileName { get; init; }
 }

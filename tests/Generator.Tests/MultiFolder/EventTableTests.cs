@@ -128,7 +128,7 @@ public sealed partial class EventTableTests
         return result;
     }
 
-    [GeneratedRegex("""new\("(?<name>(?:[^"\\]|\\.)*)", "(?:[^"\\]|\\.)*", (?:typeof\(global::(?<model>[^)]+)\)|null), schemas\[""")]
+    [GeneratedRegex("""new\("(?<name>(?:[^"\\]|\\.)*)", "(?:[^"\\]|\\.)*", "(?:[^"\\]|\\.)*", (?:typeof\(global::(?<model>[^)]+)\)|null), schemas\[""")]
     private static partial Regex CatalogEvent();
 
     [GeneratedRegex("""WebhookEventDescriptor<global::(?<type>[^>]+)> \w+ \{ get; \} = new\(\s*"(?<name>(?:[^"\\]|\\.)*)",""")]

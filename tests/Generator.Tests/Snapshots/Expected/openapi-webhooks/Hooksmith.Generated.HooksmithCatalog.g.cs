@@ -21,7 +21,7 @@ internal static class HooksmithCatalog
         };
         var events = new global::Hooksmith.Validation.EventCatalogEntry[]
         {
-            new("order.paid", "order.paid", typeof(global::Snapshots.OrderPaid), schemas[1]),
+            new("order.paid", "order.paid", "Snapshots", typeof(global::Snapshots.OrderPaid), schemas[1]),
         };
         return new global::Hooksmith.Validation.SchemaCatalog(schemas, events);
     }
