@@ -32,7 +32,8 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
 
     /// <summary>
     /// The JSON Pointers of the event's id, the deduplication key. Several are joined with <see cref="KeySeparator"/>
-    /// (an absent one as empty); none present means the event has no id.
+    /// (an absent one as empty); none present means the event has no id. Strings and numbers are taken; a value of
+    /// another kind counts as absent.
     /// </summary>
     public IReadOnlyList<string> EventId { get; init; } = [];
 
@@ -246,7 +247,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
 
             if (pointers.Length == 1)
             {
-                var single = JsonPointerLocator.Locate(root, pointers[0]).ScalarText(root);
+                var single = IdText(root, JsonPointerLocator.Locate(root, pointers[0]));
                 return string.IsNullOrEmpty(single) ? null : single;
             }
 
@@ -259,7 +260,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
                     joined.Append(_separator);
                 }
 
-                var text = JsonPointerLocator.Locate(root, pointers[i]).ScalarText(root);
+                var text = IdText(root, JsonPointerLocator.Locate(root, pointers[i]));
                 if (!string.IsNullOrEmpty(text))
                 {
                     any = true;
@@ -269,6 +270,10 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
 
             return any ? joined.ToString() : null;
         }
+
+        // Ids are strings or numbers; any other kind counts as absent (as Voucherify's reader has always taken them).
+        private static string? IdText(ReadOnlySpan<byte> root, JsonValueLocation location)
+            => location.Kind is JsonTokenType.String or JsonTokenType.Number ? location.ScalarText(root) : null;
 
         public EnvelopeReadResult ReadItems(ReadOnlyMemory<byte> body, IWebhookHeaders? headers, List<WebhookBatchItem> found)
         {
