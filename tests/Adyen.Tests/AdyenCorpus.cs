@@ -10,7 +10,7 @@ using Hooksmith.Webhooks;
 namespace Hooksmith.Adyen.Tests;
 
 /// <summary>The 25 spec files of ../shared/corpus/adyen, their generated event tables, and every example with the webhook it belongs to.</summary>
-internal static partial class AdyenCorpus
+public static partial class AdyenCorpus
 {
     public static string Folder { get; } =
         typeof(AdyenCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "AdyenCorpus")?.Value
