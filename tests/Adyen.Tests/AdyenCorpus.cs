@@ -79,9 +79,13 @@ public static partial class AdyenCorpus
             var components = spec.RootElement.GetProperty("components").GetProperty("examples");
             foreach (var entry in reference.RootElement.GetProperty("files").GetProperty(file.FileName).EnumerateArray())
             {
+                // The webhook's request body names the example, by a $ref into components/examples.
                 var name = entry.GetProperty("example").GetString()!;
-                var value = components.GetProperty(name).GetProperty("value");
-                examples.Add(new Example(file, entry.GetProperty("webhook").GetString()!, name, entry.GetProperty("valid").GetBoolean(), JsonSerializer.SerializeToUtf8Bytes(value)));
+                var webhook = entry.GetProperty("webhook").GetString()!;
+                var reference = spec.RootElement.GetProperty("webhooks").GetProperty(webhook).GetProperty("post").GetProperty("requestBody")
+                    .GetProperty("content").GetProperty("application/json").GetProperty("examples").GetProperty(name).GetProperty("$ref").GetString()!;
+                var value = components.GetProperty(reference["#/components/examples/".Length..]).GetProperty("value");
+                examples.Add(new Example(file, webhook, name, entry.GetProperty("valid").GetBoolean(), JsonSerializer.SerializeToUtf8Bytes(value)));
             }
         }
 
