@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Hooksmith.Benchmarks.Adyen;
 using Hooksmith.Benchmarks.Dto;
 using Hooksmith.Benchmarks.Voucherify;
 using Hooksmith.Webhooks;
@@ -15,7 +17,8 @@ namespace Hooksmith.Benchmarks;
 /// A whole delivery of the seed webhook without a host (issue 6's (g)): the Voucherify signature over the
 /// raw body, the envelope, in-memory deduplication, validation and binding of <c>data</c>, and a handler
 /// that does nothing. The baseline is System.Text.Json source-generated deserialization of the same
-/// envelope's data, as in <see cref="BindingBenchmarks"/>.
+/// envelope's data, as in <see cref="BindingBenchmarks"/>. The Adyen row receives a classic batch of 10 items
+/// (issue 15): 10 item signatures, 10 deduplication claims, 10 validations and bindings, 10 handler calls.
 /// </summary>
 /// <remarks>
 /// Every delivery carries an event id of its own, so that deduplication takes the path of a new event: the
@@ -27,6 +30,8 @@ public class DispatchBenchmarks
 {
     private const string Secret = "benchmark-secret";
     private const int Bodies = 4096;
+    private const int BatchItems = 10;
+    private const string AdyenKey = "6E0A9F3C1B7D42E58C9A0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A";
 
     private byte[][] _bodies = [];
     private DictionaryWebhookHeaders[] _headers = [];
@@ -34,6 +39,9 @@ public class DispatchBenchmarks
     private WebhookReceiver _receiver = null!;
     private IServiceProvider _services = null!;
     private int _next;
+    private byte[][] _batches = [];
+    private WebhookReceiver _adyenReceiver = null!;
+    private int _nextBatch;
 
     [GlobalSetup]
     public void Setup()
@@ -56,6 +64,32 @@ public class DispatchBenchmarks
             Deduplication = new InMemoryDeduplicationStore(new InMemoryDeduplicationStoreOptions { MaxEntries = Bodies / 4 }),
         });
         _services = new HandlerOnly();
+
+        // Classic batches of 10 items, each item with a pspReference of its own (a new event for deduplication) and
+        // signed; as above, the store keeps fewer keys than there are items.
+        var item = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Payloads.BaseDirectory, "payloads", "adyen-classic-batch.json")))!;
+        var template = item["notificationItems"]![0]!;
+        _batches = new byte[Bodies / 8][];
+        for (var b = 0; b < _batches.Length; b++)
+        {
+            var items = new System.Text.Json.Nodes.JsonArray();
+            for (var i = 0; i < BatchItems; i++)
+            {
+                var copy = template.DeepClone();
+                copy["NotificationRequestItem"]!["pspReference"] = $"BENCH{b:D5}{i:D2}";
+                items.Add(copy);
+            }
+
+            item["notificationItems"] = items;
+            _batches[b] = WebhookTestSigner.SignAdyenClassicBatch(Encoding.UTF8.GetBytes(item.ToJsonString()), AdyenKey);
+        }
+
+        _adyenReceiver = new WebhookReceiver(AdyenEvents.Instance, new WebhookReceiverOptions
+        {
+            Provider = WebhookProviders.AdyenClassic,
+            ItemSignatureVerifier = new AdyenItemSignatureVerifier([AdyenKey]),
+            Deduplication = new InMemoryDeduplicationStore(new InMemoryDeduplicationStoreOptions { MaxEntries = _batches.Length * BatchItems / 4 }),
+        });
     }
 
     [Benchmark(Baseline = true, Description = "STJ source-gen deserialize of data (no validation)")]
@@ -69,6 +103,17 @@ public class DispatchBenchmarks
         var receipt = await _receiver.ReceiveAsync(_bodies[i], _headers[i], _services).ConfigureAwait(false);
         return receipt.Outcome;
     }
+
+    [Benchmark(Description = "Hooksmith receive: Adyen classic batch of 10 items, each verified, deduplicated, validated, bound, handled")]
+    public async Task<WebhookOutcome> HooksmithReceiveAdyenBatch()
+    {
+        var i = _nextBatch;
+        _nextBatch = (i + 1) % _batches.Length;
+        var receipt = await _adyenReceiver.ReceiveAsync(_batches[i], NoHeaders, _services).ConfigureAwait(false);
+        return receipt.Items is { Count: BatchItems } items && items.All(r => r.Outcome == WebhookOutcome.Handled) ? receipt.Outcome : WebhookOutcome.Rejected;
+    }
+
+    private static readonly DictionaryWebhookHeaders NoHeaders = new();
 
     /// <summary>Receives every body once and says whether each was handled: the benchmark measures what it claims.</summary>
     public static int Check()
@@ -89,6 +134,21 @@ public class DispatchBenchmarks
         }
 
         Console.WriteLine($"Dispatch: {2 * Bodies} deliveries of {Bodies} signed bodies, each handled once per round");
+
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < bench._batches.Length; i++)
+            {
+                var outcome = bench.HooksmithReceiveAdyenBatch().GetAwaiter().GetResult();
+                if (outcome != WebhookOutcome.Handled)
+                {
+                    Console.WriteLine($"Dispatch: Adyen batch {i} of round {round} was {outcome}, not 10 items handled");
+                    return 1;
+                }
+            }
+        }
+
+        Console.WriteLine($"Dispatch: {2 * bench._batches.Length} Adyen classic batches of {BatchItems} signed items, every item handled once per round");
         return 0;
     }
 
@@ -97,7 +157,15 @@ public class DispatchBenchmarks
     {
         private static readonly NoOpHandler Handler = new();
 
-        public object? GetService(Type serviceType) => serviceType == typeof(IWebhookHandler<CustomerOrderUpdated>) ? Handler : null;
+        private static readonly NoOpAdyenHandler AdyenHandler = new();
+
+        public object? GetService(Type serviceType)
+            => serviceType == typeof(IWebhookHandler<CustomerOrderUpdated>) ? Handler : serviceType == typeof(IWebhookHandler<Notification>) ? AdyenHandler : null;
+    }
+
+    private sealed class NoOpAdyenHandler : IWebhookHandler<Notification>
+    {
+        public Task HandleAsync(Notification payload, WebhookContext context, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class NoOpHandler : IWebhookHandler<CustomerOrderUpdated>

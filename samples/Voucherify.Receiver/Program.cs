@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Hooksmith.AspNetCore;
 using Hooksmith.Redis;
+using Hooksmith.Samples.Adyen;
 using Hooksmith.Samples.Voucherify;
 using Hooksmith.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -19,22 +20,31 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// The Voucherify receiver: an ASP.NET Core app with a Hooksmith webhook endpoint at /webhooks/voucherify.
+// The webhook receiver: an ASP.NET Core app with two Hooksmith endpoints, Voucherify's at /webhooks/voucherify and
+// Adyen's classic notifications at /webhooks/adyen, each with its own secret.
 //
 //   dotnet run --project samples/Voucherify.Receiver                  starts on a free loopback port, posts the signed
 //                                                                      seed event to itself, prints what the handler saw
 //   dotnet run --project samples/Voucherify.Receiver -- file.json     the same with another webhook body
+//   dotnet run --project samples/Voucherify.Receiver -- adyen [file.json]
+//                                                                      the same with an Adyen classic batch, each item
+//                                                                      signed with the configured HMAC key
 //   dotnet run --project samples/Voucherify.Receiver -- serve [--urls http://127.0.0.1:5080]
-//                                                                      serves until Ctrl+C
+//                                                                      serves both endpoints until Ctrl+C
 //
-// The secret comes from configuration (Hooksmith:Secrets:0, environment variable Hooksmith__Secrets__0), with the
-// demo secret below as the default; so do the endpoint's options (Hooksmith:Acknowledge=AfterEnqueue) and the folder
-// that keeps dead letters (Hooksmith:DeadLetterFolder), and the Redis that deduplicates across instances (Hooksmith:Redis).
+// Voucherify's secret comes from configuration (Hooksmith:Secrets:0, environment variable Hooksmith__Secrets__0), with
+// the demo secret below as the default; so do the endpoint's options (Hooksmith:Acknowledge=AfterEnqueue) and the
+// folder that keeps dead letters (Hooksmith:DeadLetterFolder), and the Redis that deduplicates across instances
+// (Hooksmith:Redis). Adyen's HMAC key (hex) is Hooksmith:Adyen:HmacKey
+// (Hooksmith__Adyen__HmacKey), the demo key below by default; its endpoint's options are under Hooksmith:Adyen.
 const string Route = "/webhooks/voucherify";
+const string AdyenRoute = "/webhooks/adyen";
 const string DemoSecret = "hooksmith-demo-secret";
+const string DemoAdyenKey = "6E0A9F3C1B7D42E58C9A0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A";
 
 var serve = args.Length > 0 && args[0] == "serve";
-return serve ? await ServeAsync(args[1..]) : await DemoAsync(args);
+var adyen = args.Length > 0 && args[0] == "adyen";
+return serve ? await ServeAsync(args[1..]) : adyen ? await AdyenDemoAsync(args[1..]) : await DemoAsync(args);
 
 // Runs until Ctrl+C.
 static async Task<int> ServeAsync(string[] args)
@@ -44,7 +54,7 @@ static async Task<int> ServeAsync(string[] args)
     {
         foreach (var address in Addresses(app))
         {
-            Console.WriteLine($"Receiving Voucherify webhooks at {address.TrimEnd('/')}{Route}; Ctrl+C stops.");
+            Console.WriteLine($"Receiving Voucherify webhooks at {address.TrimEnd('/')}{Route} and Adyen's at {address.TrimEnd('/')}{AdyenRoute}; Ctrl+C stops.");
         }
     });
     await app.RunAsync();
@@ -84,6 +94,39 @@ static async Task<int> DemoAsync(string[] args)
         await app.StopAsync();
     }
 }
+
+// Starts on a free loopback port, posts one classic Adyen batch to itself with every item signed, prints the answer.
+static async Task<int> AdyenDemoAsync(string[] args)
+{
+    var unsigned = args.Length > 0 ? File.ReadAllBytes(args[0]) : EmbeddedPayload("adyen-classic-batch.json");
+    await using var app = Build([], demo: true);
+    await app.StartAsync();
+    try
+    {
+        // Signed as Adyen signs: each item's additionalData.hmacSignature over its colon-joined fields, hex key.
+        var body = WebhookTestSigner.SignAdyenClassicBatch(unsigned, AdyenHmacKey(app.Configuration));
+        using var client = new HttpClient { BaseAddress = new Uri(Addresses(app).First()) };
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        Console.WriteLine($"POST {AdyenRoute} on a loopback Kestrel server: {body.Length} bytes, each item signed with the configured HMAC key");
+        using var response = await client.PostAsync(AdyenRoute, content);
+        Console.WriteLine($"Response: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.IsSuccessStatusCode ? 0 : 1;
+    }
+    catch (Exception exception) when (exception is HttpRequestException or ArgumentException)
+    {
+        Console.Error.WriteLine($"The delivery failed: {exception.Message}");
+        return 1;
+    }
+    finally
+    {
+        await app.StopAsync();
+    }
+}
+
+static string AdyenHmacKey(IConfiguration configuration)
+    => configuration["Hooksmith:Adyen:HmacKey"] is { Length: > 0 } key ? key : DemoAdyenKey;
 
 static WebApplication Build(string[] args, bool demo)
 {
@@ -131,9 +174,17 @@ static WebApplication Build(string[] args, bool demo)
         builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(connection);
         webhooks.UseDeduplicationStore(new RedisDeduplicationStore(connection));
     }
+    // The second endpoint: Adyen's classic notifications, a batch per delivery, each item signed on its own with the
+    // HMAC key and answered [accepted]. Its own name, secret and stores; its options under Hooksmith:Adyen.
+    var adyen = builder.Configuration.GetSection("Hooksmith:Adyen");
+    builder.Services.AddHooksmithWebhooks<AdyenEvents>("Adyen", options => options.UseProvider(WebhookProviders.AdyenClassic))
+        .BindConfiguration(adyen)
+        .Configure(options => options.Secrets = [AdyenHmacKey(builder.Configuration)])
+        .AddHandler<Notification, AdyenNotificationHandler>();
 
     var app = builder.Build();
     app.MapHooksmithWebhooks<VoucherifyEvents>(Route);
+    app.MapHooksmithWebhooks<AdyenEvents>(AdyenRoute, "Adyen");
     return app;
 }
 

@@ -10,7 +10,7 @@ internal sealed class UnknownEventPrinter(TextWriter output) : IUnknownWebhookHa
 {
     public Task HandleAsync(WebhookContext context, CancellationToken cancellationToken)
     {
-        output.WriteLine($"Webhook {context.DeliveryId} ({context.EventType}): not an event of schemas/voucherify; acknowledged, nothing more to show.");
+        output.WriteLine($"Webhook {context.DeliveryId ?? context.EventId} ({context.EventType}): not an event of the app's schemas; acknowledged, nothing more to show.");
         return Task.CompletedTask;
     }
 }

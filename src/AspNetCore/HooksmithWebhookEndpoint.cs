@@ -152,7 +152,25 @@ internal sealed class HooksmithWebhookEndpoint
             return;
         }
 
-        await WriteAsync(context, receipt.StatusCode, receipt.Outcome.ToString(), receipt.EventType, PublicDetail(receipt.Outcome, receipt.Detail)).ConfigureAwait(false);
+        if (receipt.IsAcknowledged && options.Provider?.AcknowledgementText is { } acknowledgement)
+        {
+            await WriteTextAsync(context, receipt.StatusCode, acknowledgement).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, receipt.StatusCode, receipt.Outcome.ToString(), receipt.EventType, PublicDetail(receipt.Outcome, receipt.Detail), receipt.Items).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer a provider asks for (Adyen's classic <c>[accepted]</c>), as plain text.</summary>
+    private static async Task WriteTextAsync(HttpContext context, int statusCode, string text)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "text/plain; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Throws when the options in force have problems; the host runs this at startup.</summary>
@@ -178,8 +196,10 @@ internal sealed class HooksmithWebhookEndpoint
         var problems = HooksmithWebhookOptionsValidator.Check(Name, options);
         var receiver = problems.Count > 0 ? null : new WebhookReceiver(Events, new WebhookReceiverOptions
         {
-            SignatureVerifier = CreateVerifier(options),
-            EnvelopeFormat = options.EnvelopeFormat,
+            SignatureVerifier = WithBasicAuthentication(options, CreateVerifier(options)),
+            ItemSignatureVerifier = options.SignatureScheme == WebhookSignatureScheme.AdyenItemHmac ? new AdyenItemSignatureVerifier(UsableSecrets(options)) : null,
+            EnvelopeFormat = options.EnvelopeFormat ?? VoucherifyEnvelopeFormat.Instance,
+            Provider = options.Provider,
             Deduplication = _services.GetRequiredKeyedService<IWebhookDeduplicationStore>(Name),
             DeadLetters = _services.GetRequiredKeyedService<IWebhookDeadLetterStore>(Name),
             InvalidPayloads = options.InvalidPayloads,
@@ -202,10 +222,16 @@ internal sealed class HooksmithWebhookEndpoint
             WebhookSignatureScheme.Voucherify => new VoucherifySignatureVerifier(() => secrets),
             WebhookSignatureScheme.StandardWebhooks => new StandardWebhooksVerifier(() => secrets, options.SignatureTolerance),
             WebhookSignatureScheme.HmacSha256Header => new HmacSha256HeaderVerifier(() => secrets, options.SignatureHeaderName),
-            WebhookSignatureScheme.None => null,
+            WebhookSignatureScheme.AdyenHmac => new AdyenHmacSignatureVerifier(() => secrets),
+            WebhookSignatureScheme.AdyenItemHmac or WebhookSignatureScheme.None => null,
             _ => throw new InvalidOperationException($"SignatureScheme {(int)options.SignatureScheme} is not a scheme."),
         };
     }
+
+    private static IWebhookSignatureVerifier? WithBasicAuthentication(HooksmithWebhookOptions options, IWebhookSignatureVerifier? verifier)
+        => string.IsNullOrEmpty(options.BasicAuthenticationUserName) || string.IsNullOrEmpty(options.BasicAuthenticationPassword)
+            ? verifier
+            : new BasicAuthenticationVerifier(options.BasicAuthenticationUserName, options.BasicAuthenticationPassword, verifier);
 
     /// <summary>The receiver for the options in force; null while they are invalid.</summary>
     public WebhookReceiver? CurrentReceiver() => SnapshotFor(_options.Get(Name)).Receiver;
@@ -221,8 +247,10 @@ internal sealed class HooksmithWebhookEndpoint
             return rejected;
         }
 
+        // A batch's items are read by the worker; the queued letter names no single event.
         var envelope = default(WebhookEnvelope);
-        var known = options.EnvelopeFormat?.TryRead(body, out envelope) is EnvelopeReadResult.Read or EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload;
+        var format = options.Provider is { } provider ? provider.Batch is null ? provider : null : options.EnvelopeFormat;
+        var known = format?.TryRead(body, out envelope) is EnvelopeReadResult.Read or EnvelopeReadResult.MissingPayload or EnvelopeReadResult.NullPayload;
         var eventType = known && envelope.EventType.Length > 0 ? envelope.EventType : null;
         var eventId = known ? envelope.DeduplicationKey : null;
 
@@ -285,7 +313,7 @@ internal sealed class HooksmithWebhookEndpoint
         _ => detail,
     };
 
-    private static async Task WriteAsync(HttpContext context, int statusCode, string outcome, string? eventType, string? detail)
+    private static async Task WriteAsync(HttpContext context, int statusCode, string outcome, string? eventType, string? detail, IReadOnlyList<WebhookReceipt>? items = null)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
@@ -298,6 +326,23 @@ internal sealed class HooksmithWebhookEndpoint
             writer.WriteString("outcome", outcome);
             writer.WriteString("eventType", eventType);
             writer.WriteString("detail", detail);
+            if (items is not null)
+            {
+                // A batch: what became of each item, so the sender sees which one to look at.
+                writer.WriteStartArray("items");
+                foreach (var item in items)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("index", item.ItemIndex ?? 0);
+                    writer.WriteString("outcome", item.Outcome.ToString());
+                    writer.WriteString("eventType", item.EventType);
+                    writer.WriteString("detail", PublicDetail(item.Outcome, item.Detail));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -113,6 +113,17 @@ internal static partial class HooksmithWebhookLog
     /// <param name="interval">The aggregation interval of <paramref name="signatureFailures"/>.</param>
     public static void Receipt(ILogger logger, string endpoint, WebhookReceipt receipt, IntervalLogGate? signatureFailures = null, TimeSpan interval = default)
     {
+        if (receipt.Items is { } items)
+        {
+            // A batch: each item is an event of its own, logged as one (a forged item is a rejected signature).
+            foreach (var item in items)
+            {
+                Receipt(logger, endpoint, item, signatureFailures, interval);
+            }
+
+            return;
+        }
+
         receipt = receipt with { EventType = receipt.EventType ?? "-", EventId = receipt.EventId ?? "-" };
         switch (receipt.Outcome)
         {

@@ -92,6 +92,52 @@ public sealed class HooksmithWebhookOptions
     /// </summary>
     public IWebhookEnvelopeFormat EnvelopeFormat { get; set; } = VoucherifyEnvelopeFormat.Instance;
 
+    /// <summary>
+    /// The provider's description (<see cref="WebhookProviders"/>: where the event type, payload and ids are, batches, how
+    /// the table's keys are routed, what a 2xx answer says). Null (the default) reads bodies with
+    /// <see cref="EnvelopeFormat"/>; when set, <see cref="EnvelopeFormat"/> is not used. Set it with the scheme that goes
+    /// with it, or with <see cref="UseProvider"/>.
+    /// </summary>
+    public WebhookProvider? Provider { get; set; }
+
+    /// <summary>
+    /// With <see cref="BasicAuthenticationPassword"/>: HTTP Basic credentials every delivery must carry (Adyen sends them
+    /// when configured), checked before the signature. Null (the default) checks none.
+    /// </summary>
+    public string? BasicAuthenticationUserName { get; set; }
+
+    /// <summary>The password of <see cref="BasicAuthenticationUserName"/>.</summary>
+    public string? BasicAuthenticationPassword { get; set; }
+
+    /// <summary>
+    /// Makes the endpoint one of <paramref name="provider"/>: sets <see cref="Provider"/> and, for Adyen's presets, the
+    /// signature scheme that goes with it (<see cref="WebhookSignatureScheme.AdyenItemHmac"/> for
+    /// <see cref="WebhookProviders.AdyenClassic"/>, <see cref="WebhookSignatureScheme.AdyenHmac"/> for the others,
+    /// <see cref="WebhookSignatureScheme.Voucherify"/> for <see cref="WebhookProviders.Voucherify"/>).
+    /// </summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>These options.</returns>
+    public HooksmithWebhookOptions UseProvider(WebhookProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        Provider = provider;
+        if (ReferenceEquals(provider, WebhookProviders.AdyenClassic))
+        {
+            SignatureScheme = WebhookSignatureScheme.AdyenItemHmac;
+        }
+        else if (ReferenceEquals(provider, WebhookProviders.Voucherify))
+        {
+            SignatureScheme = WebhookSignatureScheme.Voucherify;
+        }
+        else if (ReferenceEquals(provider, WebhookProviders.AdyenBalancePlatform) || ReferenceEquals(provider, WebhookProviders.AdyenManagement)
+            || ReferenceEquals(provider, WebhookProviders.AdyenTokenization) || ReferenceEquals(provider, WebhookProviders.AdyenMarketPay))
+        {
+            SignatureScheme = WebhookSignatureScheme.AdyenHmac;
+        }
+
+        return this;
+    }
+
     /// <summary>Values read from configuration that could not be used; reported by the endpoint's checks.</summary>
     internal List<string> ConfigurationProblems { get; } = [];
 }

@@ -29,6 +29,17 @@ internal static class HooksmithWebhookOptionsValidator
             {
                 failures.Add($"No secret is configured for the {options.SignatureScheme} signature scheme: add one to Secrets, or choose SignatureScheme None explicitly to accept unsigned deliveries.");
             }
+            else if (options.SignatureScheme is WebhookSignatureScheme.AdyenHmac or WebhookSignatureScheme.AdyenItemHmac)
+            {
+                try
+                {
+                    _ = new AdyenHmacSignatureVerifier(secrets);
+                }
+                catch (ArgumentException exception)
+                {
+                    failures.Add("An Adyen HMAC key is not hex: " + exception.Message);
+                }
+            }
             else if (options.SignatureScheme == WebhookSignatureScheme.StandardWebhooks)
             {
                 try
@@ -53,6 +64,20 @@ internal static class HooksmithWebhookOptionsValidator
             failures.Add("SignatureHeaderName must name a header for the HmacSha256Header signature scheme.");
         }
 
+        if (options.SignatureScheme == WebhookSignatureScheme.AdyenItemHmac && options.Provider?.Batch is null)
+        {
+            failures.Add("The AdyenItemHmac signature scheme signs the items of a batch: set Provider to a batch provider such as WebhookProviders.AdyenClassic.");
+        }
+
+        if (string.IsNullOrEmpty(options.BasicAuthenticationUserName) != string.IsNullOrEmpty(options.BasicAuthenticationPassword))
+        {
+            failures.Add("BasicAuthenticationUserName and BasicAuthenticationPassword are set together or not at all.");
+        }
+        else if (options.BasicAuthenticationUserName?.Contains(':', StringComparison.Ordinal) == true)
+        {
+            failures.Add("BasicAuthenticationUserName cannot contain ':'.");
+        }
+
         if (!Enum.IsDefined(options.InvalidPayloads))
         {
             failures.Add($"InvalidPayloads {(int)options.InvalidPayloads} is not a policy.");
@@ -73,7 +98,7 @@ internal static class HooksmithWebhookOptionsValidator
             failures.Add("QueueCapacity must be at least 1.");
         }
 
-        if (options.EnvelopeFormat is null)
+        if (options.EnvelopeFormat is null && options.Provider is null)
         {
             failures.Add("EnvelopeFormat must be set.");
         }

@@ -61,7 +61,9 @@ public sealed class HooksmithWebhooksBuilder<TEvents>
     /// Keys: <c>Secrets</c> (<c>Secrets:0</c>, <c>Secrets:1</c>, … — environment variable <c>Hooksmith__Secrets__0</c>),
     /// <c>SignatureScheme</c>, <c>SignatureTolerance</c>, <c>SignatureHeaderName</c>, <c>InvalidPayloads</c>,
     /// <c>RejectMalformedBodies</c>, <c>MaxBodyBytes</c>, <c>Acknowledge</c>, <c>QueueCapacity</c>, and
-    /// <c>RawPayloadEventType</c> (a raw-payload endpoint for that event type). Keys that are absent leave the options
+    /// <c>RawPayloadEventType</c> (a raw-payload endpoint for that event type), <c>Provider</c> (<c>AdyenClassic</c>…, a preset of
+    /// <see cref="WebhookProviders"/> with its signature scheme), <c>BasicAuthenticationUserName</c>,
+    /// <c>BasicAuthenticationPassword</c>. Keys that are absent leave the options
     /// as they are; a value that cannot be read makes the options invalid (reported at startup, and answered 503 after
     /// a reload). Read without reflection.
     /// </remarks>

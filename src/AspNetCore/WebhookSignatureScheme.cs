@@ -1,3 +1,5 @@
+using Hooksmith.Webhooks;
+
 namespace Hooksmith.AspNetCore;
 
 /// <summary>How an endpoint checks that a delivery comes from the provider.</summary>
@@ -27,4 +29,18 @@ public enum WebhookSignatureScheme
     /// gateway that checks signatures, a private network); it must be chosen explicitly.
     /// </summary>
     None = 4,
+
+    /// <summary>
+    /// Adyen's <c>HmacSignature</c> header (Balance Platform, Management, Tokenization webhooks): the Base64 HMAC-SHA256
+    /// of the body; the secrets are HMAC keys in hex.
+    /// </summary>
+    AdyenHmac = 5,
+
+    /// <summary>
+    /// Adyen's classic webhooks: each item of a batch signed in its <c>additionalData.hmacSignature</c>, checked item by
+    /// item (an item that fails is reported, the others are handled; a batch with no valid item is answered 401); the
+    /// secrets are HMAC keys in hex. Needs a batch <see cref="HooksmithWebhookOptions.Provider"/> such as
+    /// <see cref="WebhookProviders.AdyenClassic"/>.
+    /// </summary>
+    AdyenItemHmac = 6,
 }

@@ -14,7 +14,9 @@ namespace Hooksmith.AspNetCore.Configuration;
 /// Keys: <c>Secrets</c> (an array, <c>Secrets:0</c>, <c>Secrets:1</c>…, or one value), <c>SignatureScheme</c>,
 /// <c>SignatureTolerance</c> (a time span, <c>00:05:00</c>), <c>SignatureHeaderName</c>, <c>InvalidPayloads</c>, <c>AssertFormats</c>,
 /// <c>RejectMalformedBodies</c>, <c>MaxBodyBytes</c>, <c>Acknowledge</c>, <c>QueueCapacity</c> and
-/// <c>RawPayloadEventType</c> (makes the endpoint a raw-payload one for that event type). Enum values are their names,
+/// <c>RawPayloadEventType</c> (makes the endpoint a raw-payload one for that event type), <c>Provider</c> (a preset of
+/// <see cref="WebhookProviders"/> by name, with its signature scheme: <c>AdyenClassic</c>), <c>BasicAuthenticationUserName</c>
+/// and <c>BasicAuthenticationPassword</c>. Enum values are their names,
 /// in any case. A value that cannot be read is not thrown (this runs inside the configuration's reload callback): it
 /// is written down in the options' problems, which the endpoint reports.
 /// </remarks>
@@ -43,6 +45,8 @@ internal static class HooksmithWebhookConfiguration
         }
 
         var reader = new Reader(section, options);
+        // First, so that a SignatureScheme given beside it wins over the provider's own.
+        reader.Value(nameof(HooksmithWebhookOptions.Provider), "one of " + string.Join(", ", Presets.Keys), static (string v, out WebhookProvider r) => Presets.TryGetValue(v, out r!), value => options.UseProvider(value));
         reader.Enum<WebhookSignatureScheme>(nameof(HooksmithWebhookOptions.SignatureScheme), value => options.SignatureScheme = value);
         reader.Value(nameof(HooksmithWebhookOptions.SignatureTolerance), "a time span such as 00:05:00", static (string v, out TimeSpan r) => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out r), value => options.SignatureTolerance = value);
         reader.Value(nameof(HooksmithWebhookOptions.SignatureHeaderName), "a header name", static (string v, out string r) => (r = v).Length > 0, value => options.SignatureHeaderName = value);
@@ -52,10 +56,23 @@ internal static class HooksmithWebhookConfiguration
         reader.Value(nameof(HooksmithWebhookOptions.MaxBodyBytes), "a number of bytes", static (string v, out long r) => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out r), value => options.MaxBodyBytes = value);
         reader.Enum<WebhookAcknowledgement>(nameof(HooksmithWebhookOptions.Acknowledge), value => options.Acknowledge = value);
         reader.Value(nameof(HooksmithWebhookOptions.QueueCapacity), "a number", static (string v, out int r) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out r), value => options.QueueCapacity = value);
+        reader.Value(nameof(HooksmithWebhookOptions.BasicAuthenticationUserName), "a user name", static (string v, out string r) => (r = v).Length > 0, value => options.BasicAuthenticationUserName = value);
+        reader.Value(nameof(HooksmithWebhookOptions.BasicAuthenticationPassword), "a password", static (string v, out string r) => (r = v).Length > 0, value => options.BasicAuthenticationPassword = value);
         reader.Value("RawPayloadEventType", "an event type", static (string v, out string r) => (r = v).Length > 0, value => options.EnvelopeFormat = new RawPayloadEnvelopeFormat(value));
     }
 
     private delegate bool TryParser<T>(string value, out T result);
+
+    /// <summary>The providers configuration can name (<c>Provider</c>: <c>AdyenClassic</c>), in any case.</summary>
+    private static readonly Dictionary<string, WebhookProvider> Presets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(WebhookProviders.Voucherify)] = WebhookProviders.Voucherify,
+        [nameof(WebhookProviders.AdyenBalancePlatform)] = WebhookProviders.AdyenBalancePlatform,
+        [nameof(WebhookProviders.AdyenManagement)] = WebhookProviders.AdyenManagement,
+        [nameof(WebhookProviders.AdyenTokenization)] = WebhookProviders.AdyenTokenization,
+        [nameof(WebhookProviders.AdyenMarketPay)] = WebhookProviders.AdyenMarketPay,
+        [nameof(WebhookProviders.AdyenClassic)] = WebhookProviders.AdyenClassic,
+    };
 
     // Names only: a number would name any value, defined or not.
     private static bool TryParseEnum<TEnum>(string text, out TEnum value)

@@ -37,6 +37,31 @@ internal static class HmacSignatures
         return -1;
     }
 
+    /// <summary>
+    /// Decodes a Base64 digest (surrounding whitespace ignored) into <paramref name="digest"/>:
+    /// <see cref="SignatureStatus.Valid"/> when it is exactly <see cref="DigestSize"/> bytes,
+    /// <see cref="SignatureStatus.Missing"/> when empty, <see cref="SignatureStatus.Malformed"/> otherwise.
+    /// </summary>
+    public static SignatureStatus TryDecodeBase64Digest(string? text, Span<byte> digest)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.IsEmpty)
+        {
+            return SignatureStatus.Missing;
+        }
+
+        // 32 bytes are 44 Base64 characters; anything much longer is not worth decoding.
+        if (trimmed.Length > 64)
+        {
+            return SignatureStatus.Malformed;
+        }
+
+        Span<byte> decoded = stackalloc byte[48];
+        return Convert.TryFromBase64Chars(trimmed, decoded, out var written) && written == DigestSize && decoded[..written].TryCopyTo(digest)
+            ? SignatureStatus.Valid
+            : SignatureStatus.Malformed;
+    }
+
     /// <summary>True when at least one configured secret could be used.</summary>
     public static bool AnyUsable(byte[]?[] keys)
     {

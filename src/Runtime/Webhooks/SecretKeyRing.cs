@@ -58,6 +58,22 @@ internal sealed class SecretKeyRing
         => string.IsNullOrEmpty(secret) ? null : System.Text.Encoding.UTF8.GetBytes(secret);
 
     /// <summary>
+    /// The bytes an HMAC key written in hex stands for (Adyen's keys); a secret that is empty, of odd length or not hex
+    /// is unusable.
+    /// </summary>
+    public static byte[]? HexKey(string secret)
+    {
+        var text = secret.AsSpan().Trim();
+        if (text.IsEmpty || text.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        var key = new byte[text.Length / 2];
+        return Hex.TryDecode(text, key) ? key : null;
+    }
+
+    /// <summary>
     /// The current keys, one per configured secret and in the same order, <see langword="null"/> for
     /// an unusable secret (so indexes still point into the configured list).
     /// </summary>

@@ -78,6 +78,80 @@ public static class WebhookTestSigner
         ReadOnlySpan<byte> body, string secret, string headerName = HmacSha256HeaderVerifier.DefaultHeaderName)
         => new() { [headerName] = HmacSha256Signature(body, secret) };
 
+    /// <summary>Adyen's <c>HmacSignature</c> value for a body: the Base64 HMAC-SHA256 of the bytes, keyed with the hex key's bytes.</summary>
+    /// <param name="body">The bytes to sign.</param>
+    /// <param name="hexKey">The HMAC key in hex.</param>
+    /// <exception cref="ArgumentException">The key is not hex.</exception>
+    public static string AdyenHmacSignature(ReadOnlySpan<byte> body, string hexKey)
+        => Convert.ToBase64String(Hmac(HexKey(hexKey), body));
+
+    /// <summary>Headers carrying Adyen's <c>HmacSignature</c> of <paramref name="body"/>.</summary>
+    /// <param name="body">The bytes to sign.</param>
+    /// <param name="hexKey">The HMAC key in hex.</param>
+    /// <exception cref="ArgumentException">The key is not hex.</exception>
+    public static DictionaryWebhookHeaders AdyenHmacHeaders(ReadOnlySpan<byte> body, string hexKey)
+        => new() { [AdyenHmacSignatureVerifier.SignatureHeaderName] = AdyenHmacSignature(body, hexKey) };
+
+    /// <summary>
+    /// The <c>additionalData.hmacSignature</c> of one classic Adyen notification item (the <c>NotificationRequestItem</c>
+    /// object): the Base64 HMAC-SHA256 of its eight colon-joined fields.
+    /// </summary>
+    /// <param name="item">The item's JSON.</param>
+    /// <param name="hexKey">The HMAC key in hex.</param>
+    /// <exception cref="ArgumentException">The key is not hex, or the item is not a JSON object.</exception>
+    public static string AdyenItemSignature(ReadOnlySpan<byte> item, string hexKey)
+    {
+        var signed = AdyenClassicSigningFields.SigningText(item) ?? throw new ArgumentException("The item is not a JSON object.", nameof(item));
+        return Convert.ToBase64String(Hmac(HexKey(hexKey), signed));
+    }
+
+    /// <summary>
+    /// A classic Adyen batch with every item signed: each <c>notificationItems[*].NotificationRequestItem</c> gets
+    /// <c>additionalData.hmacSignature</c> (added, or replaced). The rest of the body is kept; it is written compactly.
+    /// </summary>
+    /// <param name="body">The batch, <c>{"live", "notificationItems": [{"NotificationRequestItem": {…}}]}</c>.</param>
+    /// <param name="hexKey">The HMAC key in hex.</param>
+    /// <exception cref="ArgumentException">The key is not hex, or the body is not a classic batch.</exception>
+    public static byte[] SignAdyenClassicBatch(ReadOnlySpan<byte> body, string hexKey)
+    {
+        System.Text.Json.Nodes.JsonNode? root;
+        try
+        {
+            root = System.Text.Json.Nodes.JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new ArgumentException("The body is not JSON.", nameof(body), exception);
+        }
+
+        if (root?["notificationItems"] is not System.Text.Json.Nodes.JsonArray items)
+        {
+            throw new ArgumentException("The body has no notificationItems array.", nameof(body));
+        }
+
+        foreach (var element in items)
+        {
+            if (element?["NotificationRequestItem"] is not System.Text.Json.Nodes.JsonObject item)
+            {
+                continue;
+            }
+
+            var signature = AdyenItemSignature(Encoding.UTF8.GetBytes(item.ToJsonString()), hexKey);
+            if (item["additionalData"] is not System.Text.Json.Nodes.JsonObject additional)
+            {
+                additional = [];
+                item["additionalData"] = additional;
+            }
+
+            additional["hmacSignature"] = System.Text.Json.Nodes.JsonValue.Create(signature);
+        }
+
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    private static byte[] HexKey(string hexKey)
+        => SecretKeyRing.HexKey(hexKey ?? string.Empty) ?? throw new ArgumentException("The HMAC key is empty or not hex.", nameof(hexKey));
+
     private static byte[] Utf8Key(string secret)
         => SecretKeyRing.Utf8Key(secret) ?? throw new ArgumentException("The secret is empty.", nameof(secret));
 

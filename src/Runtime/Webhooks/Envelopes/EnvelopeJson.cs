@@ -136,14 +136,19 @@ internal static class EnvelopeJson
     /// Reads a captured string as a date: ISO 8601 first, then any form the invariant culture parses
     /// (a zone-less time is taken as UTC); <see langword="null"/> when absent, not a string or unreadable.
     /// </summary>
-    public static DateTimeOffset? Date(ReadOnlySpan<byte> body, ScalarToken token)
+    public static DateTimeOffset? Date(ReadOnlySpan<byte> body, ScalarToken token) => Date(body, token.Kind, token.Start, token.Length);
+
+    /// <summary>Reads a located string as a date, like <see cref="Date(ReadOnlySpan{byte}, ScalarToken)"/>.</summary>
+    public static DateTimeOffset? Date(ReadOnlySpan<byte> body, JsonValueLocation location) => Date(body, location.Kind, location.Start, location.Length);
+
+    private static DateTimeOffset? Date(ReadOnlySpan<byte> body, JsonTokenType kind, int start, int length)
     {
-        if (token.Kind != JsonTokenType.String || token.Length - 2 > MaxDateLength)
+        if (kind != JsonTokenType.String || length - 2 > MaxDateLength)
         {
             return null;
         }
 
-        var reader = new Utf8JsonReader(body.Slice(token.Start, token.Length));
+        var reader = new Utf8JsonReader(body.Slice(start, length));
         reader.Read();
         Span<char> chars = stackalloc char[MaxDateLength];
         int written;

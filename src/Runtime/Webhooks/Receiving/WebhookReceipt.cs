@@ -33,11 +33,23 @@ public sealed record WebhookReceipt
     /// <summary>The dead letter's id, for <see cref="WebhookOutcome.DeadLettered"/>.</summary>
     public string? DeadLetterId { get; init; }
 
+    /// <summary>
+    /// For a batch delivery, the receipt of each item in the batch's order (the batch's own <see cref="Outcome"/> sums
+    /// them up); null for a delivery of one event.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<WebhookReceipt>? Items { get; init; }
+
+    /// <summary>For an item of a batch, its position in the batch's array.</summary>
+    public int? ItemIndex { get; init; }
+
     /// <summary>True when the delivery is acknowledged (2xx): the provider will not send it again.</summary>
     public bool IsAcknowledged => StatusCode is >= 200 and < 300;
 
     /// <summary>The HTTP status code to answer with.</summary>
     public int StatusCode => StatusCodeOf(Outcome);
+
+    /// <summary>True when an outcome is answered 2xx.</summary>
+    public static bool IsAcknowledgedOutcome(WebhookOutcome outcome) => StatusCodeOf(outcome) is >= 200 and < 300;
 
     /// <summary>The HTTP status code for an outcome: 2xx acknowledges, anything else makes the provider retry.</summary>
     public static int StatusCodeOf(WebhookOutcome outcome) => outcome switch

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,7 +29,20 @@ public sealed class WebhookReceiver
         ArgumentNullException.ThrowIfNull(events);
         Events = events;
         Options = options ?? new WebhookReceiverOptions();
+        if (Options.Provider is { } provider)
+        {
+            // The provider says how its keys appear in deliveries (EVENTS.CUSTOMER.ORDER.UPDATED → customer.order.updated,
+            // /AUTHORISATION → AUTHORISATION); the table's own names stay a fallback.
+            _routes = new Dictionary<string, WebhookEventDescriptor>(StringComparer.Ordinal);
+            foreach (var descriptor in events.Events)
+            {
+                var value = provider.EventKeys.RoutingValueOf(descriptor.Key);
+                _routes.TryAdd(value.Length > 0 ? value : descriptor.EventType, descriptor);
+            }
+        }
     }
+
+    private readonly Dictionary<string, WebhookEventDescriptor>? _routes;
 
     /// <summary>The events this receiver routes to.</summary>
     public WebhookEventTable Events { get; }
@@ -55,7 +70,13 @@ public sealed class WebhookReceiver
             return Reject(signature, activity);
         }
 
-        var receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false) with { Signature = signature };
+        var receipt = await ProcessCoreAsync(body, headers, services, cancellationToken).ConfigureAwait(false);
+        if (receipt.Outcome != WebhookOutcome.SignatureRejected)
+        {
+            // A batch none of whose items verified keeps the items' verdict.
+            receipt = receipt with { Signature = signature };
+        }
+
         Record(activity, receipt);
         return receipt;
     }
@@ -95,9 +116,109 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private async Task<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private Task<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var read = Options.EnvelopeFormat.TryRead(body.Span, out var envelope);
+        if (Options.Provider is { Batch: not null } batchProvider)
+        {
+            return ProcessBatchAsync(batchProvider, body, headers, services, cancellationToken);
+        }
+
+        WebhookEnvelope envelope;
+        var read = Options.Provider is { } provider
+            ? provider.Read(body.Span, headers, out envelope)
+            : Options.EnvelopeFormat.TryRead(body.Span, out envelope);
+        return ProcessEnvelopeAsync(read, envelope, body, headers, services, cancellationToken);
+    }
+
+    /// <summary>The event a routing value names: through the provider's key naming when there is a provider, else the table's names.</summary>
+    private bool TryRoute(string eventType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WebhookEventDescriptor? descriptor)
+        => (_routes is not null && _routes.TryGetValue(eventType, out descriptor)) || Events.TryGet(eventType, out descriptor);
+
+    /// <summary>
+    /// Each item of a batch on its own: its signature checked, then routed, deduplicated, validated and handled like a
+    /// delivery of one event, so one bad item never loses the others. The batch's receipt sums the items up.
+    /// </summary>
+    private async Task<WebhookReceipt> ProcessBatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var read = provider.ReadBatch(body, headers, out var items);
+        if (read != EnvelopeReadResult.Read)
+        {
+            return await ProcessEnvelopeAsync(read, default, body, headers, services, cancellationToken).ConfigureAwait(false);
+        }
+
+        var receipts = new WebhookReceipt[items.Count];
+        var verified = 0;
+        var firstFailure = default(SignatureResult);
+        for (var i = 0; i < receipts.Length; i++)
+        {
+            var item = items[i];
+            var signature = default(SignatureResult);
+            if (Options.ItemSignatureVerifier is { } verifier)
+            {
+                signature = verifier.Verify(item.Item.Span);
+                if (!signature.IsValid)
+                {
+                    WebhookTelemetry.SignatureFailures.Add(1, new TagList { { "status", signature.Status.ToString() } });
+                    firstFailure = firstFailure.Status == 0 ? signature : firstFailure;
+                    receipts[i] = new WebhookReceipt
+                    {
+                        Outcome = WebhookOutcome.SignatureRejected,
+                        Signature = signature,
+                        EventType = item.Envelope.EventType.Length > 0 ? item.Envelope.EventType : null,
+                        EventId = item.Envelope.DeduplicationKey,
+                        Detail = signature.Reason,
+                        ItemIndex = item.Index,
+                    };
+                    continue;
+                }
+            }
+
+            verified++;
+            var receipt = await ProcessEnvelopeAsync(item.Read, item.Envelope, item.Body, headers, services, cancellationToken).ConfigureAwait(false);
+            receipts[i] = receipt with { Signature = signature, ItemIndex = item.Index };
+        }
+
+        return SumUp(receipts, verified, firstFailure);
+    }
+
+    /// <summary>
+    /// The answer to a whole batch. No item verified: 401, like any forged delivery. An item the provider should send
+    /// again (its handler failed, a store was down, it is in flight elsewhere): that item's status, so the batch is
+    /// retried and the items already done are recognised as duplicates. Otherwise acknowledged, with items that were
+    /// forged or rejected reported in <see cref="WebhookReceipt.Items"/> (sending them again would not change them).
+    /// </summary>
+    private static WebhookReceipt SumUp(WebhookReceipt[] receipts, int verified, SignatureResult firstFailure)
+    {
+        var counts = new SortedDictionary<WebhookOutcome, int>();
+        foreach (var receipt in receipts)
+        {
+            counts[receipt.Outcome] = counts.TryGetValue(receipt.Outcome, out var count) ? count + 1 : 1;
+        }
+
+        var summary = $"{receipts.Length} item(s): " + string.Join(", ", counts.Select(pair => $"{pair.Value} {pair.Key}"));
+        if (verified == 0)
+        {
+            return new WebhookReceipt { Outcome = WebhookOutcome.SignatureRejected, Signature = firstFailure, Items = receipts, Detail = "no item of the batch has a valid signature; " + summary };
+        }
+
+        var retry = Array.Find(receipts, r => r.StatusCode >= 500 || r.Outcome == WebhookOutcome.InProgress);
+        if (retry is not null)
+        {
+            return new WebhookReceipt { Outcome = retry.Outcome, Items = receipts, Exception = retry.Exception, Detail = summary };
+        }
+
+        var done = Array.FindAll(receipts, r => r.Outcome is not (WebhookOutcome.SignatureRejected or WebhookOutcome.Rejected));
+        var outcome = done.Length > 0 && Array.TrueForAll(done, r => r.Outcome == done[0].Outcome) ? done[0].Outcome : WebhookOutcome.Handled;
+        if (!WebhookReceipt.IsAcknowledgedOutcome(outcome))
+        {
+            outcome = WebhookOutcome.Handled;
+        }
+
+        return new WebhookReceipt { Outcome = outcome, Items = receipts, Detail = summary };
+    }
+
+    private async Task<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    {
         if (read != EnvelopeReadResult.Read)
         {
             WebhookTelemetry.InvalidPayloads.Add(1, new TagList { { "reason", read.ToString() } });
@@ -109,7 +230,7 @@ public sealed class WebhookReceiver
                 : await DeadLetterAsync(body, envelope, reason, detail, ValidationResult.Valid, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!Events.TryGet(envelope.EventType, out var descriptor))
+        if (!TryRoute(envelope.EventType, out var descriptor))
         {
             WebhookTelemetry.UnknownEvents.Add(1, new TagList { { "event_type", envelope.EventType } });
             if (services.GetService(typeof(IUnknownWebhookHandler)) is IUnknownWebhookHandler unknown)

@@ -9,8 +9,22 @@ public sealed record WebhookReceiverOptions
     /// </summary>
     public IWebhookSignatureVerifier? SignatureVerifier { get; init; }
 
-    /// <summary>Reads the event type, ids and payload from a body. Voucherify's envelope by default.</summary>
+    /// <summary>Reads the event type, ids and payload from a body. Voucherify's envelope by default. Not used when <see cref="Provider"/> is set.</summary>
     public IWebhookEnvelopeFormat EnvelopeFormat { get; init; } = VoucherifyEnvelopeFormat.Instance;
+
+    /// <summary>
+    /// The provider's description (<see cref="WebhookProviders"/>): where the event type, payload and ids are, whether a
+    /// body is a batch, and how the event table's keys become routing values. Null (the default) reads with
+    /// <see cref="EnvelopeFormat"/> and routes on the table's event types.
+    /// </summary>
+    public WebhookProvider? Provider { get; init; }
+
+    /// <summary>
+    /// For a batch provider: checks the signature each item carries (<see cref="AdyenItemSignatureVerifier"/>). An item
+    /// that fails is reported and not handled; the others are. Runs after <see cref="SignatureVerifier"/>, which checks the
+    /// delivery as a whole (Basic authentication, say).
+    /// </summary>
+    public IWebhookItemSignatureVerifier? ItemSignatureVerifier { get; init; }
 
     /// <summary>Remembers processed events so that each is handled once. Null handles every delivery.</summary>
     public IWebhookDeduplicationStore? Deduplication { get; init; }

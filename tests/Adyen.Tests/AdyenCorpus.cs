@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hooksmith.Webhooks;
+
+namespace Hooksmith.Adyen.Tests;
+
+/// <summary>The 25 spec files of ../shared/corpus/adyen, their generated event tables, and every example with the webhook it belongs to.</summary>
+public static partial class AdyenCorpus
+{
+    public static string Folder { get; } =
+        typeof(AdyenCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "AdyenCorpus")?.Value
+        ?? throw new InvalidOperationException("The test assembly has no AdyenCorpus metadata attribute.");
+
+    /// <summary>One spec file: its name, its generated table, and the provider its deliveries follow.</summary>
+    public sealed record SpecFile(string FileName, WebhookEventTable Table, WebhookProvider Provider)
+    {
+        public string Route => "/webhooks/adyen/" + Path.GetFileNameWithoutExtension(FileName);
+
+        public string EndpointName => Path.GetFileNameWithoutExtension(FileName);
+
+        public bool IsClassic => Provider.Batch is not null;
+
+        public override string ToString() => FileName;
+    }
+
+    /// <summary>One example of a webhook, as the reference verdicts list it.</summary>
+    public sealed record Example(SpecFile File, string Webhook, string Name, bool Valid, byte[] Body)
+    {
+        public override string ToString() => $"{File.FileName} {Webhook} {Name}";
+    }
+
+    private static readonly Lazy<IReadOnlyList<SpecFile>> LazyFiles = new(LoadFiles);
+    private static readonly Lazy<IReadOnlyList<Example>> LazyExamples = new(LoadExamples);
+
+    public static IReadOnlyList<SpecFile> Files => LazyFiles.Value;
+
+    public static IReadOnlyList<Example> Examples => LazyExamples.Value;
+
+    public static SpecFile Classic => Files.Single(f => f.IsClassic);
+
+    /// <summary>The namespace a file's types are generated in (see the project file).</summary>
+    public static string NamespaceOf(string fileName)
+        => "Hooksmith.Adyen.Tests.Vendor." + VersionSuffix().Replace(Path.GetFileNameWithoutExtension(fileName), "V$1");
+
+    public static WebhookProvider ProviderOf(string fileName) => fileName switch
+    {
+        "Webhooks-v1.json" => WebhookProviders.AdyenClassic,
+        _ when fileName.StartsWith("MarketPay", StringComparison.Ordinal) => WebhookProviders.AdyenMarketPay,
+        _ when fileName.StartsWith("Management", StringComparison.Ordinal) => WebhookProviders.AdyenManagement,
+        _ when fileName.StartsWith("Tokenization", StringComparison.Ordinal) => WebhookProviders.AdyenTokenization,
+        _ => WebhookProviders.AdyenBalancePlatform,
+    };
+
+    private static IReadOnlyList<SpecFile> LoadFiles()
+    {
+        var tables = typeof(AdyenCorpus).Assembly.GetTypes()
+            .Where(t => typeof(WebhookEventTable).IsAssignableFrom(t) && !t.IsAbstract)
+            .ToDictionary(t => t.Namespace!, t => (WebhookEventTable)t.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
+        return Directory.GetFiles(Folder, "*.json")
+            .Select(Path.GetFileName)
+            .Where(name => name != "expected-validation.json")
+            .Order(StringComparer.Ordinal)
+            .Select(name => new SpecFile(name!, tables[NamespaceOf(name!)], ProviderOf(name!)))
+            .ToList();
+    }
+
+    private static IReadOnlyList<Example> LoadExamples()
+    {
+        using var reference = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "expected-validation.json")));
+        var examples = new List<Example>();
+        foreach (var file in Files)
+        {
+            using var spec = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, file.FileName)));
+            var components = spec.RootElement.GetProperty("components").GetProperty("examples");
+            foreach (var entry in reference.RootElement.GetProperty("files").GetProperty(file.FileName).EnumerateArray())
+            {
+                // The webhook's request body names the example, by a $ref into components/examples.
+                var name = entry.GetProperty("example").GetString()!;
+                var webhook = entry.GetProperty("webhook").GetString()!;
+                var exampleReference = spec.RootElement.GetProperty("webhooks").GetProperty(webhook).GetProperty("post").GetProperty("requestBody")
+                    .GetProperty("content").GetProperty("application/json").GetProperty("examples").GetProperty(name).GetProperty("$ref").GetString()!;
+                var value = components.GetProperty(exampleReference["#/components/examples/".Length..]).GetProperty("value");
+                examples.Add(new Example(file, webhook, name, entry.GetProperty("valid").GetBoolean(), JsonSerializer.SerializeToUtf8Bytes(value)));
+            }
+        }
+
+        return examples;
+    }
+
+    [GeneratedRegex("-v([0-9]+)$")]
+    private static partial Regex VersionSuffix();
+}
