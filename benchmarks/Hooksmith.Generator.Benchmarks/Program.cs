@@ -7,7 +7,7 @@ namespace Hooksmith.Generator.Benchmarks;
 
 internal static class Program
 {
-    // `--check` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
+    // `--check`, `--size` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
     // "Generator cost"); anything else goes to BenchmarkDotNet.
     private static int Main(string[] args)
     {
@@ -18,6 +18,8 @@ internal static class Program
             {
                 case ["--check"]:
                     return Check.Run(Console.Out);
+                case ["--size"]:
+                    return GeneratedSize.Run(Console.Out);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:
