@@ -119,8 +119,10 @@ internal static partial class GeneratedSize
                         end++;
                     }
 
-                    _dispatch += end - i + 2; // and the "}" after "break;"
-                    i = end + 1;
+                    // A case that declares a variable has a block of its own: a "}" after its "break;".
+                    var closed = end + 1 < lines.Length && lines[end + 1].Trim() == "}" && lines[i + 1].Trim() == "{";
+                    _dispatch += end - i + (closed ? 2 : 1);
+                    i = closed ? end + 1 : end;
                 }
                 else if (trimmed == "valid = false;" && i >= 2 && lines[i - 1].Trim() == "{")
                 {
@@ -134,6 +136,12 @@ internal static partial class GeneratedSize
 
                     _failures += end - i + 3;
                     i = end;
+                }
+                else if (trimmed.StartsWith("if (", StringComparison.Ordinal) && trimmed.Contains("context.Fail(ref valid, ", StringComparison.Ordinal))
+                {
+                    // "if (<check> && context.Fail(ref valid, …))", "{", "return false;", "}".
+                    _failures += 4;
+                    i += 3;
                 }
                 else if (trimmed.EndsWith(ValidatorSignature, StringComparison.Ordinal))
                 {

@@ -185,11 +185,20 @@ internal static partial class ValidatorEmitter
 
         /// <summary>Writes the report of a failed keyword and the reaction to it.</summary>
         private void WriteFail(string keywordPath, string keyword, string instance, string? expected)
+            => WriteFailIf(null, keywordPath, keyword, instance, expected);
+
+        /// <summary>
+        /// Writes a keyword's check and the report of its failure in one statement: the runtime's
+        /// <c>Fail(ref valid, …)</c> marks the schema failed, reports, and says whether to stop.
+        /// </summary>
+        /// <param name="condition">The C# condition that means the keyword fails; null when it always fails here.</param>
+        private void WriteFailIf(string? condition, string keywordPath, string keyword, string instance, string? expected)
         {
             _usesSchema = true;
             var expectedArgument = expected is null ? string.Empty : ", " + expected;
-            _body.WriteLine("valid = false;");
-            _body.OpenBlock($"if (context.Fail(Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {instance}{expectedArgument}))");
+            var guard = condition is null ? string.Empty
+                : (condition.Contains("||") || condition.Contains("?") ? "(" + condition + ")" : condition) + " && ";
+            _body.OpenBlock($"if ({guard}context.Fail(ref valid, Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {instance}{expectedArgument}))");
             _body.WriteLine("return false;");
             _body.CloseBlock();
         }
@@ -258,6 +267,18 @@ internal static partial class ValidatorEmitter
         {
             if (target.Kind == TargetKind.True)
             {
+                return;
+            }
+
+            if (target.Kind == TargetKind.Method)
+            {
+                // The runtime's Pop(ok, ref valid) leaves the subschema, folds its result in and says whether to stop.
+                var frameArgument = frame is null ? string.Empty : ", " + frame;
+                var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
+                _body.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
+                _body.OpenBlock($"if (context.Pop({target.Method}({instance}, context, {evaluated}), ref valid))");
+                _body.WriteLine("return false;");
+                _body.CloseBlock();
                 return;
             }
 

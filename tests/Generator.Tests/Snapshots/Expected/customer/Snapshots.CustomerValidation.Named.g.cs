@@ -12,13 +12,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Named";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -29,44 +25,26 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // name
-                    {
                         context.Push("/properties/name", property);
-                        var ok = Named_Name(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Named_Name(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // class
-                    {
                         context.Push("/properties/class", property);
-                        var ok = Named_Class(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Named_Class(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 2: // Customer
-                    {
                         context.Push("/properties/Customer", property);
-                        var ok = Named_Customer(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Named_Customer(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -84,13 +62,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/name";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -101,13 +75,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/class";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -118,13 +88,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/Customer";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

@@ -12,13 +12,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Tree";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -29,31 +25,19 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // value
-                    {
                         context.Push("/properties/value", property);
-                        var ok = Tree_Value(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Tree_Value(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // children
-                    {
                         context.Push("/properties/children", property);
-                        var ok = Tree_Children(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Tree_Children(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -71,13 +55,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/value";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -88,13 +68,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/children";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -104,10 +80,7 @@ internal static partial class CustomerValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Tree_Children_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Tree_Children_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -130,15 +103,10 @@ internal static partial class CustomerValidation
 
         var valid = true;
 
+        context.Push("/$ref", "file:///snapshots/customer.json");
+        if (context.Pop(Tree(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "file:///snapshots/customer.json");
-            var ok = Tree(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

@@ -22,35 +22,21 @@ internal static partial class CustomerValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("name"u8, out _))
+            if (!instance.TryGetProperty("name"u8, out _) && context.Fail(ref valid, Schema, "/required", "required", instance, "name"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "name"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
+        context.Push("/allOf/0");
+        if (context.Pop(Customer_AllOf0(instance, context, evaluated), ref valid))
         {
-            context.Push("/allOf/0");
-            var ok = Customer_AllOf0(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
+        context.Push("/allOf/1");
+        if (context.Pop(Customer_AllOf1(instance, context, evaluated), ref valid))
         {
-            context.Push("/allOf/1");
-            var ok = Customer_AllOf1(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -65,15 +51,10 @@ internal static partial class CustomerValidation
 
         var valid = true;
 
+        context.Push("/$ref", "file:///snapshots/customer.json");
+        if (context.Pop(Named(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "file:///snapshots/customer.json");
-            var ok = Named(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -84,13 +65,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -101,31 +78,19 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // email
-                    {
                         context.Push("/properties/email", property);
-                        var ok = Customer_AllOf1_Email(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Customer_AllOf1_Email(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // labels
-                    {
                         context.Push("/properties/labels", property);
-                        var ok = Customer_AllOf1_Labels(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Customer_AllOf1_Labels(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -143,24 +108,16 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/email";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
         {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance))
+            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "email"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/format", "format", instance, "email"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -172,13 +129,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -190,10 +143,7 @@ internal static partial class CustomerValidation
                 if (!matched)
                 {
                     context.Push("/additionalProperties", property);
-                    var ok = Customer_AllOf1_Labels_AdditionalProperty(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Customer_AllOf1_Labels_AdditionalProperty(property.Value, context, null), ref valid))
                     {
                         return false;
                     }
@@ -210,13 +160,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

@@ -19,15 +19,10 @@ internal static partial class OpenapiWebhooksValidation
 
         var valid = true;
 
+        context.Push("/$ref", "file:///snapshots/openapi-webhooks.json");
+        if (context.Pop(OrderPaid(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "file:///snapshots/openapi-webhooks.json");
-            var ok = OrderPaid(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

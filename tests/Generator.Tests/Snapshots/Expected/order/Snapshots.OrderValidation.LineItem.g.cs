@@ -12,13 +12,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,31 +31,19 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // sku
-                    {
                         context.Push("/properties/sku", property);
-                        var ok = LineItem_Sku(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(LineItem_Sku(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // quantity
-                    {
                         context.Push("/properties/quantity", property);
-                        var ok = LineItem_Quantity(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(LineItem_Quantity(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -68,13 +52,9 @@ internal static partial class OrderValidation
                 }
             }
 
-            if ((present & 0x1UL) == 0)
+            if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "sku"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "sku"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -86,13 +66,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -103,24 +79,16 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/quantity";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
         {
-            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0)
+            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0 && context.Fail(ref valid, Schema, "/minimum", "minimum", instance, "1"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/minimum", "minimum", instance, "1"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;

@@ -15,13 +15,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -38,148 +34,82 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // id
-                    {
                         context.Push("/properties/id", property);
-                        var ok = Order_Id(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Id(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // status
-                    {
                         context.Push("/properties/status", property);
-                        var ok = Order_Status(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Status(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 2: // items
-                    {
                         context.Push("/properties/items", property);
-                        var ok = Order_Items(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Items(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 3: // total
-                    {
                         context.Push("/properties/total", property);
-                        var ok = Order_Total(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Total(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 4: // discount_rate
-                    {
                         context.Push("/properties/discount_rate", property);
-                        var ok = Order_DiscountRate(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_DiscountRate(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 5: // gift
-                    {
                         context.Push("/properties/gift", property);
-                        var ok = Order_Gift(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Gift(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 6: // note
-                    {
                         context.Push("/properties/note", property);
-                        var ok = Order_Note(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Note(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 7: // created_at
-                    {
                         context.Push("/properties/created_at", property);
-                        var ok = Order_CreatedAt(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_CreatedAt(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 8: // metadata
-                    {
                         context.Push("/properties/metadata", property);
-                        var ok = Order_Metadata(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Metadata(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 9: // tags
-                    {
                         context.Push("/properties/tags", property);
-                        var ok = Order_Tags(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Tags(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 10: // shipping
-                    {
                         context.Push("/properties/shipping", property);
-                        var ok = Order_Shipping(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Shipping(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -190,31 +120,19 @@ internal static partial class OrderValidation
 
             if ((present & 0x7UL) != 0x7UL)
             {
-                if ((present & 0x1UL) == 0)
+                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "id"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "id"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x2UL) == 0)
+                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "status"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "status"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x4UL) == 0)
+                if ((present & 0x4UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "items"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "items"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
@@ -227,13 +145,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/status";
         var valid = true;
 
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8))))
+        if ((!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8)))) && context.Fail(ref valid, Schema, "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -244,13 +158,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/shipping";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -261,31 +171,19 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // carrier
-                    {
                         context.Push("/properties/carrier", property);
-                        var ok = Order_Shipping_Carrier(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Shipping_Carrier(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // tracking
-                    {
                         context.Push("/properties/tracking", property);
-                        var ok = Order_Shipping_Tracking(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Order_Shipping_Tracking(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -303,13 +201,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/id";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -320,13 +214,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/items";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -336,10 +226,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Order_Items_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Order_Items_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -358,13 +245,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/total";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -375,13 +258,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/discount_rate";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Number)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Number && context.Fail(ref valid, Schema, "/type", "type", instance, "number"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "number"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -392,13 +271,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/gift";
         var valid = true;
 
-        if (!(instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False))
+        if (!(instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False) && context.Fail(ref valid, Schema, "/type", "type", instance, "boolean"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "boolean"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -409,13 +284,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/note";
         var valid = true;
 
-        if (!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))
+        if ((!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null)) && context.Fail(ref valid, Schema, "/type", "type", instance, "string or null"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string or null"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -426,24 +297,16 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/created_at";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
         {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance))
+            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "date-time"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/format", "format", instance, "date-time"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -455,13 +318,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/metadata";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -472,13 +331,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/tags";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -488,10 +343,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Order_Tags_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Order_Tags_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -510,13 +362,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/carrier";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -527,13 +375,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/tracking";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -548,15 +392,10 @@ internal static partial class OrderValidation
 
         var valid = true;
 
+        context.Push("/$ref", "https://example.com/schemas/order.json");
+        if (context.Pop(LineItem(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "https://example.com/schemas/order.json");
-            var ok = LineItem(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -567,13 +406,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/tags/items";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

@@ -12,13 +12,9 @@ internal static partial class PaymentValidation
         const string Schema = "file:///snapshots/payment.json#/$defs/Card";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,31 +31,19 @@ internal static partial class PaymentValidation
                 switch (member)
                 {
                     case 0: // type
-                    {
                         context.Push("/properties/type", property);
-                        var ok = Card_Type(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Card_Type(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                     case 1: // last4
-                    {
                         context.Push("/properties/last4", property);
-                        var ok = Card_Last4(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
+                        if (context.Pop(Card_Last4(property.Value, context, null), ref valid))
                         {
                             return false;
                         }
-
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -70,22 +54,14 @@ internal static partial class PaymentValidation
 
             if ((present & 0x3UL) != 0x3UL)
             {
-                if ((present & 0x1UL) == 0)
+                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "type"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "type"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x2UL) == 0)
+                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "last4"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "last4"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
@@ -98,13 +74,9 @@ internal static partial class PaymentValidation
         const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/type";
         var valid = true;
 
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8))))
+        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8))) && context.Fail(ref valid, Schema, "/const", "const", instance, "\"card\""))
         {
-            valid = false;
-            if (context.Fail(Schema, "/const", "const", instance, "\"card\""))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -115,13 +87,9 @@ internal static partial class PaymentValidation
         const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/last4";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }

@@ -84,8 +84,7 @@ internal static partial class PaymentValidation
             }
             else if (matches == 0)
             {
-                valid = false;
-                if (context.Fail(Schema, "/oneOf", "oneOf", instance))
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance))
                 {
                     return false;
                 }
@@ -107,8 +106,7 @@ internal static partial class PaymentValidation
             }
             else if (matches > 1)
             {
-                valid = false;
-                if (context.Fail(Schema, "/oneOf", "oneOf", instance, $"{first} and {second}"))
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance, $"{first} and {second}"))
                 {
                     return false;
                 }
@@ -127,15 +125,10 @@ internal static partial class PaymentValidation
 
         var valid = true;
 
+        context.Push("/$ref", "file:///snapshots/payment.json");
+        if (context.Pop(Card(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "file:///snapshots/payment.json");
-            var ok = Card(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
@@ -150,15 +143,10 @@ internal static partial class PaymentValidation
 
         var valid = true;
 
+        context.Push("/$ref", "file:///snapshots/payment.json");
+        if (context.Pop(BankTransfer(instance, context, evaluated), ref valid))
         {
-            context.Push("/$ref", "file:///snapshots/payment.json");
-            var ok = BankTransfer(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
