@@ -19,18 +19,20 @@ internal static partial class GeneratedSize
 {
     private const string ValidatorSignature = "global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)";
 
-    public static int Run(TextWriter output)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="folder">Where to write the generated files too, a folder per corpus, for reading them; null for nowhere.</param>
+    public static int Run(TextWriter output, string? folder = null)
     {
         var compilation = GeneratorRuns.EmptyCompilation();
         var voucherify = VoucherifyCorpus.Load();
         var adyen = AdyenCorpus.Load();
         var failed = false;
-        failed |= Report(output, "Voucherify OpenAPIWebhooks.json", [voucherify.OpenApiWebhooks], compilation);
-        failed |= Report(output, $"Adyen, all {adyen.Count} files", adyen, compilation);
+        failed |= Report(output, "Voucherify OpenAPIWebhooks.json", [voucherify.OpenApiWebhooks], compilation, folder is null ? null : Path.Combine(folder, "voucherify"));
+        failed |= Report(output, $"Adyen, all {adyen.Count} files", adyen, compilation, folder is null ? null : Path.Combine(folder, "adyen"));
         return failed ? 1 : 0;
     }
 
-    private static bool Report(TextWriter output, string title, IReadOnlyList<SchemaText> schemas, Compilation compilation)
+    private static bool Report(TextWriter output, string title, IReadOnlyList<SchemaText> schemas, Compilation compilation, string? folder)
     {
         var result = GeneratorRuns.CreateDriver(schemas, new SchemaOptionsProvider(schemas)).RunGenerators(compilation).GetRunResult().Results.Single();
         var schemaKb = schemas.Sum(schema => Encoding.UTF8.GetByteCount(schema.GetText()!.ToString())) / 1024.0;
@@ -41,6 +43,12 @@ internal static partial class GeneratedSize
         foreach (var source in result.GeneratedSources)
         {
             var text = source.SourceText.ToString();
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, source.HintName), text);
+            }
+
             var part = source.HintName.StartsWith("Hooksmith.Generated.", StringComparison.Ordinal) || source.HintName.EndsWith("Events.g.cs", StringComparison.Ordinal)
                 ? "catalog and events"
                 : text.Contains(ValidatorSignature, StringComparison.Ordinal) ? "validators" : "models";
@@ -102,10 +110,12 @@ internal static partial class GeneratedSize
         private long _frames;
         private int _methods;
         private long _duplicateLines;
+        private long _duplicateLinesInFile;
 
         public void Add(string text)
         {
             var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+            var inFile = new HashSet<string>(StringComparer.Ordinal);
             _lines += lines.Length;
             for (var i = 0; i < lines.Length; i++)
             {
@@ -169,6 +179,11 @@ internal static partial class GeneratedSize
                         _duplicateLines += end - i + 3; // the summary, the body and the blank line after it
                     }
 
+                    if (!inFile.Add(key))
+                    {
+                        _duplicateLinesInFile += end - i + 3;
+                    }
+
                     // The summary, signature, "{", "const string Schema", "var valid = true;", "return valid;", "}", blank.
                     _frames += 8;
                 }
@@ -187,6 +202,7 @@ internal static partial class GeneratedSize
             output.WriteLine($"     failure reports (if/Fail blocks)  {_failures,10:N0} {Share(_failures),6}");
             output.WriteLine($"     method frames (8 lines a method)  {_frames,10:N0} {Share(_frames),6}");
             output.WriteLine($"     lines of duplicate methods        {_duplicateLines,10:N0} {Share(_duplicateLines),6}");
+            output.WriteLine($"       of which in the same file       {_duplicateLinesInFile,10:N0} {Share(_duplicateLinesInFile),6}");
         }
 
         private string Share(long part) => $"{100.0 * part / _lines:N1}%";

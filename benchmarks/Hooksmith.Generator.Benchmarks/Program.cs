@@ -20,6 +20,8 @@ internal static class Program
                     return Check.Run(Console.Out);
                 case ["--size"]:
                     return GeneratedSize.Run(Console.Out);
+                case ["--size", var folder]:
+                    return GeneratedSize.Run(Console.Out, folder);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:

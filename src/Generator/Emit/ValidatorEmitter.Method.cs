@@ -14,7 +14,7 @@ internal static partial class ValidatorEmitter
         private readonly SourceWriter _out;
         private readonly ValidatorSpec _spec;
         private readonly ClassFields _fields;
-        private readonly SourceWriter _body = new();
+        private SourceWriter _body = new();
         private bool _usesSchema;
 
         /// <summary>The <c>required</c> check that the <c>properties</c> loop answers as it goes (see <see cref="RequiredAnsweredByMembers"/>).</summary>
@@ -40,6 +40,15 @@ internal static partial class ValidatorEmitter
         {
             var pointer = _spec.Pointer.Length == 0 ? "#" : "#" + _spec.Pointer;
             _out.WriteLine($"/// <summary>Validates a value against the schema at <c>{TypeEmitter.Xml(pointer)}</c>.</summary>");
+            if (CompactExpression() is { } expression)
+            {
+                _out.WriteLine($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
+                _out.Indent();
+                _out.WriteLines("=> " + expression + ";");
+                _out.Unindent();
+                return;
+            }
+
             _out.OpenBlock($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
             WriteBody();
             var body = _body.ToString();
@@ -194,6 +203,12 @@ internal static partial class ValidatorEmitter
         /// <param name="condition">The C# condition that means the keyword fails; null when it always fails here.</param>
         private void WriteFailIf(string? condition, string keywordPath, string keyword, string instance, string? expected)
         {
+            if (_captured is not null)
+            {
+                _captured.Add(new CapturedFailure(condition, keywordPath, keyword, instance, expected));
+                return;
+            }
+
             _usesSchema = true;
             var expectedArgument = expected is null ? string.Empty : ", " + expected;
             var guard = condition is null ? string.Empty

@@ -153,6 +153,29 @@ public sealed class ValidationContext
     public void Pop() => _frames[--_depth] = default;
 
     /// <summary>
+    /// Enters an in-place subschema (<c>$ref</c>, an <c>allOf</c> of one) unless evaluation has gone
+    /// <see cref="MaxDepth"/> deep, for a validator whose only check is that subschema.
+    /// </summary>
+    /// <returns>False, without entering, when evaluation is too deep: the validator fails (the run reports why).</returns>
+    public bool Enter(string keywordPath, string? resource = null)
+    {
+        if (IsTooDeep)
+        {
+            return false;
+        }
+
+        Push(keywordPath, resource);
+        return true;
+    }
+
+    /// <summary>Leaves the subschema entered last and passes its result on.</summary>
+    public bool Leave(bool ok)
+    {
+        _frames[--_depth] = default;
+        return ok;
+    }
+
+    /// <summary>
     /// Leaves the subschema entered last with its result: a failure (<paramref name="ok"/> false) fails the
     /// schema being evaluated (<paramref name="valid"/> becomes false). Its errors are already reported.
     /// </summary>
@@ -227,6 +250,16 @@ public sealed class ValidationContext
     {
         valid = false;
         return Fail(schemaLocation, keywordPath, keyword, instance, expected);
+    }
+
+    /// <summary>
+    /// Reports that <paramref name="instance"/> fails a keyword of a schema that has nothing else to check,
+    /// and returns that schema's result: false.
+    /// </summary>
+    public bool Reject(string schemaLocation, string keywordPath, string keyword, in JsonElement instance, string? expected = null)
+    {
+        Fail(schemaLocation, keywordPath, keyword, instance, expected);
+        return false;
     }
 
     /// <summary>

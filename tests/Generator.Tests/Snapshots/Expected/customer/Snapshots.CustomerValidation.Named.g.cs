@@ -58,42 +58,15 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/name</c>.</summary>
     internal static bool Named_Name(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/name";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/name", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/class</c>.</summary>
     internal static bool Named_Class(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/class";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/class", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/Customer</c>.</summary>
     internal static bool Named_Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/Customer";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/Customer", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_named__Properties;
 

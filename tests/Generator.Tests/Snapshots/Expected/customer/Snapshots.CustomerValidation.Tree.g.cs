@@ -51,16 +51,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/value</c>.</summary>
     internal static bool Tree_Value(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/value";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/$defs/Tree/properties/value", "/type", "type", instance, "integer");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
     internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -95,21 +86,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children/items</c>.</summary>
     internal static bool Tree_Children_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        context.Push("/$ref", "file:///snapshots/customer.json");
-        if (context.Pop(Tree(instance, context, evaluated), ref valid))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Tree(instance, context, evaluated));
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_tree__Properties;
 

@@ -43,21 +43,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/allOf/0</c>.</summary>
     internal static bool Customer_AllOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        context.Push("/$ref", "file:///snapshots/customer.json");
-        if (context.Pop(Named(instance, context, evaluated), ref valid))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Named(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1</c>.</summary>
     internal static bool Customer_AllOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -104,24 +90,9 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/email</c>.</summary>
     internal static bool Customer_AllOf1_Email(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/email";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
-        {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "email"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/format", "format", instance, "email")
+            : context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels</c>.</summary>
     internal static bool Customer_AllOf1_Labels(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -156,16 +127,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels/additionalProperties</c>.</summary>
     internal static bool Customer_AllOf1_Labels_AdditionalProperty(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties", "/type", "type", instance, "integer");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
 

@@ -69,16 +69,7 @@ internal static partial class OpenapiWebhooksValidation
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/order_id</c>.</summary>
     internal static bool OrderPaid_OrderId(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/paid_at</c>.</summary>
     internal static bool OrderPaid_PaidAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -103,16 +94,7 @@ internal static partial class OpenapiWebhooksValidation
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/amount</c>.</summary>
     internal static bool OrderPaid_Amount(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount";
-        var valid = true;
-
-        if ((!(global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null)) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer or null"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount", "/type", "type", instance, "integer or null");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaid__Properties;
 

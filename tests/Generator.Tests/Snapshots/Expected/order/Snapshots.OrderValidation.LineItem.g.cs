@@ -62,16 +62,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/sku</c>.</summary>
     internal static bool LineItem_Sku(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/$defs/LineItem/properties/sku", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/quantity</c>.</summary>
     internal static bool LineItem_Quantity(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)

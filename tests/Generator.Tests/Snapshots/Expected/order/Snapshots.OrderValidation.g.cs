@@ -141,16 +141,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/status</c>.</summary>
     internal static bool Order_Status(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/status";
-        var valid = true;
-
-        if ((!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8)))) && context.Fail(ref valid, Schema, "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8)) || context.Reject("https://example.com/schemas/order.json#/properties/status", "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]");
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping</c>.</summary>
     internal static bool Order_Shipping(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -197,16 +188,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/id</c>.</summary>
     internal static bool Order_Id(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/id";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/items</c>.</summary>
     internal static bool Order_Items(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -241,89 +223,29 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/total</c>.</summary>
     internal static bool Order_Total(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/total";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("https://example.com/schemas/order.json#/properties/total", "/type", "type", instance, "integer");
 
     /// <summary>Validates a value against the schema at <c>#/properties/discount_rate</c>.</summary>
     internal static bool Order_DiscountRate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/discount_rate";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Number && context.Fail(ref valid, Schema, "/type", "type", instance, "number"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Number || context.Reject("https://example.com/schemas/order.json#/properties/discount_rate", "/type", "type", instance, "number");
 
     /// <summary>Validates a value against the schema at <c>#/properties/gift</c>.</summary>
     internal static bool Order_Gift(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/gift";
-        var valid = true;
-
-        if (!(instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False) && context.Fail(ref valid, Schema, "/type", "type", instance, "boolean"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False || context.Reject("https://example.com/schemas/order.json#/properties/gift", "/type", "type", instance, "boolean");
 
     /// <summary>Validates a value against the schema at <c>#/properties/note</c>.</summary>
     internal static bool Order_Note(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/note";
-        var valid = true;
-
-        if ((!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null)) && context.Fail(ref valid, Schema, "/type", "type", instance, "string or null"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("https://example.com/schemas/order.json#/properties/note", "/type", "type", instance, "string or null");
 
     /// <summary>Validates a value against the schema at <c>#/properties/created_at</c>.</summary>
     internal static bool Order_CreatedAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/created_at";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
-        {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "date-time"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) || context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/format", "format", instance, "date-time")
+            : context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/metadata</c>.</summary>
     internal static bool Order_Metadata(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/metadata";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Object || context.Reject("https://example.com/schemas/order.json#/properties/metadata", "/type", "type", instance, "object");
 
     /// <summary>Validates a value against the schema at <c>#/properties/tags</c>.</summary>
     internal static bool Order_Tags(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -358,60 +280,19 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/carrier</c>.</summary>
     internal static bool Order_Shipping_Carrier(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/carrier";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/carrier", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/tracking</c>.</summary>
     internal static bool Order_Shipping_Tracking(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/tracking";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/tracking", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/items/items</c>.</summary>
     internal static bool Order_Items_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        context.Push("/$ref", "https://example.com/schemas/order.json");
-        if (context.Pop(LineItem(instance, context, evaluated), ref valid))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/properties/tags/items</c>.</summary>
     internal static bool Order_Tags_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/tags/items";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/tags/items", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
 

@@ -70,29 +70,11 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/type</c>.</summary>
     internal static bool BankTransfer_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/type";
-        var valid = true;
-
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8))) && context.Fail(ref valid, Schema, "/const", "const", instance, "\"bank_transfer\""))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/type", "/const", "const", instance, "\"bank_transfer\"");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/iban</c>.</summary>
     internal static bool BankTransfer_Iban(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransfer__Properties;
 

@@ -70,29 +70,11 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/type</c>.</summary>
     internal static bool Card_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/type";
-        var valid = true;
-
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8))) && context.Fail(ref valid, Schema, "/const", "const", instance, "\"card\""))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/type", "/const", "const", instance, "\"card\"");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/last4</c>.</summary>
     internal static bool Card_Last4(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/last4";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String && context.Fail(ref valid, Schema, "/type", "type", instance, "string"))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/last4", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_card__Properties;
 

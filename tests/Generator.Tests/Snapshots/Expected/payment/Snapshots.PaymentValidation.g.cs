@@ -117,37 +117,9 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/oneOf/0</c>.</summary>
     internal static bool Payment_OneOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        context.Push("/$ref", "file:///snapshots/payment.json");
-        if (context.Pop(Card(instance, context, evaluated), ref valid))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(Card(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/oneOf/1</c>.</summary>
     internal static bool Payment_OneOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        context.Push("/$ref", "file:///snapshots/payment.json");
-        if (context.Pop(BankTransfer(instance, context, evaluated), ref valid))
-        {
-            return false;
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(BankTransfer(instance, context, evaluated));
 }
