@@ -109,6 +109,8 @@ internal static partial class GeneratedSize
         private long _failures;
         private long _frames;
         private int _methods;
+        private int _expressions;
+        private long _expressionLines;
         private long _duplicateLines;
         private long _duplicateLinesInFile;
 
@@ -156,8 +158,9 @@ internal static partial class GeneratedSize
                 else if (trimmed.EndsWith(ValidatorSignature, StringComparison.Ordinal))
                 {
                     _methods++;
+                    var expressionBodied = i + 1 < lines.Length && lines[i + 1].TrimStart().StartsWith("=> ", StringComparison.Ordinal);
                     var end = i + 1;
-                    while (end < lines.Length && lines[end] != "    }")
+                    while (end < lines.Length && (expressionBodied ? !lines[end].EndsWith(';') : lines[end] != "    }"))
                     {
                         end++;
                     }
@@ -184,8 +187,16 @@ internal static partial class GeneratedSize
                         _duplicateLinesInFile += end - i + 3;
                     }
 
-                    // The summary, signature, "{", "const string Schema", "var valid = true;", "return valid;", "}", blank.
-                    _frames += 8;
+                    if (expressionBodied)
+                    {
+                        _expressions++;
+                        _expressionLines += end - i + 3;
+                    }
+                    else
+                    {
+                        // The summary, signature, "{", "const string Schema", "var valid = true;", "return valid;", "}", blank.
+                        _frames += 8;
+                    }
                 }
             }
         }
@@ -201,6 +212,7 @@ internal static partial class GeneratedSize
             output.WriteLine($"     member dispatch (case blocks)     {_dispatch,10:N0} {Share(_dispatch),6}");
             output.WriteLine($"     failure reports (if/Fail blocks)  {_failures,10:N0} {Share(_failures),6}");
             output.WriteLine($"     method frames (8 lines a method)  {_frames,10:N0} {Share(_frames),6}");
+            output.WriteLine($"     expression-bodied methods ({_expressions,5:N0}) {_expressionLines,10:N0} {Share(_expressionLines),6}");
             output.WriteLine($"     lines of duplicate methods        {_duplicateLines,10:N0} {Share(_duplicateLines),6}");
             output.WriteLine($"       of which in the same file       {_duplicateLinesInFile,10:N0} {Share(_duplicateLinesInFile),6}");
         }

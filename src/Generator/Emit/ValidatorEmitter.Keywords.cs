@@ -427,7 +427,7 @@ internal static partial class ValidatorEmitter
                     {
                         // No variable of its own, so no block of its own.
                         b.Indent();
-                        WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
+                        WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true, guardOnOneLine: true);
                         b.WriteLine("break;");
                         b.Unindent();
                         continue;

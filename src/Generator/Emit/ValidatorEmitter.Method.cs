@@ -278,7 +278,8 @@ internal static partial class ValidatorEmitter
         /// <paramref name="inOwnBlock"/> says the caller has opened a block for just this, so the result's
         /// variable needs no block of its own.
         /// </summary>
-        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false)
+        /// <param name="guardOnOneLine">Whether the stop is written <c>if (…) return false;</c> on one line, as in a <c>switch</c> over members, where there is one per member.</param>
+        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false, bool guardOnOneLine = false)
         {
             if (target.Kind == TargetKind.True)
             {
@@ -291,7 +292,14 @@ internal static partial class ValidatorEmitter
                 var frameArgument = frame is null ? string.Empty : ", " + frame;
                 var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
                 _body.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
-                _body.OpenBlock($"if (context.Pop({target.Method}({instance}, context, {evaluated}), ref valid))");
+                var guard = $"if (context.Pop({target.Method}({instance}, context, {evaluated}), ref valid))";
+                if (guardOnOneLine)
+                {
+                    _body.WriteLine(guard + " return false;");
+                    return;
+                }
+
+                _body.OpenBlock(guard);
                 _body.WriteLine("return false;");
                 _body.CloseBlock();
                 return;

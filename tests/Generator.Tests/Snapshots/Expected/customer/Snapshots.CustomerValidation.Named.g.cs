@@ -26,24 +26,15 @@ internal static partial class CustomerValidation
                 {
                     case 0: // name
                         context.Push("/properties/name", property);
-                        if (context.Pop(Named_Name(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Named_Name(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // class
                         context.Push("/properties/class", property);
-                        if (context.Pop(Named_Class(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Named_Class(property.Value, context, null), ref valid)) return false;
                         break;
                     case 2: // Customer
                         context.Push("/properties/Customer", property);
-                        if (context.Pop(Named_Customer(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Named_Customer(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

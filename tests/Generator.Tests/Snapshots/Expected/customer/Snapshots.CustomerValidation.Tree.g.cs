@@ -26,17 +26,11 @@ internal static partial class CustomerValidation
                 {
                     case 0: // value
                         context.Push("/properties/value", property);
-                        if (context.Pop(Tree_Value(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Tree_Value(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // children
                         context.Push("/properties/children", property);
-                        if (context.Pop(Tree_Children(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Tree_Children(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

@@ -65,17 +65,11 @@ internal static partial class CustomerValidation
                 {
                     case 0: // email
                         context.Push("/properties/email", property);
-                        if (context.Pop(Customer_AllOf1_Email(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Customer_AllOf1_Email(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // labels
                         context.Push("/properties/labels", property);
-                        if (context.Pop(Customer_AllOf1_Labels(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Customer_AllOf1_Labels(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

@@ -32,24 +32,15 @@ internal static partial class OpenapiWebhooksValidation
                 {
                     case 0: // order_id
                         context.Push("/properties/order_id", property);
-                        if (context.Pop(OrderPaid_OrderId(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(OrderPaid_OrderId(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // paid_at
                         context.Push("/properties/paid_at", property);
-                        if (context.Pop(OrderPaid_PaidAt(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(OrderPaid_PaidAt(property.Value, context, null), ref valid)) return false;
                         break;
                     case 2: // amount
                         context.Push("/properties/amount", property);
-                        if (context.Pop(OrderPaid_Amount(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(OrderPaid_Amount(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

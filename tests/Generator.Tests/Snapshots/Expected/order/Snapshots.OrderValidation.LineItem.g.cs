@@ -32,17 +32,11 @@ internal static partial class OrderValidation
                 {
                     case 0: // sku
                         context.Push("/properties/sku", property);
-                        if (context.Pop(LineItem_Sku(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(LineItem_Sku(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // quantity
                         context.Push("/properties/quantity", property);
-                        if (context.Pop(LineItem_Quantity(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(LineItem_Quantity(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

@@ -35,80 +35,47 @@ internal static partial class OrderValidation
                 {
                     case 0: // id
                         context.Push("/properties/id", property);
-                        if (context.Pop(Order_Id(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Id(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // status
                         context.Push("/properties/status", property);
-                        if (context.Pop(Order_Status(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Status(property.Value, context, null), ref valid)) return false;
                         break;
                     case 2: // items
                         context.Push("/properties/items", property);
-                        if (context.Pop(Order_Items(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Items(property.Value, context, null), ref valid)) return false;
                         break;
                     case 3: // total
                         context.Push("/properties/total", property);
-                        if (context.Pop(Order_Total(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Total(property.Value, context, null), ref valid)) return false;
                         break;
                     case 4: // discount_rate
                         context.Push("/properties/discount_rate", property);
-                        if (context.Pop(Order_DiscountRate(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_DiscountRate(property.Value, context, null), ref valid)) return false;
                         break;
                     case 5: // gift
                         context.Push("/properties/gift", property);
-                        if (context.Pop(Order_Gift(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Gift(property.Value, context, null), ref valid)) return false;
                         break;
                     case 6: // note
                         context.Push("/properties/note", property);
-                        if (context.Pop(Order_Note(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Note(property.Value, context, null), ref valid)) return false;
                         break;
                     case 7: // created_at
                         context.Push("/properties/created_at", property);
-                        if (context.Pop(Order_CreatedAt(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_CreatedAt(property.Value, context, null), ref valid)) return false;
                         break;
                     case 8: // metadata
                         context.Push("/properties/metadata", property);
-                        if (context.Pop(Order_Metadata(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Metadata(property.Value, context, null), ref valid)) return false;
                         break;
                     case 9: // tags
                         context.Push("/properties/tags", property);
-                        if (context.Pop(Order_Tags(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Tags(property.Value, context, null), ref valid)) return false;
                         break;
                     case 10: // shipping
                         context.Push("/properties/shipping", property);
-                        if (context.Pop(Order_Shipping(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Shipping(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 
@@ -163,17 +130,11 @@ internal static partial class OrderValidation
                 {
                     case 0: // carrier
                         context.Push("/properties/carrier", property);
-                        if (context.Pop(Order_Shipping_Carrier(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Shipping_Carrier(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // tracking
                         context.Push("/properties/tracking", property);
-                        if (context.Pop(Order_Shipping_Tracking(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Order_Shipping_Tracking(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

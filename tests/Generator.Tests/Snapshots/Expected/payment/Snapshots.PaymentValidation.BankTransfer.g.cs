@@ -32,17 +32,11 @@ internal static partial class PaymentValidation
                 {
                     case 0: // type
                         context.Push("/properties/type", property);
-                        if (context.Pop(BankTransfer_Type(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(BankTransfer_Type(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // iban
                         context.Push("/properties/iban", property);
-                        if (context.Pop(BankTransfer_Iban(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(BankTransfer_Iban(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 

@@ -32,17 +32,11 @@ internal static partial class PaymentValidation
                 {
                     case 0: // type
                         context.Push("/properties/type", property);
-                        if (context.Pop(Card_Type(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Card_Type(property.Value, context, null), ref valid)) return false;
                         break;
                     case 1: // last4
                         context.Push("/properties/last4", property);
-                        if (context.Pop(Card_Last4(property.Value, context, null), ref valid))
-                        {
-                            return false;
-                        }
+                        if (context.Pop(Card_Last4(property.Value, context, null), ref valid)) return false;
                         break;
                 }
 
