@@ -7,7 +7,7 @@ namespace Hooksmith.Generator.Benchmarks;
 
 internal static class Program
 {
-    // `--check`, `--size` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
+    // `--check`, `--size [folder]`, `--scale [folder]` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
     // "Generator cost"); anything else goes to BenchmarkDotNet.
     private static int Main(string[] args)
     {
@@ -22,6 +22,12 @@ internal static class Program
                     return GeneratedSize.Run(Console.Out);
                 case ["--size", var folder]:
                     return GeneratedSize.Run(Console.Out, folder);
+                case ["--scale"]:
+                    return GeneratorScale.Run(Console.Out, Path.Combine("benchmarks", "results"));
+                case ["--scale", var results]:
+                    return GeneratorScale.Run(Console.Out, results);
+                case ["--scale-one", var size] when long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes):
+                    return GeneratorScale.RunOne(Console.Out, bytes);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:
