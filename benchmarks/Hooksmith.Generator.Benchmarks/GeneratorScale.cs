@@ -11,23 +11,25 @@ namespace Hooksmith.Generator.Benchmarks;
 
 /// <summary>
 /// <c>--scale [folder]</c>: the generator over synthetic specs of 1, 2, 5 and 10 MB (<see cref="SyntheticSpec"/>),
-/// each size in a process of its own (<c>--scale-one bytes</c>) so that its peak working set is its own:
-/// the median of three cold runs in process after a warm-up on the original file, the bytes one run
+/// each size in a process of its own (<c>--scale-one bytes runs</c>) so that its peak working set is its own:
+/// the median of three (or <c>runs</c>) cold runs in process after a warm-up on the original file, the bytes one run
 /// allocates, the process's peak working set, and what was generated. Writes a Markdown table and a PNG
 /// plot to the folder (<c>benchmarks/results</c> by default) and prints the table.
 /// </summary>
 internal static class GeneratorScale
 {
     private static readonly double[] SizesMb = [1, 2, 5, 10];
-    private const int Runs = 3;
 
-    public static int Run(TextWriter output, string folder)
+    /// <summary>Cold runs per size after the warm-up; the median is reported.</summary>
+    public const int DefaultRuns = 3;
+
+    public static int Run(TextWriter output, string folder, int runs = DefaultRuns)
     {
         var rows = new List<Row>();
         foreach (var mb in SizesMb)
         {
             output.WriteLine($"== {mb} MB");
-            if (Child((long)(mb * 1024 * 1024)) is not { } row)
+            if (Child((long)(mb * 1024 * 1024), runs) is not { } row)
             {
                 return 1;
             }
@@ -37,7 +39,7 @@ internal static class GeneratorScale
         }
 
         Directory.CreateDirectory(folder);
-        var table = Table(rows);
+        var table = Table(rows, runs);
         File.WriteAllText(Path.Combine(folder, "generator-scale.md"), table);
         Plot(rows, Path.Combine(folder, "generator-scale.png"));
         output.WriteLine();
@@ -47,7 +49,7 @@ internal static class GeneratorScale
     }
 
     /// <summary>The child's work: one size, its numbers on one line of standard output.</summary>
-    public static int RunOne(TextWriter output, long bytes)
+    public static int RunOne(TextWriter output, long bytes, int runs)
     {
         var corpus = VoucherifyCorpus.Load();
         var compilation = GeneratorRuns.EmptyCompilation();
@@ -62,7 +64,7 @@ internal static class GeneratorScale
         var times = new List<double>();
         long allocated = 0;
         var result = default(GeneratorRunResult);
-        for (var i = 0; i < Runs; i++)
+        for (var i = 0; i < runs; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -98,7 +100,7 @@ internal static class GeneratorScale
         return errors == 0 ? 0 : 1;
     }
 
-    private static Row? Child(long bytes)
+    private static Row? Child(long bytes, int runs)
     {
         var self = typeof(GeneratorScale).Assembly.Location;
         var host = Environment.ProcessPath!;
@@ -110,6 +112,7 @@ internal static class GeneratorScale
 
         start.ArgumentList.Add("--scale-one");
         start.ArgumentList.Add(bytes.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
         using var child = Process.Start(start)!;
         var text = child.StandardOutput.ReadToEnd().Trim();
         child.WaitForExit();
@@ -124,14 +127,14 @@ internal static class GeneratorScale
         return new Row(numbers[0], numbers[1], numbers[2], numbers[3], (int)numbers[4], (long)numbers[5]);
     }
 
-    private static string Table(IReadOnlyList<Row> rows)
+    private static string Table(IReadOnlyList<Row> rows, int runs)
     {
         var text = new StringBuilder();
         text.AppendLine("# The generator over synthetic specs (`--scale`)");
         text.AppendLine();
         text.AppendLine("Voucherify's `OpenAPIWebhooks.json` with its `components/schemas` replicated under new names up to each size");
-        text.AppendLine("(benchmarks/README.md, \"Scale\"); one process per size; time is the median of three cold runs in process");
-        text.AppendLine($"after a warm-up on the original file. {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
+        text.AppendLine($"(benchmarks/README.md, \"At scale\"); one process per size; time is the median of {runs} cold run(s) in process");
+        text.AppendLine($"after a warm-up on the original file. {Environment.ProcessorCount} cores, .NET {Environment.Version}{LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("| spec | generator, in process | ms per MB | allocated by one run | peak working set | files | lines |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -146,6 +149,10 @@ internal static class GeneratorScale
         text.AppendLine(CultureInfo.InvariantCulture, $"Time ≈ {slope:N0} ms per MB + {intercept:N0} ms (least squares, R² = {r2:F3}).");
         return text.ToString();
     }
+
+    /// <summary>The machine's load when the table was written, where the system says it (Linux): wall-clock depends on it.</summary>
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? "; load average (1 min) when written: " + File.ReadAllText("/proc/loadavg").Split(' ')[0] : string.Empty;
 
     private static (double Slope, double Intercept, double R2) Fit(double[] x, double[] y)
     {

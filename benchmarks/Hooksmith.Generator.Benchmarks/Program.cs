@@ -26,8 +26,11 @@ internal static class Program
                     return GeneratorScale.Run(Console.Out, Path.Combine("benchmarks", "results"));
                 case ["--scale", var results]:
                     return GeneratorScale.Run(Console.Out, results);
-                case ["--scale-one", var size] when long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes):
-                    return GeneratorScale.RunOne(Console.Out, bytes);
+                case ["--scale", var results, var scaleRuns] when int.TryParse(scaleRuns, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    return GeneratorScale.Run(Console.Out, results, n);
+                case ["--scale-one", var size, var oneRuns] when long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+                    && int.TryParse(oneRuns, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0:
+                    return GeneratorScale.RunOne(Console.Out, bytes, r);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:
