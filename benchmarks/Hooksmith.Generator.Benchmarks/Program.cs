@@ -7,7 +7,7 @@ namespace Hooksmith.Generator.Benchmarks;
 
 internal static class Program
 {
-    // `--check` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
+    // `--check`, `--size [folder]`, `--scale [folder]` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
     // "Generator cost"); anything else goes to BenchmarkDotNet.
     private static int Main(string[] args)
     {
@@ -20,6 +20,19 @@ internal static class Program
                     return Check.Run(Console.Out);
                 case ["--drift-cost"]:
                     return DriftCost.Run(Console.Out, Timings.DefaultRuns);
+                case ["--size"]:
+                    return GeneratedSize.Run(Console.Out);
+                case ["--size", var folder]:
+                    return GeneratedSize.Run(Console.Out, folder);
+                case ["--scale"]:
+                    return GeneratorScale.Run(Console.Out, Path.Combine("benchmarks", "results"));
+                case ["--scale", var results]:
+                    return GeneratorScale.Run(Console.Out, results);
+                case ["--scale", var results, var scaleRuns] when int.TryParse(scaleRuns, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    return GeneratorScale.Run(Console.Out, results, n);
+                case ["--scale-one", var size, var oneRuns] when long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+                    && int.TryParse(oneRuns, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0:
+                    return GeneratorScale.RunOne(Console.Out, bytes, r);
                 case ["--timings"]:
                     return Timings.Run(Console.Out, Timings.DefaultRuns);
                 case ["--timings", var runs]:

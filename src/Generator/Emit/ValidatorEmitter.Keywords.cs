@@ -17,17 +17,13 @@ internal static partial class ValidatorEmitter
             switch (check)
             {
                 case TypeCheck type:
-                    b.OpenBlock(type.Types.Count == 1 && TypeMismatch(type.Types[0]) is { } mismatch ? $"if ({mismatch})" : $"if (!({Any(type.Types.Select(TypeCondition))}))");
-                    WriteFail("/type", "type", "instance", Quote(string.Join(" or ", type.Types)));
-                    b.CloseBlock();
+                    WriteFailIf(type.Types.Count == 1 && TypeMismatch(type.Types[0]) is { } mismatch ? mismatch : $"!({Any(type.Types.Select(TypeCondition))})", "/type", "type", "instance", Quote(string.Join(" or ", type.Types)));
                     break;
                 case ConstantCheck constant:
                     var display = constant.Keyword == "const"
                         ? constant.Values[0].Json
                         : "[" + string.Join(", ", constant.Values.Select(v => v.Json)) + "]";
-                    b.OpenBlock($"if (!({Any(constant.Values.Select(ConstantCondition))}))");
-                    WriteFail("/" + constant.Keyword, constant.Keyword, "instance", Quote(Display(display)));
-                    b.CloseBlock();
+                    WriteFailIf($"!({Any(constant.Values.Select(ConstantCondition))})", "/" + constant.Keyword, constant.Keyword, "instance", Quote(Display(display)));
                     break;
             }
         }
@@ -122,14 +118,10 @@ internal static partial class ValidatorEmitter
             {
                 case NumberLimitCheck limit:
                     var comparison = limit.IsMinimum ? (limit.IsExclusive ? "<= 0" : "< 0") : (limit.IsExclusive ? ">= 0" : "> 0");
-                    b.OpenBlock($"if ({Checks}.Compare(instance, {NumberArgument(limit.Literal)}) {comparison})");
-                    WriteFail("/" + limit.Keyword, limit.Keyword, "instance", Quote(limit.Literal));
-                    b.CloseBlock();
+                    WriteFailIf($"{Checks}.Compare(instance, {NumberArgument(limit.Literal)}) {comparison}", "/" + limit.Keyword, limit.Keyword, "instance", Quote(limit.Literal));
                     break;
                 case MultipleOfCheck multiple:
-                    b.OpenBlock($"if (!{Checks}.IsMultipleOf(instance, {Quote(multiple.Literal)}))");
-                    WriteFail("/multipleOf", "multipleOf", "instance", Quote(multiple.Literal));
-                    b.CloseBlock();
+                    WriteFailIf($"!{Checks}.IsMultipleOf(instance, {Quote(multiple.Literal)})", "/multipleOf", "multipleOf", "instance", Quote(multiple.Literal));
                     break;
             }
         }
@@ -161,15 +153,11 @@ internal static partial class ValidatorEmitter
                     WriteFailWithMessage("/pattern", "pattern", $"the pattern {untranslatable.Pattern} cannot be checked: {untranslatable.Error}");
                     break;
                 case PatternCheck pattern:
-                    b.OpenBlock($"if (!{Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern!, _spec.Method)}, instance))");
-                    WriteFail("/pattern", "pattern", "instance", Quote(pattern.Pattern));
-                    b.CloseBlock();
+                    WriteFailIf($"!{Checks}.IsMatch({_fields.Pattern(pattern.DotNetPattern!, _spec.Method)}, instance)", "/pattern", "pattern", "instance", Quote(pattern.Pattern));
                     break;
                 case FormatCheck format:
                     var assertsByDefault = format.AssertsByDefault ? "true" : "false";
-                    b.OpenBlock($"if (context.AssertFormats({assertsByDefault}) && !{Checks}.IsFormat({Quote(format.Format)}, instance))");
-                    WriteFail("/format", "format", "instance", Quote(format.Format));
-                    b.CloseBlock();
+                    WriteFailIf($"context.AssertFormats({assertsByDefault}) && !{Checks}.IsFormat({Quote(format.Format)}, instance)", "/format", "format", "instance", Quote(format.Format));
                     break;
             }
         }
@@ -188,9 +176,7 @@ internal static partial class ValidatorEmitter
                 return;
             }
 
-            b.OpenBlock($"if ({measure} {(count.IsMinimum ? "<" : ">")} {count.Limit})");
-            WriteFail("/" + count.Keyword, count.Keyword, "instance", Quote(count.Limit));
-            b.CloseBlock();
+            WriteFailIf($"{measure} {(count.IsMinimum ? "<" : ">")} {count.Limit}", "/" + count.Keyword, count.Keyword, "instance", Quote(count.Limit));
         }
 
         private void WriteArray(Check check)
@@ -202,9 +188,7 @@ internal static partial class ValidatorEmitter
                     WriteCount(count, "instance.GetArrayLength()");
                     break;
                 case UniqueItemsCheck:
-                    b.OpenBlock($"if (!{Checks}.HasUniqueItems(instance))");
-                    WriteFail("/uniqueItems", "uniqueItems", "instance", null);
-                    b.CloseBlock();
+                    WriteFailIf($"!{Checks}.HasUniqueItems(instance)", "/uniqueItems", "uniqueItems", "instance", null);
                     break;
                 case ItemsCheck items:
                     WriteItems(items);
@@ -307,9 +291,7 @@ internal static partial class ValidatorEmitter
                 var keyword = contains.MinContains is null ? "contains" : "minContains";
                 if (FitsInt(minimum))
                 {
-                    b.OpenBlock($"if (matches < {minimum})");
-                    WriteFail("/" + keyword, keyword, "instance", Quote(minimum));
-                    b.CloseBlock();
+                    WriteFailIf($"matches < {minimum}", "/" + keyword, keyword, "instance", Quote(minimum));
                 }
                 else
                 {
@@ -319,9 +301,7 @@ internal static partial class ValidatorEmitter
 
             if (contains.MaxContains is { } maximum && FitsInt(maximum))
             {
-                b.OpenBlock($"if (matches > {maximum})");
-                WriteFail("/maxContains", "maxContains", "instance", Quote(maximum));
-                b.CloseBlock();
+                WriteFailIf($"matches > {maximum}", "/maxContains", "maxContains", "instance", Quote(maximum));
             }
 
             b.CloseBlock();
@@ -345,9 +325,7 @@ internal static partial class ValidatorEmitter
                             b.WriteLine();
                         }
 
-                        b.OpenBlock($"if ((missing & {Mask(1UL << i)}) != 0)");
-                        WriteFail("/required", "required", "instance", Quote(required.Names[i]));
-                        b.CloseBlock();
+                        WriteFailIf($"(missing & {Mask(1UL << i)}) != 0", "/required", "required", "instance", Quote(required.Names[i]));
                     }
 
                     b.CloseBlock();
@@ -361,9 +339,7 @@ internal static partial class ValidatorEmitter
                         }
 
                         var name = required.Names[i];
-                        b.OpenBlock($"if (!instance.TryGetProperty({Utf8(name)}, out _))");
-                        WriteFail("/required", "required", "instance", Quote(name));
-                        b.CloseBlock();
+                        WriteFailIf($"!instance.TryGetProperty({Utf8(name)}, out _)", "/required", "required", "instance", Quote(name));
                     }
 
                     break;
@@ -371,9 +347,7 @@ internal static partial class ValidatorEmitter
                     b.OpenBlock($"if (instance.TryGetProperty({Utf8(dependent.Property)}, out _))");
                     foreach (var name in dependent.Required)
                     {
-                        b.OpenBlock($"if (!instance.TryGetProperty({Utf8(name)}, out _))");
-                        WriteFail($"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Keyword, "instance", Quote(name));
-                        b.CloseBlock();
+                        WriteFailIf($"!instance.TryGetProperty({Utf8(name)}, out _)", $"/{dependent.Keyword}/{Escape(dependent.Property)}", dependent.Keyword, "instance", Quote(name));
                     }
 
                     b.CloseBlock();
@@ -449,6 +423,16 @@ internal static partial class ValidatorEmitter
                 foreach (var (property, index) in checkedProperties)
                 {
                     b.WriteLine($"case {Index(index)}: // {TypeEmitter.Comment(property.Name)}");
+                    if (property.Schema.Kind == TargetKind.Method)
+                    {
+                        // No variable of its own, so no block of its own.
+                        b.Indent();
+                        WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true, guardOnOneLine: true);
+                        b.WriteLine("break;");
+                        b.Unindent();
+                        continue;
+                    }
+
                     b.OpenBlock();
                     WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
                     b.WriteLine();
@@ -519,9 +503,7 @@ internal static partial class ValidatorEmitter
                         b.WriteLine();
                     }
 
-                    b.OpenBlock($"if ((present & {Mask(required[i].Bit)}) == 0)");
-                    WriteFail("/required", "required", "instance", Quote(required[i].Name));
-                    b.CloseBlock();
+                    WriteFailIf($"(present & {Mask(required[i].Bit)}) == 0", "/required", "required", "instance", Quote(required[i].Name));
                 }
 
                 if (required.Count > 1)
@@ -555,9 +537,7 @@ internal static partial class ValidatorEmitter
                     b.WriteLine("var mark = context.BeginTrial();");
                     WriteApply("/not", not.Schema, "instance", null, "null");
                     b.WriteLine("context.EndTrial(mark);");
-                    b.OpenBlock("if (ok)");
-                    WriteFail("/not", "not", "instance", null);
-                    b.CloseBlock();
+                    WriteFailIf("ok", "/not", "not", "instance", null);
                     b.CloseBlock();
                     break;
                 case ConditionalCheck conditional:

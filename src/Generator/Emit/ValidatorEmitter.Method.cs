@@ -14,7 +14,7 @@ internal static partial class ValidatorEmitter
         private readonly SourceWriter _out;
         private readonly ValidatorSpec _spec;
         private readonly ClassFields _fields;
-        private readonly SourceWriter _body = new();
+        private SourceWriter _body = new();
         private bool _usesSchema;
 
         /// <summary>The <c>required</c> check that the <c>properties</c> loop answers as it goes (see <see cref="RequiredAnsweredByMembers"/>).</summary>
@@ -40,6 +40,15 @@ internal static partial class ValidatorEmitter
         {
             var pointer = _spec.Pointer.Length == 0 ? "#" : "#" + _spec.Pointer;
             _out.WriteLine($"/// <summary>Validates a value against the schema at <c>{TypeEmitter.Xml(pointer)}</c>.</summary>");
+            if (CompactExpression() is { } expression)
+            {
+                _out.WriteLine($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
+                _out.Indent();
+                _out.WriteLines("=> " + expression + ";");
+                _out.Unindent();
+                return;
+            }
+
             _out.OpenBlock($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
             WriteBody();
             var body = _body.ToString();
@@ -185,11 +194,26 @@ internal static partial class ValidatorEmitter
 
         /// <summary>Writes the report of a failed keyword and the reaction to it.</summary>
         private void WriteFail(string keywordPath, string keyword, string instance, string? expected)
+            => WriteFailIf(null, keywordPath, keyword, instance, expected);
+
+        /// <summary>
+        /// Writes a keyword's check and the report of its failure in one statement: the runtime's
+        /// <c>Fail(ref valid, …)</c> marks the schema failed, reports, and says whether to stop.
+        /// </summary>
+        /// <param name="condition">The C# condition that means the keyword fails; null when it always fails here.</param>
+        private void WriteFailIf(string? condition, string keywordPath, string keyword, string instance, string? expected)
         {
+            if (_captured is not null)
+            {
+                _captured.Add(new CapturedFailure(condition, keywordPath, keyword, instance, expected));
+                return;
+            }
+
             _usesSchema = true;
             var expectedArgument = expected is null ? string.Empty : ", " + expected;
-            _body.WriteLine("valid = false;");
-            _body.OpenBlock($"if (context.Fail(Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {instance}{expectedArgument}))");
+            var guard = condition is null ? string.Empty
+                : (condition.Contains("||") || condition.Contains("?") ? "(" + condition + ")" : condition) + " && ";
+            _body.OpenBlock($"if ({guard}context.Fail(ref valid, Schema, {TypeEmitter.Literal(keywordPath)}, {TypeEmitter.Literal(keyword)}, {instance}{expectedArgument}))");
             _body.WriteLine("return false;");
             _body.CloseBlock();
         }
@@ -254,10 +278,30 @@ internal static partial class ValidatorEmitter
         /// <paramref name="inOwnBlock"/> says the caller has opened a block for just this, so the result's
         /// variable needs no block of its own.
         /// </summary>
-        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false)
+        /// <param name="guardOnOneLine">Whether the stop is written <c>if (…) return false;</c> on one line, as in a <c>switch</c> over members, where there is one per member.</param>
+        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false, bool guardOnOneLine = false)
         {
             if (target.Kind == TargetKind.True)
             {
+                return;
+            }
+
+            if (target.Kind == TargetKind.Method)
+            {
+                // The runtime's Pop(ok, ref valid) leaves the subschema, folds its result in and says whether to stop.
+                var frameArgument = frame is null ? string.Empty : ", " + frame;
+                var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
+                _body.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
+                var guard = $"if (context.Pop({target.Method}({instance}, context, {evaluated}), ref valid))";
+                if (guardOnOneLine)
+                {
+                    _body.WriteLine(guard + " return false;");
+                    return;
+                }
+
+                _body.OpenBlock(guard);
+                _body.WriteLine("return false;");
+                _body.CloseBlock();
                 return;
             }
 

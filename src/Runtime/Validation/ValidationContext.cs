@@ -152,6 +152,41 @@ public sealed class ValidationContext
     /// <summary>Leaves the subschema entered last.</summary>
     public void Pop() => _frames[--_depth] = default;
 
+    /// <summary>
+    /// Enters an in-place subschema (<c>$ref</c>, an <c>allOf</c> of one) unless evaluation has gone
+    /// <see cref="MaxDepth"/> deep, for a validator whose only check is that subschema.
+    /// </summary>
+    /// <returns>False, without entering, when evaluation is too deep: the validator fails (the run reports why).</returns>
+    public bool Enter(string keywordPath, string? resource = null)
+    {
+        if (IsTooDeep)
+        {
+            return false;
+        }
+
+        Push(keywordPath, resource);
+        return true;
+    }
+
+    /// <summary>Leaves the subschema entered last and passes its result on.</summary>
+    public bool Leave(bool ok)
+    {
+        _frames[--_depth] = default;
+        return ok;
+    }
+
+    /// <summary>
+    /// Leaves the subschema entered last with its result: a failure (<paramref name="ok"/> false) fails the
+    /// schema being evaluated (<paramref name="valid"/> becomes false). Its errors are already reported.
+    /// </summary>
+    /// <returns>True when evaluation should stop: the subschema failed and evaluation stops at the first failure.</returns>
+    public bool Pop(bool ok, ref bool valid)
+    {
+        _frames[--_depth] = default;
+        valid &= ok;
+        return !ok && StopAtFirstFailure;
+    }
+
     private void Push(in Frame frame)
     {
         if (_depth == _frames.Length)
@@ -203,6 +238,28 @@ public sealed class ValidationContext
         }
 
         return StopAtFirstFailure;
+    }
+
+    /// <summary>
+    /// Reports that <paramref name="instance"/> fails a keyword, marks the schema being evaluated as failed
+    /// (<paramref name="valid"/> becomes false) and says whether to stop evaluating: what generated code
+    /// does at every failed keyword, in one call.
+    /// </summary>
+    /// <returns>True when evaluation should stop: first-failure mode.</returns>
+    public bool Fail(ref bool valid, string schemaLocation, string keywordPath, string keyword, in JsonElement instance, string? expected = null)
+    {
+        valid = false;
+        return Fail(schemaLocation, keywordPath, keyword, instance, expected);
+    }
+
+    /// <summary>
+    /// Reports that <paramref name="instance"/> fails a keyword of a schema that has nothing else to check,
+    /// and returns that schema's result: false.
+    /// </summary>
+    public bool Reject(string schemaLocation, string keywordPath, string keyword, in JsonElement instance, string? expected = null)
+    {
+        Fail(schemaLocation, keywordPath, keyword, instance, expected);
+        return false;
     }
 
     /// <summary>

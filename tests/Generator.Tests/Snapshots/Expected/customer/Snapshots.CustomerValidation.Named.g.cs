@@ -12,13 +12,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Named";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -29,44 +25,17 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // name
-                    {
                         context.Push("/properties/name", property);
-                        var ok = Named_Name(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Named_Name(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // class
-                    {
                         context.Push("/properties/class", property);
-                        var ok = Named_Class(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Named_Class(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 2: // Customer
-                    {
                         context.Push("/properties/Customer", property);
-                        var ok = Named_Customer(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Named_Customer(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -80,54 +49,15 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/name</c>.</summary>
     internal static bool Named_Name(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/name";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/name", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/class</c>.</summary>
     internal static bool Named_Class(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/class";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/class", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/Customer</c>.</summary>
     internal static bool Named_Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Named/properties/Customer";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/Customer", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_named__Properties;
 

@@ -12,24 +12,16 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/PositiveInteger";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
         {
-            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0)
+            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0 && context.Fail(ref valid, Schema, "/minimum", "minimum", instance, "1"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/minimum", "minimum", instance, "1"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;

@@ -12,13 +12,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Tree";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -29,31 +25,13 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // value
-                    {
                         context.Push("/properties/value", property);
-                        var ok = Tree_Value(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Tree_Value(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // children
-                    {
                         context.Push("/properties/children", property);
-                        var ok = Tree_Children(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Tree_Children(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -67,20 +45,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/value</c>.</summary>
     internal static bool Tree_Value(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/value";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/$defs/Tree/properties/value", "/type", "type", instance, "integer");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
     internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -88,13 +53,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/children";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -104,10 +65,7 @@ internal static partial class CustomerValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Tree_Children_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Tree_Children_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -122,26 +80,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children/items</c>.</summary>
     internal static bool Tree_Children_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/customer.json");
-            var ok = Tree(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Tree(instance, context, evaluated));
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_tree__Properties;
 

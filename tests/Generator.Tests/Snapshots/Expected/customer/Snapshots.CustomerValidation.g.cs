@@ -22,61 +22,28 @@ internal static partial class CustomerValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
-            if (!instance.TryGetProperty("name"u8, out _))
+            if (!instance.TryGetProperty("name"u8, out _) && context.Fail(ref valid, Schema, "/required", "required", instance, "name"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "name"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
+        context.Push("/allOf/0");
+        if (context.Pop(Customer_AllOf0(instance, context, evaluated), ref valid))
         {
-            context.Push("/allOf/0");
-            var ok = Customer_AllOf0(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
+        context.Push("/allOf/1");
+        if (context.Pop(Customer_AllOf1(instance, context, evaluated), ref valid))
         {
-            context.Push("/allOf/1");
-            var ok = Customer_AllOf1(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
+            return false;
         }
         return valid;
     }
 
     /// <summary>Validates a value against the schema at <c>#/allOf/0</c>.</summary>
     internal static bool Customer_AllOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/customer.json");
-            var ok = Named(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Named(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1</c>.</summary>
     internal static bool Customer_AllOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -84,13 +51,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -101,31 +64,13 @@ internal static partial class CustomerValidation
                 switch (member)
                 {
                     case 0: // email
-                    {
                         context.Push("/properties/email", property);
-                        var ok = Customer_AllOf1_Email(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Customer_AllOf1_Email(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // labels
-                    {
                         context.Push("/properties/labels", property);
-                        var ok = Customer_AllOf1_Labels(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Customer_AllOf1_Labels(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -139,32 +84,9 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/email</c>.</summary>
     internal static bool Customer_AllOf1_Email(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/email";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
-        {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/format", "format", instance, "email"))
-                {
-                    return false;
-                }
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/format", "format", instance, "email")
+            : context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels</c>.</summary>
     internal static bool Customer_AllOf1_Labels(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -172,13 +94,9 @@ internal static partial class CustomerValidation
         const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -190,10 +108,7 @@ internal static partial class CustomerValidation
                 if (!matched)
                 {
                     context.Push("/additionalProperties", property);
-                    var ok = Customer_AllOf1_Labels_AdditionalProperty(property.Value, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Customer_AllOf1_Labels_AdditionalProperty(property.Value, context, null), ref valid))
                     {
                         return false;
                     }
@@ -206,20 +121,7 @@ internal static partial class CustomerValidation
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels/additionalProperties</c>.</summary>
     internal static bool Customer_AllOf1_Labels_AdditionalProperty(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties", "/type", "type", instance, "integer");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
 

@@ -12,13 +12,9 @@ internal static partial class OpenapiWebhooksValidation
         const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,44 +31,17 @@ internal static partial class OpenapiWebhooksValidation
                 switch (member)
                 {
                     case 0: // order_id
-                    {
                         context.Push("/properties/order_id", property);
-                        var ok = OrderPaid_OrderId(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(OrderPaid_OrderId(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // paid_at
-                    {
                         context.Push("/properties/paid_at", property);
-                        var ok = OrderPaid_PaidAt(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(OrderPaid_PaidAt(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 2: // amount
-                    {
                         context.Push("/properties/amount", property);
-                        var ok = OrderPaid_Amount(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(OrderPaid_Amount(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -81,13 +50,9 @@ internal static partial class OpenapiWebhooksValidation
                 }
             }
 
-            if ((present & 0x1UL) == 0)
+            if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "order_id"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "order_id"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -95,20 +60,7 @@ internal static partial class OpenapiWebhooksValidation
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/order_id</c>.</summary>
     internal static bool OrderPaid_OrderId(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/paid_at</c>.</summary>
     internal static bool OrderPaid_PaidAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -116,24 +68,16 @@ internal static partial class OpenapiWebhooksValidation
         const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/paid_at";
         var valid = true;
 
-        if (!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))
+        if ((!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null)) && context.Fail(ref valid, Schema, "/type", "type", instance, "string or null"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string or null"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
         {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance))
+            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "date-time"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/format", "format", instance, "date-time"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -141,20 +85,7 @@ internal static partial class OpenapiWebhooksValidation
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/amount</c>.</summary>
     internal static bool OrderPaid_Amount(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount";
-        var valid = true;
-
-        if (!(global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer or null"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount", "/type", "type", instance, "integer or null");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaid__Properties;
 

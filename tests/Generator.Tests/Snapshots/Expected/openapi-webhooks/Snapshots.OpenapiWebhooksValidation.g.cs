@@ -11,24 +11,5 @@ internal static partial class OpenapiWebhooksValidation
 {
     /// <summary>Validates a value against the schema at <c>#/webhooks/order.paid/post/requestBody/content/application~1json/schema</c>.</summary>
     internal static bool OrderPaid2(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/openapi-webhooks.json");
-            var ok = OrderPaid(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/openapi-webhooks.json") && context.Leave(OrderPaid(instance, context, evaluated));
 }

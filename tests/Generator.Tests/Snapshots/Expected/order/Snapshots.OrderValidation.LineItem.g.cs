@@ -12,13 +12,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,31 +31,13 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // sku
-                    {
                         context.Push("/properties/sku", property);
-                        var ok = LineItem_Sku(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(LineItem_Sku(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // quantity
-                    {
                         context.Push("/properties/quantity", property);
-                        var ok = LineItem_Quantity(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(LineItem_Quantity(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -68,13 +46,9 @@ internal static partial class OrderValidation
                 }
             }
 
-            if ((present & 0x1UL) == 0)
+            if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "sku"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/required", "required", instance, "sku"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -82,20 +56,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/sku</c>.</summary>
     internal static bool LineItem_Sku(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/$defs/LineItem/properties/sku", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/quantity</c>.</summary>
     internal static bool LineItem_Quantity(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -103,24 +64,16 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/quantity";
         var valid = true;
 
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
         {
-            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0)
+            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0 && context.Fail(ref valid, Schema, "/minimum", "minimum", instance, "1"))
             {
-                valid = false;
-                if (context.Fail(Schema, "/minimum", "minimum", instance, "1"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;

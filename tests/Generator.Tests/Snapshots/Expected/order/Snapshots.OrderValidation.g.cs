@@ -15,13 +15,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -38,148 +34,49 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // id
-                    {
                         context.Push("/properties/id", property);
-                        var ok = Order_Id(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Id(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // status
-                    {
                         context.Push("/properties/status", property);
-                        var ok = Order_Status(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Status(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 2: // items
-                    {
                         context.Push("/properties/items", property);
-                        var ok = Order_Items(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Items(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 3: // total
-                    {
                         context.Push("/properties/total", property);
-                        var ok = Order_Total(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Total(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 4: // discount_rate
-                    {
                         context.Push("/properties/discount_rate", property);
-                        var ok = Order_DiscountRate(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_DiscountRate(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 5: // gift
-                    {
                         context.Push("/properties/gift", property);
-                        var ok = Order_Gift(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Gift(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 6: // note
-                    {
                         context.Push("/properties/note", property);
-                        var ok = Order_Note(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Note(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 7: // created_at
-                    {
                         context.Push("/properties/created_at", property);
-                        var ok = Order_CreatedAt(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_CreatedAt(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 8: // metadata
-                    {
                         context.Push("/properties/metadata", property);
-                        var ok = Order_Metadata(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Metadata(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 9: // tags
-                    {
                         context.Push("/properties/tags", property);
-                        var ok = Order_Tags(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Tags(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 10: // shipping
-                    {
                         context.Push("/properties/shipping", property);
-                        var ok = Order_Shipping(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Shipping(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -190,31 +87,19 @@ internal static partial class OrderValidation
 
             if ((present & 0x7UL) != 0x7UL)
             {
-                if ((present & 0x1UL) == 0)
+                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "id"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "id"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x2UL) == 0)
+                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "status"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "status"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x4UL) == 0)
+                if ((present & 0x4UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "items"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "items"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
@@ -223,20 +108,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/status</c>.</summary>
     internal static bool Order_Status(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/status";
-        var valid = true;
-
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8))))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8)) || context.Reject("https://example.com/schemas/order.json#/properties/status", "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]");
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping</c>.</summary>
     internal static bool Order_Shipping(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -244,13 +116,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/shipping";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -261,31 +129,13 @@ internal static partial class OrderValidation
                 switch (member)
                 {
                     case 0: // carrier
-                    {
                         context.Push("/properties/carrier", property);
-                        var ok = Order_Shipping_Carrier(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Shipping_Carrier(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // tracking
-                    {
                         context.Push("/properties/tracking", property);
-                        var ok = Order_Shipping_Tracking(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Order_Shipping_Tracking(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -299,20 +149,7 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/id</c>.</summary>
     internal static bool Order_Id(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/id";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/items</c>.</summary>
     internal static bool Order_Items(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -320,13 +157,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/items";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -336,10 +169,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Order_Items_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Order_Items_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -354,117 +184,29 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/total</c>.</summary>
     internal static bool Order_Total(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/total";
-        var valid = true;
-
-        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "integer"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("https://example.com/schemas/order.json#/properties/total", "/type", "type", instance, "integer");
 
     /// <summary>Validates a value against the schema at <c>#/properties/discount_rate</c>.</summary>
     internal static bool Order_DiscountRate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/discount_rate";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Number)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "number"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Number || context.Reject("https://example.com/schemas/order.json#/properties/discount_rate", "/type", "type", instance, "number");
 
     /// <summary>Validates a value against the schema at <c>#/properties/gift</c>.</summary>
     internal static bool Order_Gift(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/gift";
-        var valid = true;
-
-        if (!(instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "boolean"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False || context.Reject("https://example.com/schemas/order.json#/properties/gift", "/type", "type", instance, "boolean");
 
     /// <summary>Validates a value against the schema at <c>#/properties/note</c>.</summary>
     internal static bool Order_Note(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/note";
-        var valid = true;
-
-        if (!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string or null"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("https://example.com/schemas/order.json#/properties/note", "/type", "type", instance, "string or null");
 
     /// <summary>Validates a value against the schema at <c>#/properties/created_at</c>.</summary>
     internal static bool Order_CreatedAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/created_at";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
-        {
-            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance))
-            {
-                valid = false;
-                if (context.Fail(Schema, "/format", "format", instance, "date-time"))
-                {
-                    return false;
-                }
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) || context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/format", "format", instance, "date-time")
+            : context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/metadata</c>.</summary>
     internal static bool Order_Metadata(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/metadata";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Object || context.Reject("https://example.com/schemas/order.json#/properties/metadata", "/type", "type", instance, "object");
 
     /// <summary>Validates a value against the schema at <c>#/properties/tags</c>.</summary>
     internal static bool Order_Tags(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -472,13 +214,9 @@ internal static partial class OrderValidation
         const string Schema = "https://example.com/schemas/order.json#/properties/tags";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "array"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
@@ -488,10 +226,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    var ok = Order_Tags_Item(item, context, null);
-                    context.Pop();
-                    valid &= ok;
-                    if (!ok && context.StopAtFirstFailure)
+                    if (context.Pop(Order_Tags_Item(item, context, null), ref valid))
                     {
                         return false;
                     }
@@ -506,77 +241,19 @@ internal static partial class OrderValidation
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/carrier</c>.</summary>
     internal static bool Order_Shipping_Carrier(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/carrier";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/carrier", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/tracking</c>.</summary>
     internal static bool Order_Shipping_Tracking(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/shipping/properties/tracking";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/tracking", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/items/items</c>.</summary>
     internal static bool Order_Items_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "https://example.com/schemas/order.json");
-            var ok = LineItem(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/properties/tags/items</c>.</summary>
     internal static bool Order_Tags_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "https://example.com/schemas/order.json#/properties/tags/items";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/tags/items", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
 

@@ -12,13 +12,9 @@ internal static partial class PaymentValidation
         const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,31 +31,13 @@ internal static partial class PaymentValidation
                 switch (member)
                 {
                     case 0: // type
-                    {
                         context.Push("/properties/type", property);
-                        var ok = BankTransfer_Type(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(BankTransfer_Type(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // iban
-                    {
                         context.Push("/properties/iban", property);
-                        var ok = BankTransfer_Iban(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(BankTransfer_Iban(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -70,22 +48,14 @@ internal static partial class PaymentValidation
 
             if ((present & 0x3UL) != 0x3UL)
             {
-                if ((present & 0x1UL) == 0)
+                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "type"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "type"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x2UL) == 0)
+                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "iban"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "iban"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
@@ -94,37 +64,11 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/type</c>.</summary>
     internal static bool BankTransfer_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/type";
-        var valid = true;
-
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8))))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/const", "const", instance, "\"bank_transfer\""))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/type", "/const", "const", instance, "\"bank_transfer\"");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/iban</c>.</summary>
     internal static bool BankTransfer_Iban(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransfer__Properties;
 

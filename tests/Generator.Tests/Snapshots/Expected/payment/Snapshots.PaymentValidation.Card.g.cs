@@ -12,13 +12,9 @@ internal static partial class PaymentValidation
         const string Schema = "file:///snapshots/payment.json#/$defs/Card";
         var valid = true;
 
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
         {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "object"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
@@ -35,31 +31,13 @@ internal static partial class PaymentValidation
                 switch (member)
                 {
                     case 0: // type
-                    {
                         context.Push("/properties/type", property);
-                        var ok = Card_Type(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Card_Type(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                     case 1: // last4
-                    {
                         context.Push("/properties/last4", property);
-                        var ok = Card_Last4(property.Value, context, null);
-                        context.Pop();
-                        valid &= ok;
-                        if (!ok && context.StopAtFirstFailure)
-                        {
-                            return false;
-                        }
-
+                        if (context.Pop(Card_Last4(property.Value, context, null), ref valid)) return false;
                         break;
-                    }
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -70,22 +48,14 @@ internal static partial class PaymentValidation
 
             if ((present & 0x3UL) != 0x3UL)
             {
-                if ((present & 0x1UL) == 0)
+                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "type"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "type"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                if ((present & 0x2UL) == 0)
+                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "last4"))
                 {
-                    valid = false;
-                    if (context.Fail(Schema, "/required", "required", instance, "last4"))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
@@ -94,37 +64,11 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/type</c>.</summary>
     internal static bool Card_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/type";
-        var valid = true;
-
-        if (!((instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8))))
-        {
-            valid = false;
-            if (context.Fail(Schema, "/const", "const", instance, "\"card\""))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/type", "/const", "const", instance, "\"card\"");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/last4</c>.</summary>
     internal static bool Card_Last4(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        const string Schema = "file:///snapshots/payment.json#/$defs/Card/properties/last4";
-        var valid = true;
-
-        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.String)
-        {
-            valid = false;
-            if (context.Fail(Schema, "/type", "type", instance, "string"))
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/last4", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_card__Properties;
 

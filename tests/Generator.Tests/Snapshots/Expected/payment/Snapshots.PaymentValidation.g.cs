@@ -84,8 +84,7 @@ internal static partial class PaymentValidation
             }
             else if (matches == 0)
             {
-                valid = false;
-                if (context.Fail(Schema, "/oneOf", "oneOf", instance))
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance))
                 {
                     return false;
                 }
@@ -107,8 +106,7 @@ internal static partial class PaymentValidation
             }
             else if (matches > 1)
             {
-                valid = false;
-                if (context.Fail(Schema, "/oneOf", "oneOf", instance, $"{first} and {second}"))
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance, $"{first} and {second}"))
                 {
                     return false;
                 }
@@ -119,47 +117,9 @@ internal static partial class PaymentValidation
 
     /// <summary>Validates a value against the schema at <c>#/oneOf/0</c>.</summary>
     internal static bool Payment_OneOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/payment.json");
-            var ok = Card(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(Card(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/oneOf/1</c>.</summary>
     internal static bool Payment_OneOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-    {
-        if (context.IsTooDeep)
-        {
-            return false;
-        }
-
-        var valid = true;
-
-        {
-            context.Push("/$ref", "file:///snapshots/payment.json");
-            var ok = BankTransfer(instance, context, evaluated);
-            context.Pop();
-            valid &= ok;
-            if (!ok && context.StopAtFirstFailure)
-            {
-                return false;
-            }
-        }
-        return valid;
-    }
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(BankTransfer(instance, context, evaluated));
 }
