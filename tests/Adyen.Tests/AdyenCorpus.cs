@@ -76,7 +76,8 @@ public static partial class AdyenCorpus
         foreach (var file in Files)
         {
             using var spec = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, file.FileName)));
-            var components = spec.RootElement.GetProperty("components").GetProperty("examples");
+            // A file whose examples are all inline has no components/examples.
+            spec.RootElement.GetProperty("components").TryGetProperty("examples", out var components);
             foreach (var entry in reference.RootElement.GetProperty("files").GetProperty(file.FileName).EnumerateArray())
             {
                 // The webhook's request body names the example, by a $ref into components/examples.
