@@ -76,15 +76,19 @@ public static partial class AdyenCorpus
         foreach (var file in Files)
         {
             using var spec = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, file.FileName)));
-            var components = spec.RootElement.GetProperty("components").GetProperty("examples");
+            // A file whose examples are all inline has no components/examples.
+            spec.RootElement.GetProperty("components").TryGetProperty("examples", out var components);
             foreach (var entry in reference.RootElement.GetProperty("files").GetProperty(file.FileName).EnumerateArray())
             {
                 // The webhook's request body names the example, by a $ref into components/examples.
                 var name = entry.GetProperty("example").GetString()!;
                 var webhook = entry.GetProperty("webhook").GetString()!;
-                var exampleReference = spec.RootElement.GetProperty("webhooks").GetProperty(webhook).GetProperty("post").GetProperty("requestBody")
-                    .GetProperty("content").GetProperty("application/json").GetProperty("examples").GetProperty(name).GetProperty("$ref").GetString()!;
-                var value = components.GetProperty(exampleReference["#/components/examples/".Length..]).GetProperty("value");
+                // Two of the 213 are written inline, the others are a $ref.
+                var named = spec.RootElement.GetProperty("webhooks").GetProperty(webhook).GetProperty("post").GetProperty("requestBody")
+                    .GetProperty("content").GetProperty("application/json").GetProperty("examples").GetProperty(name);
+                var value = named.TryGetProperty("$ref", out var exampleReference)
+                    ? components.GetProperty(exampleReference.GetString()!["#/components/examples/".Length..]).GetProperty("value")
+                    : named.GetProperty("value");
                 examples.Add(new Example(file, webhook, name, entry.GetProperty("valid").GetBoolean(), JsonSerializer.SerializeToUtf8Bytes(value)));
             }
         }
