@@ -311,8 +311,9 @@ public sealed class WebhookReceiver
             }
             catch (Exception exception)
             {
-                // The work is done (or failed) either way; an unrecorded claim only expires with its lease.
-                receipt = receipt with { Detail = (receipt.Detail is null ? string.Empty : receipt.Detail + "; ") + $"the deduplication store could not record it: {exception.GetType().Name}: {exception.Message}" };
+                // The work is done (or failed) either way. A store may still record it later (Redis retries a pending
+                // completion in the background); one that cannot lets the claim expire with its lease.
+                receipt = receipt with { Detail = (receipt.Detail is null ? string.Empty : receipt.Detail + "; ") + $"the deduplication store has not recorded it: {exception.GetType().Name}: {exception.Message}" };
             }
         }
 
