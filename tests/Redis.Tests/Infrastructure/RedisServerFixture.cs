@@ -43,13 +43,13 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(MissingServerMessage());
+        var executable = LocalProcesses.FindOnPath("redis-server") ?? throw new InvalidOperationException(MissingServerMessage());
         _directory = Directory.CreateTempSubdirectory("hooksmith-redis-").FullName;
 
         // A port found free can be taken before the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = LocalProcesses.FreeLoopbackPort();
             _server = Start(executable, Port, _directory);
             if (await WaitUntilAnswering(_server, Port))
             {
@@ -111,34 +111,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
         => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
             ? "redis-server is not on the PATH. .ci/run installs it (apt-get install redis-server) before the tests run: that step did not put it there."
             : "redis-server is not on the PATH. The Redis tests start their own server: install it (as root on Debian or Ubuntu: apt-get install -y redis-server) and run them again.";
-
-    private static string? FindOnPath(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     private Process Start(string executable, int port, string directory)
     {

@@ -30,7 +30,7 @@ public sealed class RestartableRedisServer : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RestartableRedisServer(FreeLoopbackPort());
+            var server = new RestartableRedisServer(LocalProcesses.FreeLoopbackPort());
             try
             {
                 await server.StartAgainAsync();
@@ -70,7 +70,7 @@ public sealed class RestartableRedisServer : IAsyncDisposable
     /// <summary>Starts the server (again) on <see cref="Port"/>, from what it persisted, and waits until it answers.</summary>
     public async Task StartAgainAsync()
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
+        var executable = LocalProcesses.FindOnPath("redis-server") ?? throw new InvalidOperationException(
             "redis-server is not on the PATH. The Redis tests start their own server: install it (apt-get install -y redis-server).");
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory };
         foreach (var argument in new[]
@@ -132,34 +132,6 @@ public sealed class RestartableRedisServer : IAsyncDisposable
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private static string? FindOnPath(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 }
