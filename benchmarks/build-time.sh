@@ -12,6 +12,7 @@
 #                extracted into a folder) with this one's corpus, to compare before and after in one sitting
 #   runs         how many clean and edit builds to time (default 3); the median is printed
 set -euo pipefail
+source "$(dirname "$0")/throwaway-project.sh"
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 repo=$here
@@ -35,35 +36,7 @@ project="$work/project"
 mkdir -p "$project"
 trap 'rm -rf "$project"' EXIT
 
-cat >"$project/Directory.Build.props" <<XML
-<Project>
-  <Import Project="$repo/src/Runtime/build/Hooksmith.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <IsPackable>false</IsPackable>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/src/Runtime/Hooksmith.csproj" />
-    <ProjectReference Include="$repo/src/Generator/Hooksmith.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-  </ItemGroup>
-</Project>
-XML
-cat >"$project/Directory.Build.targets" <<XML
-<Project>
-  <Import Project="$repo/src/Runtime/build/Hooksmith.targets" />
-</Project>
-XML
-cat >"$project/BuildTime.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <RootNamespace>BuildTime</RootNamespace>
-  </PropertyGroup>
-  <ItemGroup>
-    <HooksmithSchema Include="$schema" Namespace="Vendor.Voucherify" />
-  </ItemGroup>
-</Project>
-XML
+write_throwaway_project "$project" "$repo" "$schema" BuildTime
 cat >"$project/Edited.cs" <<'CS'
 namespace BuildTime;
 

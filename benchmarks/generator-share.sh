@@ -14,6 +14,7 @@
 # measures with the compiler server, which the ordinary build before the measured one warms up.
 # The measured builds' logs are kept; their folder is printed at the end.
 set -euo pipefail
+source "$(dirname "$0")/throwaway-project.sh"
 
 msbuild_args=("$@")
 
@@ -36,35 +37,7 @@ trap 'rm -rf "$work/project"' EXIT
 # (b): a fresh folder each run, so no generated file or obj/ of an earlier build can be picked up.
 project="$work/project"
 mkdir -p "$project"
-cat >"$project/Directory.Build.props" <<EOF
-<Project>
-  <Import Project="$repo/src/Runtime/build/Hooksmith.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <IsPackable>false</IsPackable>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/src/Runtime/Hooksmith.csproj" />
-    <ProjectReference Include="$repo/src/Generator/Hooksmith.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-  </ItemGroup>
-</Project>
-EOF
-cat >"$project/Directory.Build.targets" <<EOF
-<Project>
-  <Import Project="$repo/src/Runtime/build/Hooksmith.targets" />
-</Project>
-EOF
-cat >"$project/GeneratorShare.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <RootNamespace>GeneratorShare</RootNamespace>
-  </PropertyGroup>
-  <ItemGroup>
-    <HooksmithSchema Include="$schema" Namespace="Vendor.Voucherify" />
-  </ItemGroup>
-</Project>
-EOF
+write_throwaway_project "$project" "$repo" "$schema" GeneratorShare
 
 # Seconds from a "Total analyzer execution time: 2.012 seconds." line of the compiler's report.
 total_seconds() { # log, "analyzer" or "generator"
