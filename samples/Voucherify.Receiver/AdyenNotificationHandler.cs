@@ -17,7 +17,7 @@ internal sealed class AdyenNotificationHandler(TextWriter output) : IWebhookHand
         foreach (var wrapper in payload.NotificationItems)
         {
             var item = wrapper.NotificationRequestItem;
-            var amount = item.Amount is { } money ? $"{money.ValueValue} {money.Currency}" : "no amount";
+            var amount = item.Amount is { } money ? $"{money.Value} {money.Currency}" : "no amount";
             output.WriteLine($"Adyen {item.EventCode} {item.PspReference}: success {item.Success.Value}, {amount}, merchant reference {item.MerchantReference ?? "(none)"}");
         }
 

@@ -130,7 +130,8 @@ public sealed class HooksmithWebhookOptions
             SignatureScheme = WebhookSignatureScheme.Voucherify;
         }
         else if (ReferenceEquals(provider, WebhookProviders.AdyenBalancePlatform) || ReferenceEquals(provider, WebhookProviders.AdyenManagement)
-            || ReferenceEquals(provider, WebhookProviders.AdyenTokenization) || ReferenceEquals(provider, WebhookProviders.AdyenMarketPay))
+            || ReferenceEquals(provider, WebhookProviders.AdyenTokenization) || ReferenceEquals(provider, WebhookProviders.AdyenMarketPay)
+            || ReferenceEquals(provider, WebhookProviders.AdyenAuthentication))
         {
             SignatureScheme = WebhookSignatureScheme.AdyenHmac;
         }

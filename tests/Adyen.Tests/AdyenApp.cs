@@ -49,9 +49,12 @@ public sealed class AdyenApp : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private AdyenApp(WebApplication app, Recorder recorder, CapturingLoggerProvider logs)
+    private readonly IReadOnlyList<ResettableDeduplicationStore> _stores;
+
+    private AdyenApp(WebApplication app, Recorder recorder, CapturingLoggerProvider logs, IReadOnlyList<ResettableDeduplicationStore> stores)
     {
         _app = app;
+        _stores = stores;
         Recorder = recorder;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -67,6 +70,15 @@ public sealed class AdyenApp : IAsyncDisposable
 
     internal CapturingLoggerProvider Logs { get; }
 
+    /// <summary>Makes every endpoint's deduplication store forget what it has seen: the next delivery is a first one.</summary>
+    public void ForgetDeliveries()
+    {
+        foreach (var store in _stores)
+        {
+            store.Forget();
+        }
+    }
+
     public static async Task<AdyenApp> StartAsync(Action<HooksmithWebhookOptions>? options = null)
     {
         var recorder = new Recorder();
@@ -80,20 +92,28 @@ public sealed class AdyenApp : IAsyncDisposable
 
         var add = typeof(HooksmithWebhooksServiceCollectionExtensions).GetMethods()
             .Single(m => m.Name == nameof(HooksmithWebhooksServiceCollectionExtensions.AddHooksmithWebhooks) && m.GetParameters().Length == 3);
-        foreach (var file in AdyenCorpus.Files)
+        var stores = new List<ResettableDeduplicationStore>();
+        foreach (var endpoint in AdyenCorpus.Endpoints)
         {
             Action<HooksmithWebhookOptions> configure = o =>
             {
-                o.UseProvider(file.Provider);
+                o.UseProvider(endpoint.Provider);
+                // The typed classic webhooks' providers are no preset: their scheme is said here.
+                o.SignatureScheme = endpoint.IsClassic ? WebhookSignatureScheme.AdyenItemHmac : WebhookSignatureScheme.AdyenHmac;
                 o.Secrets = [HmacKey];
                 options?.Invoke(o);
             };
-            add.MakeGenericMethod(file.Table.GetType()).Invoke(null, [builder.Services, file.EndpointName, configure]);
-            foreach (var payloadType in file.Table.Events.Select(e => e.PayloadType).Distinct())
-            {
-                var handlerType = typeof(RecordingHandler<>).MakeGenericType(payloadType);
-                builder.Services.AddScoped(typeof(IWebhookHandler<>).MakeGenericType(payloadType), handlerType);
-            }
+            // Registered before the endpoint's own (which is only added when none is).
+            var store = new ResettableDeduplicationStore();
+            stores.Add(store);
+            builder.Services.AddKeyedSingleton<IWebhookDeduplicationStore>(endpoint.Name, store);
+            add.MakeGenericMethod(endpoint.File.Table.GetType()).Invoke(null, [builder.Services, endpoint.Name, configure]);
+        }
+
+        foreach (var payloadType in AdyenCorpus.Files.SelectMany(f => f.Table.Events).Select(e => e.PayloadType).Distinct())
+        {
+            var handlerType = typeof(RecordingHandler<>).MakeGenericType(payloadType);
+            builder.Services.AddScoped(typeof(IWebhookHandler<>).MakeGenericType(payloadType), handlerType);
         }
 
         var app = builder.Build();
@@ -101,9 +121,9 @@ public sealed class AdyenApp : IAsyncDisposable
         {
             var map = typeof(HooksmithWebhooksEndpointRouteBuilderExtensions).GetMethods()
                 .Single(m => m.Name == nameof(HooksmithWebhooksEndpointRouteBuilderExtensions.MapHooksmithWebhooks) && m.GetParameters().Length == 3);
-            foreach (var file in AdyenCorpus.Files)
+            foreach (var endpoint in AdyenCorpus.Endpoints)
             {
-                map.MakeGenericMethod(file.Table.GetType()).Invoke(null, [(IEndpointRouteBuilder)app, file.Route, file.EndpointName]);
+                map.MakeGenericMethod(endpoint.File.Table.GetType()).Invoke(null, [(IEndpointRouteBuilder)app, endpoint.Route, endpoint.Name]);
             }
 
             await app.StartAsync();
@@ -114,17 +134,20 @@ public sealed class AdyenApp : IAsyncDisposable
             throw;
         }
 
-        return new AdyenApp(app, recorder, logs);
+        return new AdyenApp(app, recorder, logs, stores);
     }
 
-    /// <summary>Posts an example as Adyen sends it: classic items signed each, other bodies with the <c>HmacSignature</c> header.</summary>
-    public async Task<(int Status, string Body, byte[] Sent)> PostAsync(AdyenCorpus.SpecFile file, byte[] body, bool sign = true)
+    /// <summary>Posts a body to a file's endpoint as Adyen sends it (see the other overload).</summary>
+    public Task<(int Status, string Body, byte[] Sent)> PostAsync(AdyenCorpus.SpecFile file, byte[] body, bool sign = true)
+        => PostAsync(AdyenCorpus.Endpoints.First(e => e.File == file), body, sign);
+
+    /// <summary>Posts a body as Adyen sends it: classic items signed each, other bodies with the <c>HmacSignature</c> header.</summary>
+    public async Task<(int Status, string Body, byte[] Sent)> PostAsync(AdyenCorpus.Endpoint endpoint, byte[] body, bool sign = true)
     {
-        // A classic body that is not a batch (three of Webhooks-v1.json's examples) has no items to sign.
-        var sent = sign && file.IsClassic && IsBatch(body) ? WebhookTestSigner.SignAdyenClassicBatch(body, HmacKey) : body;
-        using var request = new HttpRequestMessage(HttpMethod.Post, file.Route) { Content = new ByteArrayContent(sent) };
+        var sent = sign && endpoint.IsClassic ? WebhookTestSigner.SignAdyenClassicBatch(body, HmacKey) : body;
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Route) { Content = new ByteArrayContent(sent) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        if (sign && !file.IsClassic)
+        if (sign && !endpoint.IsClassic)
         {
             request.Headers.TryAddWithoutValidation(AdyenHmacSignatureVerifier.SignatureHeaderName, WebhookTestSigner.AdyenHmacSignature(sent, HmacKey));
         }
@@ -132,8 +155,6 @@ public sealed class AdyenApp : IAsyncDisposable
         using var response = await Client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), sent);
     }
-
-    public static bool IsBatch(byte[] body) => System.Text.Json.Nodes.JsonNode.Parse(body)?["notificationItems"] is System.Text.Json.Nodes.JsonArray;
 
     public async ValueTask DisposeAsync()
     {

@@ -28,6 +28,29 @@ public static partial class AdyenCorpus
         public override string ToString() => FileName;
     }
 
+    /// <summary>
+    /// One endpoint of the test app: a file's generated table at a route, read with a provider. Every file has one at
+    /// <c>/webhooks/adyen/{file}</c>; <c>Webhooks-v1.json</c> has two more (see <see cref="TypedClassicWebhooks"/>).
+    /// </summary>
+    public sealed record Endpoint(SpecFile File, string Name, string Route, WebhookProvider Provider)
+    {
+        /// <summary>Classic batches: each item signed in its <c>additionalData.hmacSignature</c>, answered <c>[accepted]</c>.</summary>
+        public bool IsClassic => Provider.Batch is not null;
+
+        public override string ToString() => Route;
+    }
+
+    /// <summary>
+    /// The two webhooks of <c>Webhooks-v1.json</c> that are not classic batches. Their schemas
+    /// (<c>AchNotificationOfChangeNotificationRequest</c>, <c>DirectDebitNoticeOfChangeNotificationRequest</c>) describe
+    /// Adyen's typed shape <c>{"type", "version", "createdAt", "environment", "data"}</c>, with no
+    /// <c>notificationItems</c> and no <c>eventCode</c>: wrapping them in a batch would make up an item Adyen never sends.
+    /// Both carry <c>"type": "ach.notificationOfChange"</c> (the deprecated one and its successor), so the body cannot
+    /// tell them apart: each is received at an endpoint of its own whose provider has a fixed event type
+    /// (<see cref="WebhookValueSource.Fixed"/>), signed like Adyen's other typed webhooks (the <c>HmacSignature</c> header).
+    /// </summary>
+    public static IReadOnlyList<string> TypedClassicWebhooks { get; } = ["/ACH_NOTIFICATION_OF_CHANGE", "/DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION"];
+
     /// <summary>One example of a webhook, as the reference verdicts list it.</summary>
     public sealed record Example(SpecFile File, string Webhook, string Name, bool Valid, byte[] Body)
     {
@@ -36,6 +59,33 @@ public static partial class AdyenCorpus
 
     private static readonly Lazy<IReadOnlyList<SpecFile>> LazyFiles = new(LoadFiles);
     private static readonly Lazy<IReadOnlyList<Example>> LazyExamples = new(LoadExamples);
+    private static readonly Lazy<IReadOnlyList<Endpoint>> LazyEndpoints = new(LoadEndpoints);
+
+    public static IReadOnlyList<Endpoint> Endpoints => LazyEndpoints.Value;
+
+    /// <summary>The endpoint an example is delivered to: its file's, or for a typed classic webhook, that webhook's own.</summary>
+    public static Endpoint EndpointOf(Example example)
+        => Endpoints.Single(e => e.File == example.File && e.Name == (TypedClassicWebhooks.Contains(example.Webhook) ? TypedEndpointName(example.Webhook) : example.File.EndpointName));
+
+    private static string TypedEndpointName(string webhook) => "Webhooks-v1" + webhook.Replace('/', '-');
+
+    private static IReadOnlyList<Endpoint> LoadEndpoints()
+    {
+        var endpoints = Files.Select(f => new Endpoint(f, f.EndpointName, f.Route, f.Provider)).ToList();
+        foreach (var webhook in TypedClassicWebhooks)
+        {
+            var provider = new WebhookProvider
+            {
+                Name = "Adyen " + webhook[1..],
+                EventType = [WebhookValueSource.Fixed(webhook[1..])],
+                CreatedAt = ["/createdAt"],
+                EventKeys = WebhookEventKeyNaming.Adyen,
+            };
+            endpoints.Add(new Endpoint(Classic, TypedEndpointName(webhook), Classic.Route + webhook, provider));
+        }
+
+        return endpoints;
+    }
 
     public static IReadOnlyList<SpecFile> Files => LazyFiles.Value;
 
@@ -50,6 +100,7 @@ public static partial class AdyenCorpus
     public static WebhookProvider ProviderOf(string fileName) => fileName switch
     {
         "Webhooks-v1.json" => WebhookProviders.AdyenClassic,
+        "BalancePlatformAcsNotification-v1.json" => WebhookProviders.AdyenAuthentication,
         _ when fileName.StartsWith("MarketPay", StringComparison.Ordinal) => WebhookProviders.AdyenMarketPay,
         _ when fileName.StartsWith("Management", StringComparison.Ordinal) => WebhookProviders.AdyenManagement,
         _ when fileName.StartsWith("Tokenization", StringComparison.Ordinal) => WebhookProviders.AdyenTokenization,

@@ -96,6 +96,24 @@ public sealed class ProviderOptionsTests
     }
 
     [Theory]
+    [InlineData("Voucherify", WebhookSignatureScheme.Voucherify)]
+    [InlineData("AdyenBalancePlatform", WebhookSignatureScheme.AdyenHmac)]
+    [InlineData("AdyenAuthentication", WebhookSignatureScheme.AdyenHmac)]
+    [InlineData("AdyenManagement", WebhookSignatureScheme.AdyenHmac)]
+    [InlineData("AdyenTokenization", WebhookSignatureScheme.AdyenHmac)]
+    [InlineData("AdyenMarketPay", WebhookSignatureScheme.AdyenHmac)]
+    [InlineData("AdyenClassic", WebhookSignatureScheme.AdyenItemHmac)]
+    public void Every_preset_brings_its_signature_scheme(string preset, WebhookSignatureScheme scheme)
+    {
+        var provider = (WebhookProvider)typeof(WebhookProviders).GetProperty(preset)!.GetValue(null)!;
+
+        var options = new HooksmithWebhookOptions { SignatureScheme = WebhookSignatureScheme.None }.UseProvider(provider);
+
+        Assert.Same(provider, options.Provider);
+        Assert.Equal(scheme, options.SignatureScheme);
+    }
+
+    [Theory]
     [InlineData("Provider", "Stripe", "is not one of Voucherify, AdyenBalancePlatform")]
     [InlineData("SignatureScheme", "AdyenItemHmac", "set Provider to a batch provider")]
     [InlineData("BasicAuthenticationUserName", "adyen", "set together or not at all")]

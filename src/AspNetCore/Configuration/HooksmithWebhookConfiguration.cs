@@ -72,6 +72,7 @@ internal static class HooksmithWebhookConfiguration
         [nameof(WebhookProviders.AdyenTokenization)] = WebhookProviders.AdyenTokenization,
         [nameof(WebhookProviders.AdyenMarketPay)] = WebhookProviders.AdyenMarketPay,
         [nameof(WebhookProviders.AdyenClassic)] = WebhookProviders.AdyenClassic,
+        [nameof(WebhookProviders.AdyenAuthentication)] = WebhookProviders.AdyenAuthentication,
     };
 
     // Names only: a number would name any value, defined or not.

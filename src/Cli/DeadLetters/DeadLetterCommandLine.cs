@@ -22,7 +22,7 @@ namespace Hooksmith.Cli.DeadLetters;
 /// </summary>
 internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] Schemes = ["voucherify", "hmac-sha256", "none"];
+    private static readonly string[] Schemes = ["voucherify", "hmac-sha256", "adyen-hmac", "adyen-classic", "none"];
 
     private readonly Option<string> _folder = new("--folder") { Description = "The dead-letter folder (one per endpoint)", Required = true };
     private readonly Option<string> _output = new("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" };
@@ -48,7 +48,7 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
 
         var url = new Option<string>("--url") { Description = "The receiver's endpoint, such as http://127.0.0.1:5080/webhooks/voucherify", Required = true };
         var secret = new Option<string?>("--secret") { Description = "The secret to sign with (or the environment variable HOOKSMITH_SECRET)" };
-        var scheme = new Option<string>("--scheme") { Description = "How to sign: voucherify (x-voucherify-signature), hmac-sha256 (X-Hub-Signature-256) or none", DefaultValueFactory = _ => "voucherify" };
+        var scheme = new Option<string>("--scheme") { Description = "How to sign: voucherify (x-voucherify-signature), hmac-sha256 (X-Hub-Signature-256), adyen-hmac (Adyen's HmacSignature header, --secret the HMAC key in hex), adyen-classic (each classic item's additionalData.hmacSignature recomputed, hex key) or none", DefaultValueFactory = _ => "voucherify" };
         scheme.AcceptOnlyFromAmong(Schemes);
         var only = new Option<string?>("--id") { Description = "Replay this letter only (any reason, pending ones too)" };
         var keep = new Option<bool>("--keep") { Description = "Keep letters in the folder even when the receiver acknowledges them" };
@@ -82,6 +82,12 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
 
     private int List(string folder, string output)
     {
+        if (scheme is "adyen-hmac" or "adyen-classic" && !IsHex(secret!))
+        {
+            stderr.WriteLine($"hooksmith: --scheme {scheme} signs with Adyen's HMAC key, given in hex (an even number of 0-9 and A-F).");
+            return ExitCodes.Error;
+        }
+
         if (Open(folder) is not { } store)
         {
             return ExitCodes.Error;
@@ -126,6 +132,12 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
 
     private int Show(string folder, string id)
     {
+        if (scheme is "adyen-hmac" or "adyen-classic" && !IsHex(secret!))
+        {
+            stderr.WriteLine($"hooksmith: --scheme {scheme} signs with Adyen's HMAC key, given in hex (an even number of 0-9 and A-F).");
+            return ExitCodes.Error;
+        }
+
         if (Open(folder) is not { } store)
         {
             return ExitCodes.Error;
@@ -162,6 +174,12 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
             return ExitCodes.Error;
         }
 
+        if (scheme is "adyen-hmac" or "adyen-classic" && !IsHex(secret!))
+        {
+            stderr.WriteLine($"hooksmith: --scheme {scheme} signs with Adyen's HMAC key, given in hex (an even number of 0-9 and A-F).");
+            return ExitCodes.Error;
+        }
+
         if (Open(folder) is not { } store)
         {
             return ExitCodes.Error;
@@ -180,10 +198,30 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
         var failed = 0;
         foreach (var letter in letters)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(letter.Body.ToArray()) };
+            var body = letter.Body.ToArray();
+            if (scheme == "adyen-classic")
+            {
+                // Each item's signature is over its own fields, so it is recomputed in the body (an edited letter
+                // verifies again); a body that is not a classic batch cannot be signed this way and is not sent.
+                try
+                {
+                    body = WebhookTestSigner.SignAdyenClassicBatch(body, secret!);
+                }
+                catch (ArgumentException exception)
+                {
+                    failed++;
+                    stdout.WriteLine($"{letter.Id}  {letter.EventType ?? "-"}/{letter.EventId ?? "-"}  not sent: {exception.Message}  kept (not acknowledged)");
+                    continue;
+                }
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             switch (scheme)
             {
+                case "adyen-hmac":
+                    request.Headers.TryAddWithoutValidation(AdyenHmacSignatureVerifier.SignatureHeaderName, WebhookTestSigner.AdyenHmacSignature(body, secret!));
+                    break;
                 case "voucherify":
                     request.Headers.TryAddWithoutValidation(VoucherifySignatureVerifier.SignatureHeaderName, WebhookTestSigner.VoucherifySignature(letter.Body.Span, secret!));
                     break;
@@ -216,16 +254,35 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
         return failed == 0 ? ExitCodes.Valid : ExitCodes.Invalid;
     }
 
+    private static bool IsHex(string text)
+    {
+        if (text.Length == 0 || text.Length % 2 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The receiver's JSON outcome ("Handled"), else the text a provider expects as its answer (Adyen's "[accepted]").
     private static string Outcome(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String ? outcome.GetString()! : string.Empty;
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String ? outcome.GetString()! : string.Empty;
         }
         catch (JsonException)
         {
-            return string.Empty;
+            return OneLine(body, 40);
         }
     }
 

@@ -14,12 +14,22 @@ internal static class Identifiers
     /// lower-to-upper humps; all-capital words are capitalised (<c>PAID</c> → <c>Paid</c>), other
     /// words keep their inner capitals (<c>OrderCalculated</c> stays). Returns "" when nothing is left.
     /// </summary>
-    public static string ToPascalCase(string text)
+    public static string ToPascalCase(string text) => ToPascalCase(text, keepCapitals: false);
+
+    /// <summary>
+    /// As <see cref="ToIdentifier"/>, but every word keeps the capitals it is spelled with (<c>iDealConsumerIBAN</c> →
+    /// <c>IDealConsumerIBAN</c>, where <see cref="ToIdentifier"/> gives <c>IDealConsumerIban</c>): the name to tell apart
+    /// JSON names that differ only in the case of a word, since C# names are case-sensitive too.
+    /// </summary>
+    public static string ToIdentifierKeepingCapitals(string text, string fallback)
+        => SpellsAsWords(text) ? ToIdentifier(text, fallback) : Finish(ToPascalCase(text, keepCapitals: true), text, fallback);
+
+    private static string ToPascalCase(string text, bool keepCapitals)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var word in Words(text))
         {
-            var allUpper = true;
+            var allUpper = !keepCapitals;
             foreach (var c in word)
             {
                 if (char.IsLower(c))
@@ -45,8 +55,11 @@ internal static class Identifiers
 
     /// <summary>A valid C# identifier for <paramref name="text"/>, never empty, never a keyword, at most <see cref="MaxLength"/> characters (plus '@').</summary>
     public static string ToIdentifier(string text, string fallback)
+        => Finish(SpellsAsWords(text) ? SpellOut(text) : ToPascalCase(text), text, fallback);
+
+    /// <summary>Makes a PascalCased <paramref name="name"/> of <paramref name="text"/> a valid identifier.</summary>
+    private static string Finish(string name, string text, string fallback)
     {
-        var name = SpellsAsWords(text) ? SpellOut(text) : ToPascalCase(text);
         if (name.Length == 0)
         {
             name = text.Length == 0 ? fallback : fallback + EncodeSymbols(text);

@@ -11,7 +11,10 @@ namespace Hooksmith.Generator.Planning;
 
 internal sealed partial class TypePlanner
 {
-    /// <summary>Member names every generated type uses itself, which properties must not take.</summary>
+    /// <summary>
+    /// Member names some generated type declares itself: a type may not be named like one of its own members, and the
+    /// variants of unions and the values of open enums keep clear of all of them.
+    /// </summary>
     internal static readonly string[] ReservedMemberNames =
     [
         "AdditionalProperties", "UnboundProperties", "Equals", "GetHashCode", "ToString", "GetType",
@@ -20,12 +23,26 @@ internal sealed partial class TypePlanner
         "Unknown", "Presence",
     ];
 
+    /// <summary>
+    /// The member names a record declares itself (TypeEmitter.Record: its bag of other members, presence and spellings,
+    /// Parse/TryParse/Validate/Write/WriteTo/TryRead, equality) and those C# gives every record and object, which its
+    /// properties must not take. <c>Value</c>, <c>Kind</c> and the like belong to open enums and unions only, so a
+    /// record's <c>value</c> stays <c>Value</c>.
+    /// </summary>
+    internal static readonly string[] RecordMemberNames =
+    [
+        "AdditionalProperties", "UnboundProperties", "Presence", "Spellings",
+        "Parse", "TryParse", "Validate", "Write", "WriteTo", "TryRead",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "EqualityContract", "Deconstruct", "PrintMembers",
+    ];
+
     private (EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties) PlanRecordMembers(PendingType pending)
     {
         var members = pending.Shape.Members!;
         var names = new NameScope();
         var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
+        var spelled = NamesTellingApartCase(members.Order, RecordMemberNames, "Property", pending.Name);
         foreach (var jsonName in members.Order)
         {
             var schemas = members.Properties[jsonName];
@@ -33,7 +50,7 @@ internal sealed partial class TypePlanner
             var types = schemas.Select(s => TypeOf(s, hint, isNamed: false)).ToList();
             var type = MergeTypes(types);
             var allowsNull = type.Kind != TypeRefKind.Any && schemas.All(AllowsNull);
-            var name = ClaimMemberName(names, claimedBy, jsonName, schemas[0].Node, "Property", pending.Name);
+            var name = ClaimMemberName(names, claimedBy, jsonName, schemas[0].Node, "Property", RecordMemberNames, pending.Name, spelled);
             var documentation = schemas.Select(s => DocumentationOf(s.Node)).FirstOrDefault(d => d != DocumentationSpec.None) ?? DocumentationSpec.None;
             properties.Add(new PropertySpec(jsonName, name, type, members.Required.Contains(jsonName), allowsNull, documentation));
         }
@@ -60,9 +77,10 @@ internal sealed partial class TypePlanner
         var names = new NameScope();
         var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
+        var spelled = NamesTellingApartCase(values, ReservedMemberNames, "Value", pending.Name);
         foreach (var value in values)
         {
-            members.Add(new EnumMemberSpec(value, ClaimMemberName(names, claimedBy, value, pending.Info.Node["enum"], "Value", pending.Name)));
+            members.Add(new EnumMemberSpec(value, ClaimMemberName(names, claimedBy, value, pending.Info.Node["enum"], "Value", ReservedMemberNames, pending.Name, spelled)));
         }
 
         return members.ToEquatableArray();
@@ -91,7 +109,7 @@ internal sealed partial class TypePlanner
             // Accessor names made up here (from the variant's type: Json, Json2…) are numbered without a
             // warning; only names the schema wrote (a title, a discriminator value) are worth reporting.
             var fromSchema = type.Kind != TypeRefKind.Named && (discriminator is not null || variant.Node.GetString("title") is not null);
-            var name = ClaimMemberName(names, claimedBy, accessor, fromSchema ? variant.Node : null, "Variant", clashing);
+            var name = ClaimMemberName(names, claimedBy, accessor, fromSchema ? variant.Node : null, "Variant", ReservedMemberNames, clashing);
             variants.Add(new VariantSpec(name, type, discriminator?.Property, discriminator?.Value)
             {
                 SchemaPointer = variant.Pointer,
@@ -182,19 +200,14 @@ internal sealed partial class TypePlanner
     }
 
     /// <summary>
-    /// Claims a C# member name for a JSON name. Names the generated type uses itself get a "Value"
-    /// suffix silently; two JSON names that map to one C# name are reported and the later is numbered.
+    /// Claims a C# member name for a JSON name. Names the generated type uses itself (<paramref name="reserved"/>) get
+    /// a "Value" suffix silently; a JSON name in <paramref name="spelled"/> takes the name kept there (its own capitals);
+    /// two JSON names that still map to one C# name are reported and the later is numbered.
     /// </summary>
-    private string ClaimMemberName(NameScope names, Dictionary<string, string> claimedBy, string jsonName, JsonNode? node, string fallback, string? typeName = null)
+    private string ClaimMemberName(NameScope names, Dictionary<string, string> claimedBy, string jsonName, JsonNode? node, string fallback, string[] reserved, string? typeName = null, Dictionary<string, string>? spelled = null)
     {
-        var preferred = Identifiers.ToIdentifier(jsonName, fallback);
-        var bare = preferred.TrimStart('@');
-        if (Array.IndexOf(ReservedMemberNames, bare) >= 0 || bare == typeName)
-        {
-            preferred = bare + "Value";
-        }
-
-        var name = names.Claim([preferred], out var numbered);
+        var preferred = PreferredMemberName(Identifiers.ToIdentifier(jsonName, fallback), reserved, typeName);
+        var name = names.Claim(spelled is not null && spelled.TryGetValue(jsonName, out var own) ? [own, preferred] : [preferred], out var numbered);
         if (numbered && node is not null)
         {
             var other = claimedBy.TryGetValue(preferred, out var first) ? first : preferred;
@@ -207,6 +220,42 @@ internal sealed partial class TypePlanner
         }
 
         return name;
+    }
+
+    private static string PreferredMemberName(string identifier, string[] reserved, string? typeName)
+    {
+        var bare = identifier.TrimStart('@');
+        return Array.IndexOf(reserved, bare) >= 0 || bare == typeName ? bare + "Value" : identifier;
+    }
+
+    /// <summary>
+    /// JSON names that PascalCasing gives one C# name but that are spelled with other capitals
+    /// (<c>iDealConsumerIBAN</c>, <c>iDealConsumerIban</c>): C# is case-sensitive, so each keeps its own capitals
+    /// (<c>IDealConsumerIBAN</c>, <c>IDealConsumerIban</c>) — the same names whatever their order. Names whose own
+    /// capitals collide too (<c>a_b</c>, <c>aB</c>: both <c>AB</c>) are left out, to be numbered and reported, and so is a
+    /// spelling another JSON name of the type would take as its name.
+    /// </summary>
+    private static Dictionary<string, string>? NamesTellingApartCase(IEnumerable<string> jsonNames, string[] reserved, string fallback, string? typeName)
+    {
+        var groups = jsonNames.Distinct(StringComparer.Ordinal)
+            .Select(json => (Json: json, Preferred: PreferredMemberName(Identifiers.ToIdentifier(json, fallback), reserved, typeName)))
+            .GroupBy(n => n.Preferred, StringComparer.Ordinal)
+            .ToList();
+        var preferredNames = new HashSet<string>(groups.Select(g => g.Key), StringComparer.Ordinal);
+        Dictionary<string, string>? spelled = null;
+        foreach (var group in groups.Where(g => g.Count() > 1))
+        {
+            var own = group.Select(n => (n.Json, Name: PreferredMemberName(Identifiers.ToIdentifierKeepingCapitals(n.Json, fallback), reserved, typeName))).ToList();
+            foreach (var (json, name) in own)
+            {
+                if (own.Count(o => o.Name == name) == 1 && (name == group.Key || !preferredNames.Contains(name)))
+                {
+                    (spelled ??= new Dictionary<string, string>(StringComparer.Ordinal))[json] = name;
+                }
+            }
+        }
+
+        return spelled;
     }
 
     internal static string ShortName(string fullName)

@@ -24,7 +24,10 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
     /// <summary>The provider's name, for logs (<c>Voucherify</c>, <c>Adyen classic</c>).</summary>
     public required string Name { get; init; }
 
-    /// <summary>Where the event type is: the first source holding a non-empty string wins (<c>/event/type</c>, then <c>/type</c>).</summary>
+    /// <summary>
+    /// Where the event type is: the first source holding a non-empty string wins (<c>/event/type</c>, then <c>/type</c>);
+    /// a <see cref="WebhookValueSource.Fixed"/> source always holds one, so listed last it is the fallback.
+    /// </summary>
     public IReadOnlyList<WebhookValueSource> EventType { get; init; } = [];
 
     /// <summary>The JSON Pointer of the payload (<c>/data</c>); empty for the whole body (or the whole batch item).</summary>
@@ -145,7 +148,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
     /// <summary>The description with its pointers parsed.</summary>
     private sealed class Compiled
     {
-        private readonly (byte[][]? Pointer, string? Header)[] _eventType;
+        private readonly (byte[][]? Pointer, string? Header, string? Fixed)[] _eventType;
         private readonly byte[][] _payload;
         private readonly byte[][][] _eventId;
         private readonly byte[][][] _deliveryId;
@@ -156,11 +159,16 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
 
         public Compiled(WebhookProvider provider)
         {
-            _eventType = new (byte[][]?, string?)[provider.EventType.Count];
+            _eventType = new (byte[][]?, string?, string?)[provider.EventType.Count];
             for (var i = 0; i < _eventType.Length; i++)
             {
                 var source = provider.EventType[i];
-                _eventType[i] = source.Header is { } header ? (null, header) : (JsonPointerLocator.Parse(source.Pointer ?? string.Empty), null);
+                _eventType[i] = source switch
+                {
+                    { FixedValue: { } constant } => (null, null, constant),
+                    { Header: { } header } => (null, header, null),
+                    _ => (JsonPointerLocator.Parse(source.Pointer ?? string.Empty), null, null),
+                };
             }
 
             _payload = JsonPointerLocator.Parse(provider.Payload);
@@ -197,8 +205,14 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
         public EnvelopeReadResult ReadItem(ReadOnlySpan<byte> root, int shift, IWebhookHeaders? headers, out WebhookEnvelope envelope)
         {
             string? eventType = null;
-            foreach (var (pointer, header) in _eventType)
+            foreach (var (pointer, header, constant) in _eventType)
             {
+                if (constant is not null)
+                {
+                    eventType = constant;
+                    break;
+                }
+
                 if (pointer is not null)
                 {
                     var location = JsonPointerLocator.Locate(root, pointer);
@@ -208,7 +222,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
                         break;
                     }
                 }
-                else if (headers is not null && headers.TryGetValue(header!, out var value) && value.Trim() is { Length: > 0 } trimmed)
+                else if (header is not null && headers is not null && headers.TryGetValue(header, out var value) && value.Trim() is { Length: > 0 } trimmed)
                 {
                     eventType = trimmed;
                     break;

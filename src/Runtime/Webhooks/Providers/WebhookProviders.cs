@@ -31,6 +31,20 @@ public static class WebhookProviders
     /// </summary>
     public static WebhookProvider AdyenBalancePlatform { get; } = AdyenTyped("Adyen Balance Platform");
 
+    /// <summary>
+    /// Adyen's Balance Platform authentication webhooks (<c>BalancePlatformAcsNotification</c>): as
+    /// <see cref="AdyenBalancePlatform"/>, but the out-of-band request <c>balancePlatform.authentication.relayed</c>
+    /// has no <c>type</c> in its body (<c>{"id", "paymentInstrumentId", "purchase"}</c>), so a body without one is that
+    /// event: the event type is <c>type</c>, else the fixed <c>balancePlatform.authentication.relayed</c>.
+    /// </summary>
+    public static WebhookProvider AdyenAuthentication { get; } = new()
+    {
+        Name = "Adyen authentication",
+        EventType = [WebhookValueSource.Body("/type"), WebhookValueSource.Fixed("balancePlatform.authentication.relayed")],
+        CreatedAt = ["/timestamp"],
+        EventKeys = WebhookEventKeyNaming.Adyen,
+    };
+
     /// <summary>Adyen's Management webhooks (<c>merchant.created</c>…): as <see cref="AdyenBalancePlatform"/>.</summary>
     public static WebhookProvider AdyenManagement { get; } = AdyenTyped("Adyen Management");
 

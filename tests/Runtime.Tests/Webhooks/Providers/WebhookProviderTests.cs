@@ -101,6 +101,46 @@ public sealed class WebhookProviderTests
         Assert.Equal("order.created", fromBody.EventType);
     }
 
+    [Fact]
+    public void A_fixed_event_type_is_the_fallback_when_no_pointer_finds_one()
+    {
+        // Random bodies with or without a string `type` (empty, another kind, nested, duplicated): the type when it is a
+        // non-empty string, else the fixed value; never nothing.
+        var provider = WebhookProviders.AdyenAuthentication;
+        var bodies = Gen.Select(Choice("type", "id", "purchase", "data"), AnyValue).Array[0, 5]
+            .Select(members => "{" + string.Join(",", members.Select(m => $"\"{m.Item1}\":{m.Item2}")) + "}");
+        bodies.Sample(json =>
+        {
+            using var document = JsonDocument.Parse(json);
+            // The reference: the last `type` member (duplicates: the last wins), taken when it is a non-empty string.
+            var type = document.RootElement.EnumerateObject().LastOrDefault(m => m.Name == "type");
+            var expected = type.Value.ValueKind == JsonValueKind.String && type.Value.GetString() is { Length: > 0 } text ? text : "balancePlatform.authentication.relayed";
+
+            Assert.Equal(EnvelopeReadResult.Read, provider.Read(Utf8(json), null, out var envelope));
+            Assert.True(envelope.EventType == expected, $"'{envelope.EventType}' ≠ '{expected}' for {json}");
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_fixed_event_type_alone_makes_every_delivery_of_the_endpoint_that_event()
+    {
+        var provider = new WebhookProvider { Name = "test", EventType = [WebhookValueSource.Fixed("DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION")] };
+        var headers = new DictionaryWebhookHeaders { ["x-event"] = "ignored" };
+
+        foreach (var body in new[] { """{"type":"ach.notificationOfChange"}""", """{}""", "[]", "12" })
+        {
+            Assert.Equal(EnvelopeReadResult.Read, provider.Read(Utf8(body), headers, out var envelope));
+            Assert.Equal("DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION", envelope.EventType);
+        }
+
+        // Listed first, it wins over the body and the header alike.
+        var first = new WebhookProvider { Name = "test", EventType = [WebhookValueSource.Fixed("a"), WebhookValueSource.Body("/type"), WebhookValueSource.FromHeader("X-Event")] };
+        first.Read(Utf8("""{"type":"b"}"""), headers, out var read);
+        Assert.Equal("a", read.EventType);
+        Assert.Throws<ArgumentException>(() => WebhookValueSource.Fixed(" "));
+        Assert.Equal("fixed 'a'", WebhookValueSource.Fixed("a").ToString());
+    }
+
     [Theory]
     [InlineData("""{"eventCode":"AUTHORISATION","pspReference":"123","success":"true"}""", "AUTHORISATION:123:true")]
     [InlineData("""{"eventCode":"REFUND","success":false}""", "REFUND::")]
@@ -207,7 +247,7 @@ public sealed class WebhookProviderTests
     [Fact]
     public void Arbitrary_bytes_never_make_a_provider_throw()
     {
-        var providers = new[] { WebhookProviders.Voucherify, WebhookProviders.AdyenBalancePlatform, WebhookProviders.AdyenMarketPay, WebhookProviders.AdyenClassic };
+        var providers = new[] { WebhookProviders.Voucherify, WebhookProviders.AdyenBalancePlatform, WebhookProviders.AdyenAuthentication, WebhookProviders.AdyenMarketPay, WebhookProviders.AdyenClassic };
         var bodies = Gen.OneOf(
             Gen.Byte.Array[0, 120],
             Gen.String[Gen.Char["{}[]\":,notificationItemsNRequestI0123 \\u"], 0, 80].Select(Utf8));
