@@ -82,12 +82,6 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
 
     private int List(string folder, string output)
     {
-        if (scheme is "adyen-hmac" or "adyen-classic" && !IsHex(secret!))
-        {
-            stderr.WriteLine($"hooksmith: --scheme {scheme} signs with Adyen's HMAC key, given in hex (an even number of 0-9 and A-F).");
-            return ExitCodes.Error;
-        }
-
         if (Open(folder) is not { } store)
         {
             return ExitCodes.Error;
@@ -132,12 +126,6 @@ internal sealed class DeadLetterCommandLine(TextWriter stdout, TextWriter stderr
 
     private int Show(string folder, string id)
     {
-        if (scheme is "adyen-hmac" or "adyen-classic" && !IsHex(secret!))
-        {
-            stderr.WriteLine($"hooksmith: --scheme {scheme} signs with Adyen's HMAC key, given in hex (an even number of 0-9 and A-F).");
-            return ExitCodes.Error;
-        }
-
         if (Open(folder) is not { } store)
         {
             return ExitCodes.Error;
