@@ -10,7 +10,7 @@ namespace Snapshots;
 public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel<Tree>
 {
     /// <summary>The <c>value</c> member.</summary>
-    public long? ValueValue { get; init; }
+    public long? Value { get; init; }
 
     /// <summary>The <c>children</c> member.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? Children { get; init; }
@@ -57,7 +57,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        if (ValueValue is { } valueValue)
+        if (Value is { } valueValue)
         {
             writer.WritePropertyName("value"u8);
             global::Hooksmith.Serialization.Int64Codec.Write(writer, valueValue);
@@ -119,7 +119,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
 
         value = new Tree
         {
-            ValueValue = valueValue,
+            Value = valueValue,
             Children = children,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
@@ -130,7 +130,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
     public bool Equals(Tree? other)
         => other is not null
-            && ValueValue == other.ValueValue
+            && Value == other.Value
             && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Children, other.Children)
             && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
@@ -138,7 +138,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(ValueValue);
+        hash.Add(Value);
         hash.Add(global::Hooksmith.Serialization.StructuralEquality.ListHashCode(Children));
         hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
         return hash.ToHashCode();
