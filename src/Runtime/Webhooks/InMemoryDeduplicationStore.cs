@@ -132,17 +132,22 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
                     return ValueTask.CompletedTask;
                 }
 
-                // Whoever holds the claim now, the work is done: record the completion.
-                Remove(entry);
+                // Whoever holds the claim now, the work is done: record the completion. The entry and its list node
+                // move to the completions as they are, rather than being dropped and made anew on every delivery.
+                var node = entry.Node!;
+                node.List?.Remove(node);
+                entry.IsCompleted = true;
+                entry.Token = null;
+                entry.ExpiresAt = now + _retention;
+                _completed.AddLast(node);
             }
             else
             {
                 eviction = MakeRoom(now);
+                var completed = new Entry(claim.Key) { IsCompleted = true, ExpiresAt = now + _retention };
+                completed.Node = _completed.AddLast(completed);
+                _entries.Add(claim.Key, completed);
             }
-
-            var completed = new Entry(claim.Key) { IsCompleted = true, ExpiresAt = now + _retention };
-            completed.Node = _completed.AddLast(completed);
-            _entries.Add(claim.Key, completed);
         }
 
         Report(eviction);
@@ -245,11 +250,11 @@ public sealed class InMemoryDeduplicationStore : IWebhookDeduplicationStore
     {
         public string Key { get; } = key;
 
-        public bool IsCompleted { get; init; }
+        public bool IsCompleted { get; set; }
 
-        public string? Token { get; init; }
+        public string? Token { get; set; }
 
-        public DateTimeOffset ExpiresAt { get; init; }
+        public DateTimeOffset ExpiresAt { get; set; }
 
         public LinkedListNode<Entry>? Node { get; set; }
     }

@@ -116,7 +116,7 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private Task<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private ValueTask<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (Options.Provider is { Batch: not null } batchProvider)
         {
@@ -138,7 +138,7 @@ public sealed class WebhookReceiver
     /// Each item of a batch on its own: its signature checked, then routed, deduplicated, validated and handled like a
     /// delivery of one event, so one bad item never loses the others. The batch's receipt sums the items up.
     /// </summary>
-    private async Task<WebhookReceipt> ProcessBatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> ProcessBatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         var read = provider.ReadBatch(body, headers, out var items);
         if (read != EnvelopeReadResult.Read)
@@ -217,7 +217,7 @@ public sealed class WebhookReceiver
         return new WebhookReceipt { Outcome = outcome, Items = receipts, Detail = summary };
     }
 
-    private async Task<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (read != EnvelopeReadResult.Read)
         {
@@ -320,10 +320,11 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private async Task<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         var policy = Options.InvalidPayloads;
-        var started = Stopwatch.GetTimestamp();
+        var timed = WebhookTelemetry.HandlerDuration.Enabled;
+        var started = timed ? Stopwatch.GetTimestamp() : 0;
         var step = await descriptor.DispatchAsync(envelope, body, headers, services, Events.ExhaustiveHandlerType, Options.Validation, deliverInvalid: policy == InvalidPayloadPolicy.AcceptAndReport, cancellationToken).ConfigureAwait(false);
         if (!step.Validation.IsValid)
         {
@@ -333,7 +334,11 @@ public sealed class WebhookReceiver
         switch (step.Status)
         {
             case DispatchStatus.Handled:
-                WebhookTelemetry.HandlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "event_type", envelope.EventType } });
+                if (timed)
+                {
+                    WebhookTelemetry.HandlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "event_type", envelope.EventType } });
+                }
+
                 return Receipt(WebhookOutcome.Handled, envelope, step.Validation, step.Validation.IsValid ? null : "handled; the payload does not match its schema");
             case DispatchStatus.NoHandler:
                 return Receipt(WebhookOutcome.NoHandler, envelope, step.Validation, $"no handler is registered for '{envelope.EventType}'");
@@ -397,8 +402,12 @@ public sealed class WebhookReceiver
 
     private static void Record(Activity? activity, WebhookReceipt receipt)
     {
-        var tags = new TagList { { "outcome", receipt.Outcome.ToString() }, { "event_type", receipt.EventType ?? string.Empty } };
-        WebhookTelemetry.Received.Add(1, tags);
+        // Tags are made only for a listener: without one, a delivery should not pay for them.
+        if (WebhookTelemetry.Received.Enabled)
+        {
+            WebhookTelemetry.Received.Add(1, new TagList { { "outcome", receipt.Outcome.ToString() }, { "event_type", receipt.EventType ?? string.Empty } });
+        }
+
         if (activity is not null)
         {
             activity.SetTag("webhook.outcome", receipt.Outcome.ToString());
