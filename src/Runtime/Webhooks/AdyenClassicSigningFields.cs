@@ -15,6 +15,7 @@ namespace Hooksmith.Webhooks;
 /// </remarks>
 internal static class AdyenClassicSigningFields
 {
+    // The eight signed values in their order, then the signature: located in one pass.
     private static readonly byte[][][] Pointers =
     [
         JsonPointerLocator.Parse("/pspReference"),
@@ -25,53 +26,84 @@ internal static class AdyenClassicSigningFields
         JsonPointerLocator.Parse("/amount/currency"),
         JsonPointerLocator.Parse("/eventCode"),
         JsonPointerLocator.Parse("/success"),
+        JsonPointerLocator.Parse("/additionalData/hmacSignature"),
     ];
 
-    private static readonly byte[][] SignaturePointer = JsonPointerLocator.Parse("/additionalData/hmacSignature");
+    private const int SignedValues = 8;
 
-    /// <summary>The signed text of an item, as UTF-8; null when the item is not a well-formed JSON object.</summary>
-    public static byte[]? SigningText(ReadOnlySpan<byte> item)
+    /// <summary>How many locations <see cref="TryLocate"/> fills.</summary>
+    public const int LocationCount = SignedValues + 1;
+
+    /// <summary>
+    /// Locates the signed values and the signature of an item in one pass; false when the item is not a well-formed
+    /// JSON object (then neither <see cref="Signature(ReadOnlySpan{byte}, ReadOnlySpan{JsonValueLocation})"/> nor
+    /// <see cref="SigningText(ReadOnlySpan{byte}, ReadOnlySpan{JsonValueLocation})"/> has anything to read).
+    /// </summary>
+    public static bool TryLocate(ReadOnlySpan<byte> item, Span<JsonValueLocation> found)
     {
         try
         {
             if (!IsObject(item))
             {
-                return null;
+                return false;
             }
 
+            JsonPointerLocator.LocateAll(item, Pointers, found);
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The signed text of an item, as UTF-8; null when the item is not a well-formed JSON object.</summary>
+    public static byte[]? SigningText(ReadOnlySpan<byte> item)
+    {
+        Span<JsonValueLocation> found = stackalloc JsonValueLocation[LocationCount];
+        return TryLocate(item, found) ? SigningText(item, found) : null;
+    }
+
+    /// <summary>The signed text from the locations <see cref="TryLocate"/> found; null when a value is not valid UTF-8.</summary>
+    public static byte[]? SigningText(ReadOnlySpan<byte> item, ReadOnlySpan<JsonValueLocation> found)
+    {
+        try
+        {
             var text = new StringBuilder();
-            for (var i = 0; i < Pointers.Length; i++)
+            for (var i = 0; i < SignedValues; i++)
             {
                 if (i > 0)
                 {
                     text.Append(':');
                 }
 
-                text.Append(JsonPointerLocator.Locate(item, Pointers[i]).ScalarText(item));
+                text.Append(found[i].ScalarText(item));
             }
 
             return Encoding.UTF8.GetBytes(text.ToString());
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
             return null;
         }
     }
 
-    /// <summary>The item's <c>additionalData.hmacSignature</c>; null when absent, not a string, or the item is not well formed.</summary>
+    /// <summary><c>additionalData.hmacSignature</c> when it is a string; null when absent, of another kind, or the item is not a well-formed JSON object.</summary>
     public static string? Signature(ReadOnlySpan<byte> item)
     {
+        Span<JsonValueLocation> found = stackalloc JsonValueLocation[LocationCount];
+        return TryLocate(item, found) ? Signature(item, found) : null;
+    }
+
+    /// <summary>The signature from the locations <see cref="TryLocate"/> found; null when absent, of another kind or not valid UTF-8.</summary>
+    public static string? Signature(ReadOnlySpan<byte> item, ReadOnlySpan<JsonValueLocation> found)
+    {
+        var location = found[SignedValues];
         try
         {
-            if (!IsObject(item))
-            {
-                return null;
-            }
-
-            var location = JsonPointerLocator.Locate(item, SignaturePointer);
             return location.Kind == JsonTokenType.String ? location.ScalarText(item) : null;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
             return null;
         }

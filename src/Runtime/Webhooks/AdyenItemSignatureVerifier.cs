@@ -30,7 +30,10 @@ public sealed class AdyenItemSignatureVerifier : IWebhookItemSignatureVerifier
     /// <inheritdoc/>
     public SignatureResult Verify(ReadOnlySpan<byte> item)
     {
-        var signature = AdyenClassicSigningFields.Signature(item);
+        // One pass finds the signature and the signed values; an item that is not a JSON object has no signature.
+        Span<JsonValueLocation> found = stackalloc JsonValueLocation[AdyenClassicSigningFields.LocationCount];
+        var located = AdyenClassicSigningFields.TryLocate(item, found);
+        var signature = located ? AdyenClassicSigningFields.Signature(item, found) : null;
         Span<byte> expected = stackalloc byte[HmacSignatures.DigestSize];
         switch (HmacSignatures.TryDecodeBase64Digest(signature, expected))
         {
@@ -40,7 +43,7 @@ public sealed class AdyenItemSignatureVerifier : IWebhookItemSignatureVerifier
                 return SignatureResult.Malformed("additionalData.hmacSignature is not the Base64 of 32 bytes");
         }
 
-        if (AdyenClassicSigningFields.SigningText(item) is not { } signed)
+        if (AdyenClassicSigningFields.SigningText(item, found) is not { } signed)
         {
             return SignatureResult.Malformed("the item is not a JSON object");
         }

@@ -48,6 +48,135 @@ internal static class JsonPointerLocator
         return Descend(ref reader, tokens, 0);
     }
 
+    /// <summary>
+    /// Locates several pointers in one reader pass over <paramref name="json"/>: <c>found[i]</c> is what
+    /// <see cref="Locate"/> would say of <c>pointers[i]</c>, duplicate members included (the last wins as a whole).
+    /// </summary>
+    /// <remarks>A provider's envelope names five or more values and a signed Adyen item nine: one pass instead of one each.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="found"/> is shorter than <paramref name="pointers"/>.</exception>
+    public static void LocateAll(ReadOnlySpan<byte> json, ReadOnlySpan<byte[][]> pointers, Span<JsonValueLocation> found)
+    {
+        if (found.Length < pointers.Length)
+        {
+            throw new ArgumentException("There must be a location for every pointer.", nameof(found));
+        }
+
+        found[..pointers.Length].Clear();
+        if (pointers.Length > MaxPointersInOnePass)
+        {
+            for (var i = 0; i < pointers.Length; i++)
+            {
+                found[i] = Locate(json, pointers[i]);
+            }
+
+            return;
+        }
+
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        Span<int> all = stackalloc int[pointers.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = i;
+        }
+
+        DescendAll(ref reader, pointers, all, 0, found);
+    }
+
+    // The indexes of the pointers followed at one depth live on the stack, a list per level.
+    private const int MaxPointersInOnePass = 32;
+
+    // The value the reader stands on is at depth `depth` of every pointer in `active` (their first `depth` tokens
+    // matched the way here). Pointers that end here take the value's location; the others go on into it.
+    private static void DescendAll(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte[][]> pointers, scoped ReadOnlySpan<int> active, int depth, scoped Span<JsonValueLocation> found)
+    {
+        var kind = reader.TokenType;
+        var start = (int)reader.TokenStartIndex;
+        var ending = 0;
+        foreach (var p in active)
+        {
+            ending += pointers[p].Length == depth ? 1 : 0;
+        }
+
+        var deeper = active.Length - ending;
+        if (deeper > 0 && kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            Span<int> next = stackalloc int[deeper];
+            if (kind == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var count = 0;
+                    foreach (var p in active)
+                    {
+                        if (pointers[p].Length > depth && reader.ValueTextEquals(pointers[p][depth]))
+                        {
+                            next[count++] = p;
+                        }
+                    }
+
+                    reader.Read();
+                    if (count == 0)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    // A later duplicate member replaces an earlier one as a whole, found or not.
+                    foreach (var p in next[..count])
+                    {
+                        found[p] = default;
+                    }
+
+                    DescendAll(ref reader, pointers, next[..count], depth + 1, found);
+                }
+            }
+            else
+            {
+                var position = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var count = 0;
+                    foreach (var p in active)
+                    {
+                        if (pointers[p].Length > depth && ArrayIndex(pointers[p][depth]) == position)
+                        {
+                            next[count++] = p;
+                        }
+                    }
+
+                    position++;
+                    if (count == 0)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    DescendAll(ref reader, pointers, next[..count], depth + 1, found);
+                }
+            }
+        }
+        else if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+
+        if (ending == 0)
+        {
+            return;
+        }
+
+        // The reader now stands on the value's last token: a scalar, or a container's end.
+        var location = new JsonValueLocation(kind, start, (int)reader.BytesConsumed - start);
+        foreach (var p in active)
+        {
+            if (pointers[p].Length == depth)
+            {
+                found[p] = location;
+            }
+        }
+    }
+
     private static JsonValueLocation Descend(ref Utf8JsonReader reader, byte[][] tokens, int depth)
     {
         if (depth == tokens.Length)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 
@@ -157,6 +156,15 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
         private readonly string _separator;
         private readonly WebhookBatchItemPayload _itemPayload;
 
+        // Every pointer an item is read through, located in one pass: the event type's body sources, then the
+        // creation times, the payload, the delivery id's and the event id's parts, at the offsets below.
+        private readonly byte[][][] _all;
+        private readonly int[] _eventTypeAt;
+        private readonly int _createdAtAt;
+        private readonly int _payloadAt;
+        private readonly int _deliveryIdAt;
+        private readonly int _eventIdAt;
+
         public Compiled(WebhookProvider provider)
         {
             _eventType = new (byte[][]?, string?, string?)[provider.EventType.Count];
@@ -183,12 +191,32 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
                 _itemPayload = batch.ItemPayload;
             }
 
+            var all = new List<byte[][]>();
+            _eventTypeAt = new int[_eventType.Length];
+            for (var i = 0; i < _eventType.Length; i++)
+            {
+                _eventTypeAt[i] = _eventType[i].Pointer is { } pointer ? Add(all, [pointer]) : -1;
+            }
+
+            _createdAtAt = Add(all, _createdAt);
+            _payloadAt = Add(all, [_payload]);
+            _deliveryIdAt = Add(all, _deliveryId);
+            _eventIdAt = Add(all, _eventId);
+            _all = all.ToArray();
+
             NeedsObjectRoot = _payload.Length > 0 || _eventId.Length > 0 || _deliveryId.Length > 0 || _createdAt.Length > 0 || Array.Exists(_eventType, e => e.Pointer is not null);
         }
 
         public byte[][]? ItemsPointer { get; }
 
         public bool NeedsObjectRoot { get; }
+
+        private static int Add(List<byte[][]> all, byte[][][] pointers)
+        {
+            var at = all.Count;
+            all.AddRange(pointers);
+            return at;
+        }
 
         private static byte[][][] ParseAll(IReadOnlyList<string> pointers)
         {
@@ -204,9 +232,12 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
         /// <summary>Reads one event whose root is <paramref name="root"/>; the payload's offset is shifted by <paramref name="shift"/>.</summary>
         public EnvelopeReadResult ReadItem(ReadOnlySpan<byte> root, int shift, IWebhookHeaders? headers, out WebhookEnvelope envelope)
         {
+            Span<JsonValueLocation> found = _all.Length <= 16 ? stackalloc JsonValueLocation[16] : new JsonValueLocation[_all.Length];
+            JsonPointerLocator.LocateAll(root, _all, found);
             string? eventType = null;
-            foreach (var (pointer, header, constant) in _eventType)
+            for (var i = 0; i < _eventType.Length; i++)
             {
+                var (pointer, header, constant) = _eventType[i];
                 if (constant is not null)
                 {
                     eventType = constant;
@@ -215,7 +246,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
 
                 if (pointer is not null)
                 {
-                    var location = JsonPointerLocator.Locate(root, pointer);
+                    var location = found[_eventTypeAt[i]];
                     if (location.Kind == JsonTokenType.String && location.ScalarText(root) is { Length: > 0 } text)
                     {
                         eventType = text;
@@ -230,9 +261,9 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
             }
 
             DateTimeOffset? created = null;
-            foreach (var pointer in _createdAt)
+            for (var i = 0; i < _createdAt.Length; i++)
             {
-                var location = JsonPointerLocator.Locate(root, pointer);
+                var location = found[_createdAtAt + i];
                 if (location.Kind == JsonTokenType.String && EnvelopeJson.Date(root, location) is { } date)
                 {
                     created = date;
@@ -240,7 +271,7 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
                 }
             }
 
-            var payload = JsonPointerLocator.Locate(root, _payload);
+            var payload = found[_payloadAt];
             var result = payload.Kind switch
             {
                 JsonTokenType.None => EnvelopeReadResult.MissingPayload,
@@ -248,41 +279,33 @@ public sealed class WebhookProvider : IWebhookEnvelopeFormat
                 _ => EnvelopeReadResult.Read,
             };
             var (offset, length) = result == EnvelopeReadResult.Read ? (payload.Start + shift, payload.Length) : (0, 0);
-            envelope = new WebhookEnvelope(eventType, Joined(root, _deliveryId), Joined(root, _eventId), created, offset, length);
+            envelope = new WebhookEnvelope(eventType, Joined(root, found.Slice(_deliveryIdAt, _deliveryId.Length)), Joined(root, found.Slice(_eventIdAt, _eventId.Length)), created, offset, length);
             return result;
         }
 
-        private string? Joined(ReadOnlySpan<byte> root, byte[][][] pointers)
+        private string? Joined(ReadOnlySpan<byte> root, ReadOnlySpan<JsonValueLocation> locations)
         {
-            if (pointers.Length == 0)
+            if (locations.Length == 0)
             {
                 return null;
             }
 
-            if (pointers.Length == 1)
+            if (locations.Length == 1)
             {
-                var single = IdText(root, JsonPointerLocator.Locate(root, pointers[0]));
+                var single = IdText(root, locations[0]);
                 return string.IsNullOrEmpty(single) ? null : single;
             }
 
             var any = false;
-            var joined = new StringBuilder();
-            for (var i = 0; i < pointers.Length; i++)
+            var parts = new string?[locations.Length];
+            for (var i = 0; i < parts.Length; i++)
             {
-                if (i > 0)
-                {
-                    joined.Append(_separator);
-                }
-
-                var text = IdText(root, JsonPointerLocator.Locate(root, pointers[i]));
-                if (!string.IsNullOrEmpty(text))
-                {
-                    any = true;
-                    joined.Append(text);
-                }
+                parts[i] = IdText(root, locations[i]);
+                any |= !string.IsNullOrEmpty(parts[i]);
             }
 
-            return any ? joined.ToString() : null;
+            // An absent part is joined as empty.
+            return any ? string.Join(_separator, parts) : null;
         }
 
         // Ids are strings or numbers; any other kind counts as absent (as Voucherify's reader has always taken them).
