@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Hooksmith.Validation;
@@ -189,32 +189,67 @@ public sealed class WebhookReceiver
     /// </summary>
     private static WebhookReceipt SumUp(WebhookReceipt[] receipts, int verified, SignatureResult firstFailure)
     {
-        var counts = new SortedDictionary<WebhookOutcome, int>();
-        foreach (var receipt in receipts)
-        {
-            counts[receipt.Outcome] = counts.TryGetValue(receipt.Outcome, out var count) ? count + 1 : 1;
-        }
-
-        var summary = $"{receipts.Length} item(s): " + string.Join(", ", counts.Select(pair => $"{pair.Value} {pair.Key}"));
+        var summary = Summary(receipts);
         if (verified == 0)
         {
             return new WebhookReceipt { Outcome = WebhookOutcome.SignatureRejected, Signature = firstFailure, Items = receipts, Detail = "no item of the batch has a valid signature; " + summary };
         }
 
-        var retry = Array.Find(receipts, r => r.StatusCode >= 500 || r.Outcome == WebhookOutcome.InProgress);
-        if (retry is not null)
+        foreach (var receipt in receipts)
         {
-            return new WebhookReceipt { Outcome = retry.Outcome, Items = receipts, Exception = retry.Exception, Detail = summary };
+            if (receipt.StatusCode >= 500 || receipt.Outcome == WebhookOutcome.InProgress)
+            {
+                return new WebhookReceipt { Outcome = receipt.Outcome, Items = receipts, Exception = receipt.Exception, Detail = summary };
+            }
         }
 
-        var done = Array.FindAll(receipts, r => r.Outcome is not (WebhookOutcome.SignatureRejected or WebhookOutcome.Rejected));
-        var outcome = done.Length > 0 && Array.TrueForAll(done, r => r.Outcome == done[0].Outcome) ? done[0].Outcome : WebhookOutcome.Handled;
+        // The items done (neither forged nor rejected) all ended the same way: the batch did too; else it was handled.
+        WebhookOutcome? common = null;
+        var mixed = false;
+        foreach (var receipt in receipts)
+        {
+            if (receipt.Outcome is WebhookOutcome.SignatureRejected or WebhookOutcome.Rejected)
+            {
+                continue;
+            }
+
+            mixed |= common is { } first && first != receipt.Outcome;
+            common ??= receipt.Outcome;
+        }
+
+        var outcome = common is { } same && !mixed ? same : WebhookOutcome.Handled;
         if (!WebhookReceipt.IsAcknowledgedOutcome(outcome))
         {
             outcome = WebhookOutcome.Handled;
         }
 
         return new WebhookReceipt { Outcome = outcome, Items = receipts, Detail = summary };
+    }
+
+    /// <summary>"10 item(s): 9 Handled, 1 SignatureRejected": how many items ended each way, in the outcomes' order.</summary>
+    private static string Summary(WebhookReceipt[] receipts)
+    {
+        Span<WebhookOutcome> outcomes = receipts.Length <= 256 ? stackalloc WebhookOutcome[receipts.Length] : new WebhookOutcome[receipts.Length];
+        for (var i = 0; i < receipts.Length; i++)
+        {
+            outcomes[i] = receipts[i].Outcome;
+        }
+
+        outcomes.Sort();
+        var text = new StringBuilder().Append(receipts.Length).Append(" item(s): ");
+        for (var i = 0; i < outcomes.Length;)
+        {
+            var end = i;
+            while (end < outcomes.Length && outcomes[end] == outcomes[i])
+            {
+                end++;
+            }
+
+            text.Append(i == 0 ? string.Empty : ", ").Append(end - i).Append(' ').Append(outcomes[i].ToString());
+            i = end;
+        }
+
+        return text.ToString();
     }
 
     private async ValueTask<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
