@@ -43,7 +43,7 @@ public abstract class WebhookEventDescriptor
     /// <param name="options">How the payload is validated.</param>
     /// <param name="deliverInvalid">Whether a payload that does not match its schema still goes to the handler.</param>
     /// <param name="cancellationToken">Cancels the handling.</param>
-    internal abstract Task<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken);
+    internal abstract ValueTask<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken);
 
     /// <inheritdoc/>
     public override string ToString() => $"{EventType} → {PayloadType.Name}";
@@ -70,7 +70,7 @@ public sealed class WebhookEventDescriptor<TEvent> : WebhookEventDescriptor
     /// <inheritdoc/>
     public override ValidationResult Validate(ReadOnlySpan<byte> payload, ValidationOptions? options = null) => JsonModel.Validate<TEvent>(payload, options);
 
-    internal override async Task<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken)
+    internal override async ValueTask<DispatchStep> DispatchAsync(WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, Type exhaustiveHandlerType, ValidationOptions options, bool deliverInvalid, CancellationToken cancellationToken)
     {
         if (!JsonModel.TryParse<TEvent>(envelope.PayloadOf(body.Span), options, out var payload, out var validation))
         {

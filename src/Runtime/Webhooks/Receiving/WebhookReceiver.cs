@@ -116,7 +116,7 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private Task<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private ValueTask<WebhookReceipt> ProcessCoreAsync(ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (Options.Provider is { Batch: not null } batchProvider)
         {
@@ -138,7 +138,7 @@ public sealed class WebhookReceiver
     /// Each item of a batch on its own: its signature checked, then routed, deduplicated, validated and handled like a
     /// delivery of one event, so one bad item never loses the others. The batch's receipt sums the items up.
     /// </summary>
-    private async Task<WebhookReceipt> ProcessBatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> ProcessBatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         var read = provider.ReadBatch(body, headers, out var items);
         if (read != EnvelopeReadResult.Read)
@@ -217,7 +217,7 @@ public sealed class WebhookReceiver
         return new WebhookReceipt { Outcome = outcome, Items = receipts, Detail = summary };
     }
 
-    private async Task<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> ProcessEnvelopeAsync(EnvelopeReadResult read, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (read != EnvelopeReadResult.Read)
         {
@@ -320,7 +320,7 @@ public sealed class WebhookReceiver
         return receipt;
     }
 
-    private async Task<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<WebhookReceipt> DispatchAsync(WebhookEventDescriptor descriptor, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, IWebhookHeaders headers, IServiceProvider services, CancellationToken cancellationToken)
     {
         var policy = Options.InvalidPayloads;
         var started = Stopwatch.GetTimestamp();
