@@ -137,8 +137,14 @@ public sealed class StreamSchema
     /// <summary>Whether the location has a keyword that looks at the current token.</summary>
     internal bool ChecksScalars => (Describe() & Shape.Scalars) != 0;
 
+    /// <summary>Whether the location is only a <c>$ref</c> (or an <c>allOf</c> of one): evaluating it is evaluating its target.</summary>
+    internal bool IsReference => Describe() == (Shape.Known | Shape.AllOf) && AllOf.Length == 1 && !AcceptsNull;
+
     /// <summary>What the location does, worked out once (the properties are set by an initializer, after construction).</summary>
-    private Shape Describe()
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Shape Describe() => _shape != Shape.None ? _shape : Work();
+
+    private Shape Work()
     {
         if (_shape != Shape.None)
         {
@@ -146,6 +152,11 @@ public sealed class StreamSchema
         }
 
         var shape = Shape.Known;
+        if (NeedsDocument || Never)
+        {
+            shape |= Shape.Terminal;
+        }
+
         if (PropertyNames is not null || PatternSchemas is not null || Additional is not null || PresenceNames is not null
             || PrefixItems.Length > 0 || RestItems is not null
             || MinItems >= 0 || MaxItems >= 0 || MinProperties >= 0 || MaxProperties >= 0)
@@ -181,6 +192,7 @@ public sealed class StreamSchema
         Trials = 4,
         AllOf = 8,
         Scalars = 16,
+        Terminal = 32,
     }
 
     /// <summary>

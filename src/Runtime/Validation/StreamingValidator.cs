@@ -62,6 +62,12 @@ internal static class StreamingValidator
     /// <summary>Evaluates the value at the reader and, when valid, leaves the reader on its last token.</summary>
     private static int Value(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth)
     {
+        while (schema.IsReference && depth <= ValidationContext.MaxDepth)
+        {
+            schema = schema.AllOf[0]();
+            depth++;
+        }
+
         if (schema.NeedsDocument || depth > ValidationContext.MaxDepth)
         {
             return Undecided;
@@ -413,6 +419,18 @@ internal static class StreamingValidator
 
     private static int Try(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth, ref bool finished, ref Utf8JsonReader finishedAt)
     {
+        // A branch of the wrong type fails at its first keyword: no need to copy the reader to find out.
+        var target = schema;
+        for (var hops = 0; target.IsReference && hops < 8; hops++)
+        {
+            target = target.AllOf[0]();
+        }
+
+        if (target.Types != StreamTypes.Any && !target.NeedsDocument && !(target.AcceptsNull && reader.TokenType == JsonTokenType.Null) && !HasType(ref reader, target.Types))
+        {
+            return Invalid;
+        }
+
         var copy = reader;
         var result = Value(ref copy, schema, options, depth + 1);
         if (result == Valid)
@@ -429,10 +447,12 @@ internal static class StreamingValidator
     {
         Span<int> hashes = stackalloc int[MaxMembers];
         var count = 0;
+        var hashed = 0;
+        var seen = 0UL;
         var present = 0UL;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (count == MaxMembers)
+            if (hashed == MaxMembers)
             {
                 return Undecided;
             }
@@ -443,19 +463,34 @@ internal static class StreamingValidator
                 name = Encoding.UTF8.GetBytes(reader.GetString()!); // rare: decoded onto the heap
             }
 
-            var hash = Hash(name);
-            if (hashes[..count].Contains(hash))
+            // Repeated names: a property's by a bit per property, any other name's by a hash of it.
+            var property = schema.PropertyNames?.IndexOf(name) ?? -1;
+            if ((uint)property < 64)
             {
-                return Undecided; // a repeated name (or a collision): the document reports it
+                if ((seen & (1UL << property)) != 0)
+                {
+                    return Undecided; // the document reports the repeat
+                }
+
+                seen |= 1UL << property;
+            }
+            else
+            {
+                var hash = Hash(name);
+                if (hashes[..hashed].Contains(hash))
+                {
+                    return Undecided; // a repeated name (or a collision): the document reports it
+                }
+
+                hashes[hashed++] = hash;
             }
 
-            hashes[count++] = hash;
+            count++;
             if (schema.PresenceNames is { } presence && presence.IndexOf(name) is var bit and >= 0)
             {
                 present |= 1UL << bit;
             }
 
-            var property = schema.PropertyNames?.IndexOf(name) ?? -1;
             var applied = 0;
             reader.Read();
             var result = Member(ref reader, schema, options, depth, name, property, ref applied);
