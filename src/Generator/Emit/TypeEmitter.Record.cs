@@ -162,6 +162,9 @@ internal static partial class TypeEmitter
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"static string {TypeNames.Codecs}ISchemaModel<{name}>.SchemaResource => {Literal(spec.SchemaResource ?? string.Empty)};");
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"static global::Hooksmith.Validation.StreamSchema {TypeNames.Codecs}ISchemaModel<{name}>.Stream => {spec.Validator}__Stream;");
+            writer.WriteLine();
         }
 
         writer.WriteLine("/// <inheritdoc/>");

@@ -13,8 +13,27 @@ namespace Hooksmith.Serialization;
 /// </summary>
 public sealed class BindingContext
 {
+    [System.ThreadStatic]
+    private static BindingContext? s_cached;
+
     private readonly List<Segment> _path = [];
     private List<ValidationError>? _errors;
+
+    /// <summary>A context for one payload: the thread's spare one when it has one, so that binding a payload allocates no context.</summary>
+    internal static BindingContext Rent()
+    {
+        var context = s_cached ?? new BindingContext();
+        s_cached = null;
+        return context;
+    }
+
+    /// <summary>Gives back a context from <see cref="Rent"/>, once its result was taken (<see cref="ToResult"/> copies the errors).</summary>
+    internal static void Return(BindingContext context)
+    {
+        context._path.Clear();
+        context._errors = null;
+        s_cached = context;
+    }
 
     /// <summary>True when nothing has been reported.</summary>
     public bool IsClean => _errors is null;

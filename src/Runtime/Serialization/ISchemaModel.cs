@@ -15,4 +15,7 @@ public interface ISchemaModel<TSelf> : IJsonCodec<TSelf>
 
     /// <summary>The URI of the schema resource the model's schema is in (where its dynamic scope starts).</summary>
     static abstract string SchemaResource { get; }
+
+    /// <summary>The model's schema as a single reader pass evaluates it (issue 14's one pass); null where none was generated.</summary>
+    static virtual StreamSchema? Stream => null;
 }

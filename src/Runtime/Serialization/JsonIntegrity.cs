@@ -27,16 +27,23 @@ internal static class JsonIntegrity
         => !Utf8.IsValid(json) || json.IndexOf("\\ud"u8) >= 0 || json.IndexOf("\\uD"u8) >= 0;
 
     /// <summary>Whether a value holds no undecodable text and no repeated member name, anywhere. Allocates nothing when it does not.</summary>
-    public static bool IsClean(in JsonElement value)
+    public static bool IsClean(in JsonElement value) => IsClean(value, checkText: true);
+
+    /// <summary>
+    /// As <see cref="IsClean(in JsonElement)"/>; with <paramref name="checkText"/> false, only repeated member
+    /// names are looked for: the caller knows that no text in the value is undecodable (the bytes it was parsed
+    /// from passed <see cref="MayHoldIllFormedText"/>), so no string is decoded to find out again.
+    /// </summary>
+    public static bool IsClean(in JsonElement value, bool checkText)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return JsonStringText.IsWellFormed(value);
+                return !checkText || JsonStringText.IsWellFormed(value);
             case JsonValueKind.Array:
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (!IsClean(item))
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String && !IsClean(item, checkText))
                     {
                         return false;
                     }
@@ -44,21 +51,57 @@ internal static class JsonIntegrity
 
                 return true;
             case JsonValueKind.Object:
-                var count = 0;
-                foreach (var member in value.EnumerateObject())
-                {
-                    if (!JsonStringText.IsWellFormedName(member) || !IsClean(member.Value))
-                    {
-                        return false;
-                    }
-
-                    count++;
-                }
-
-                return count < 2 || !HasRepeatedName(value, count);
+                return IsCleanObject(value, checkText);
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// An object's members are clean and their names distinct. Names are compared by a hash of their text,
+    /// kept on the stack for the first <see cref="PairwiseLimit"/> members; two equal hashes (or more members)
+    /// send the object to the exact comparison, so a collision costs time, never a wrong answer.
+    /// </summary>
+    private static bool IsCleanObject(in JsonElement value, bool checkText)
+    {
+        Span<int> hashes = stackalloc int[PairwiseLimit];
+        var count = 0;
+        var suspect = false;
+        foreach (var member in value.EnumerateObject())
+        {
+            if ((checkText && !JsonStringText.IsWellFormedName(member))
+                || (member.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String && !IsClean(member.Value, checkText)))
+            {
+                return false;
+            }
+
+            if (count < PairwiseLimit && !suspect)
+            {
+                var hash = NameHash(member);
+                suspect = hashes[..count].Contains(hash);
+                hashes[count] = hash;
+            }
+
+            count++;
+        }
+
+        return count < 2 || ((count <= PairwiseLimit && !suspect) || !HasRepeatedName(value, count));
+    }
+
+    /// <summary>A hash of a member's name as decoded, so that an escaped spelling hashes as the plain one.</summary>
+    private static int NameHash(in JsonProperty member)
+    {
+        var hash = default(HashCode);
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            hash.AddBytes(raw);
+            return hash.ToHashCode();
+        }
+#endif
+        hash.AddBytes(Encoding.UTF8.GetBytes(JsonStringText.NameKey(member)));
+        return hash.ToHashCode();
     }
 
     /// <summary>

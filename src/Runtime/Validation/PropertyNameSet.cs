@@ -102,6 +102,24 @@ public sealed class PropertyNameSet
         return -1;
     }
 
+    /// <summary>The index of a name given as decoded UTF-8 (no escapes), or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length + 1 < _starts.Length)
+        {
+            for (var i = _starts[utf8.Length]; i < _starts[utf8.Length + 1]; i++)
+            {
+                var index = _byLength[i];
+                if (utf8.SequenceEqual(_names[index]))
+                {
+                    return index;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// Which of the names (at most 64) the object lacks: bit <c>i</c> of the result stands for the name at
     /// index <c>i</c>. One pass over the object's members, which stops once every name is found.

@@ -55,6 +55,26 @@ public static class SchemaChecks
         return Exact(number).IsMultipleOf(JsonNumber.Parse(divisor));
     }
 
+    /// <summary>As <see cref="IsMultipleOf(in JsonElement, string)"/>, for a number literal as the reader has it.</summary>
+    public static bool IsMultipleOf(ReadOnlySpan<byte> number, string divisor)
+    {
+        if (JsonNumber.TryGetExactDecimal(number, out var value)
+            && decimal.TryParse(divisor, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var by)
+            && by != 0)
+        {
+            try
+            {
+                return value % by == 0;
+            }
+            catch (OverflowException)
+            {
+                // Fall through to the exact path.
+            }
+        }
+
+        return JsonNumber.TryParse(number, out var exact) && exact.IsMultipleOf(JsonNumber.Parse(divisor));
+    }
+
     /// <summary>Whether a number equals a JSON number literal, by mathematical value.</summary>
     public static bool NumberEquals(in JsonElement number, string literal)
         => number.ValueKind == JsonValueKind.Number && Exact(number).Equals(JsonNumber.Parse(literal));

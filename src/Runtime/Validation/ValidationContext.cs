@@ -53,9 +53,17 @@ public sealed class ValidationContext
     /// (<paramref name="resource"/>) starts the dynamic scope.
     /// </summary>
     public static ValidationResult Run(in JsonElement instance, SchemaValidator validator, string resource, ValidationOptions? options = null)
+        => Run(instance, validator, resource, options, textIsWellFormed: false);
+
+    /// <summary>
+    /// As <see cref="Run(in JsonElement, SchemaValidator, string, ValidationOptions?)"/>; <paramref name="textIsWellFormed"/>
+    /// says that the bytes the instance was parsed from hold no undecodable text (they passed
+    /// <see cref="JsonIntegrity.MayHoldIllFormedText"/>), so only repeated member names are looked for.
+    /// </summary>
+    internal static ValidationResult Run(in JsonElement instance, SchemaValidator validator, string resource, ValidationOptions? options, bool textIsWellFormed)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        if (JsonIntegrity.IsClean(instance))
+        if (JsonIntegrity.IsClean(instance, checkText: !textIsWellFormed))
         {
             return RunValidator(instance, validator, resource, options);
         }

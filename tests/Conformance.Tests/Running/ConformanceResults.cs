@@ -28,4 +28,7 @@ internal sealed record FileResult(SuiteTestFile File, int Passed, IReadOnlyList<
     public int Executed => Passed + Failures.Count;
 
     public int Threw => Failures.Count(f => f.Threw);
+
+    /// <summary>How many tests the single reader pass decided (valid or invalid) rather than leaving them to the document validators.</summary>
+    public int DecidedByReaderPass { get; init; }
 }

@@ -141,6 +141,7 @@ internal sealed class DraftConformance
     private static FileResult RunFile(SuiteTestFile file, Dictionary<(string, int), SuiteCase> casesByPosition, SchemaCatalog catalog)
     {
         var passed = 0;
+        var decided = 0;
         var failures = new List<ConformanceFailure>();
         foreach (var suiteCase in file.Cases)
         {
@@ -149,8 +150,9 @@ internal sealed class DraftConformance
             foreach (var test in suiteCase.Tests)
             {
                 var verdict = entry is null
-                    ? new Verdict($"no catalog entry for the case's schema (Find(\"{schemaPath ?? "?"}\", \"\") is null)", "(none)", false)
+                    ? new Verdict($"no catalog entry for the case's schema (Find(\"{schemaPath ?? "?"}\", \"\") is null)", "(none)", false, false)
                     : Check(entry, test);
+                decided += verdict.Decided ? 1 : 0;
                 if (verdict.Problem is null)
                 {
                     passed++;
@@ -162,7 +164,7 @@ internal sealed class DraftConformance
             }
         }
 
-        return new FileResult(file, passed, failures);
+        return new FileResult(file, passed, failures) { DecidedByReaderPass = decided };
     }
 
     /// <summary>Validates one test's instance in full and in first-failure mode and says what, if anything, is wrong.</summary>
@@ -200,6 +202,31 @@ internal sealed class DraftConformance
             }
         }
 
+        // The single reader pass (issue 14) decides validity where it can; the document validators give the
+        // errors either way, so the two paths agree error for error exactly when the pass never contradicts them.
+        var decided = false;
+        if (StreamOf(entry) is not { } stream)
+        {
+            problems.Add("the validator has no reader-pass schema beside it");
+        }
+        else
+        {
+            try
+            {
+                var pass = stream.Evaluate(System.Text.Encoding.UTF8.GetBytes(test.Data));
+                decided = pass != StreamVerdict.Undecided;
+                if (decided && full is not null && (pass == StreamVerdict.Valid) != full.IsValid)
+                {
+                    problems.Add($"the reader pass says {pass}, the document validators {Describe(full.IsValid)}");
+                }
+            }
+            catch (Exception exception)
+            {
+                threw = true;
+                problems.Add($"the reader pass threw {exception.GetType().FullName}: {exception.Message} {WhereThrown(exception)}");
+            }
+        }
+
         var first = Validate(() => entry.Validate(instance, ValidationOptions.FirstFailure), "first-failure", problems, ref threw);
         if (first is not null)
         {
@@ -211,7 +238,7 @@ internal sealed class DraftConformance
             firstError ??= first.Errors.FirstOrDefault()?.ToString();
         }
 
-        return new Verdict(problems.Count == 0 ? null : string.Join("; ", problems), firstError ?? "(none)", threw);
+        return new Verdict(problems.Count == 0 ? null : string.Join("; ", problems), firstError ?? "(none)", threw, decided);
     }
 
     private static ValidationResult? Validate(Func<ValidationResult> validate, string mode, List<string> problems, ref bool threw)
@@ -252,5 +279,9 @@ internal sealed class DraftConformance
     /// <param name="Run">Every test of the draft in both modes.</param>
     internal readonly record struct Timings(TimeSpan Generate, TimeSpan Compile, TimeSpan Run);
 
-    private readonly record struct Verdict(string? Problem, string FirstError, bool Threw);
+    /// <summary>The reader-pass schema generated beside a validator method (<c>{Method}__Stream</c>).</summary>
+    private static StreamSchema? StreamOf(SchemaCatalogEntry entry)
+        => entry.Validator.Method.DeclaringType?.GetProperty(entry.Validator.Method.Name + "__Stream", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null) as StreamSchema;
+
+    private readonly record struct Verdict(string? Problem, string FirstError, bool Threw, bool Decided);
 }

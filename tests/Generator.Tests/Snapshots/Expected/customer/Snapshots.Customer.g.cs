@@ -60,6 +60,9 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     static string global::Hooksmith.Serialization.ISchemaModel<Customer>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Customer>.Stream => global::Snapshots.CustomerValidation.Customer__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

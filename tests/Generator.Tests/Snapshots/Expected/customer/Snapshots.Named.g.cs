@@ -54,6 +54,9 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
     static string global::Hooksmith.Serialization.ISchemaModel<Named>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Named>.Stream => global::Snapshots.CustomerValidation.Named__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Named value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

@@ -42,6 +42,9 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.I
     static string global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.Stream => global::Snapshots.CustomerValidation.PositiveInteger__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, PositiveInteger value) => value.WriteTo(writer);
 
     /// <summary>Writes the value as JSON.</summary>

@@ -51,6 +51,9 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Tree>.Stream => global::Snapshots.CustomerValidation.Tree__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

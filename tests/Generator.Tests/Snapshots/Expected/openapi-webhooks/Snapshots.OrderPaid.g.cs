@@ -57,6 +57,9 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///snapshots/openapi-webhooks.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Stream => global::Snapshots.OpenapiWebhooksValidation.OrderPaid__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderPaid value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

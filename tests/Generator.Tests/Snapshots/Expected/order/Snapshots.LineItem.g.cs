@@ -51,6 +51,9 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
     static string global::Hooksmith.Serialization.ISchemaModel<LineItem>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<LineItem>.Stream => global::Snapshots.OrderValidation.LineItem__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, LineItem value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

@@ -88,6 +88,9 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     static string global::Hooksmith.Serialization.ISchemaModel<Order>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Order>.Stream => global::Snapshots.OrderValidation.Order__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

@@ -51,6 +51,9 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     static string global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Stream => global::Snapshots.OrderValidation.Order_Shipping__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderShipping value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

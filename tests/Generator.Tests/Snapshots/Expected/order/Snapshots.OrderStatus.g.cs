@@ -90,6 +90,9 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     static string global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Stream => global::Snapshots.OrderValidation.Order_Status__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderStatus value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON string.</summary>

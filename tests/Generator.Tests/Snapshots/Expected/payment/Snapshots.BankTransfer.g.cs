@@ -51,6 +51,9 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.ISch
     static string global::Hooksmith.Serialization.ISchemaModel<BankTransfer>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<BankTransfer>.Stream => global::Snapshots.PaymentValidation.BankTransfer__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, BankTransfer value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

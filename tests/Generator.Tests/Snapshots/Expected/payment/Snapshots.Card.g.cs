@@ -51,6 +51,9 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     static string global::Hooksmith.Serialization.ISchemaModel<Card>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Card>.Stream => global::Snapshots.PaymentValidation.Card__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Card value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>

@@ -104,6 +104,9 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
     static string global::Hooksmith.Serialization.ISchemaModel<Payment>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Payment>.Stream => global::Snapshots.PaymentValidation.Payment__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value) => value.WriteTo(writer);
 
     /// <summary>Writes the value as it came.</summary>
