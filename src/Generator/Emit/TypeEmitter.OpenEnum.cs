@@ -1,3 +1,4 @@
+using System.Linq;
 using Hooksmith.Generator.Planning;
 
 namespace Hooksmith.Generator.Emit;
@@ -24,18 +25,12 @@ internal static partial class TypeEmitter
         {
             writer.WriteLine($"/// <summary>The value <c>{Xml(member.Value)}</c>.</summary>");
             writer.WriteLine($"public static {name} {member.Name} {{ get; }} = new({Literal(member.Value)});");
-            writer.WriteLine();
         }
+
+        writer.WriteLine();
 
         writer.WriteLine("/// <summary>The values the schema lists, in its order.</summary>");
-        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[]");
-        writer.OpenBlock();
-        foreach (var member in spec.EnumMembers)
-        {
-            writer.WriteLine(member.Name + ",");
-        }
-
-        writer.CloseBlock("};");
+        WriteKnownValues(writer, spec);
         writer.WriteLine();
         writer.WriteLine("/// <summary>The value as it appears in JSON.</summary>");
         writer.WriteLine("public string Value => _value ?? string.Empty;");
@@ -60,7 +55,6 @@ internal static partial class TypeEmitter
         writer.WriteLine("Unknown = 0,");
         foreach (var member in spec.EnumMembers)
         {
-            writer.WriteLine();
             writer.WriteLine($"/// <summary>The value <c>{Xml(member.Value)}</c>.</summary>");
             writer.WriteLine(member.Name + ",");
         }
@@ -74,32 +68,48 @@ internal static partial class TypeEmitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, out {name} value)");
         writer.WriteLine("// The string codec reports a value of another type and text that cannot be decoded.");
-        writer.OpenBlock($"if (!{TypeNames.Codecs}StringCodec.TryRead(ref reader, context, out var text))");
-        writer.WriteLine("value = default;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"value = new {name}(text);");
-        writer.WriteLine("return true;");
+        writer.WriteLine($"var read = {TypeNames.Codecs}StringCodec.TryRead(ref reader, context, out var text);");
+        writer.WriteLine($"value = read ? new {name}(text!) : default;");
+        writer.WriteLine("return read;");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-        writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override string ToString() => Value;");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Compares two values ordinally.</summary>");
         writer.WriteLine($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Compares two values ordinally.</summary>");
         writer.WriteLine($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         writer.CloseBlock();
     }
+
+    /// <summary>The known values as an array, a line of them at a time so that a long list still reads.</summary>
+    private static void WriteKnownValues(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        var head = $"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[]";
+        var names = spec.EnumMembers.Select(member => member.Name).ToList();
+        if (names.Count <= ValuesOnOneLine)
+        {
+            writer.WriteLine($"{head} {{ {string.Join(", ", names)} }};");
+            return;
+        }
+
+        writer.WriteLine(head);
+        writer.OpenBlock();
+        for (var start = 0; start < names.Count; start += ValuesOnOneLine)
+        {
+            writer.WriteLine(string.Join(", ", names.Skip(start).Take(ValuesOnOneLine)) + ",");
+        }
+
+        writer.CloseBlock("};");
+    }
+
+    /// <summary>How many known values a line of <c>KnownValues</c> holds.</summary>
+    private const int ValuesOnOneLine = 6;
 }

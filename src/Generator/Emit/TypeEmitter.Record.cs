@@ -32,10 +32,7 @@ internal static partial class TypeEmitter
         }
         else
         {
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// Members that no property above describes, and values that did not fit their property,");
-            writer.WriteLine("/// kept as they came so that nothing in a payload is lost. Written back by <see cref=\"WriteTo\"/>.");
-            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>");
         }
 
         writer.WriteLine($"public {TypeNames.ElementBag}? {bagName} {{ get; init; }}");
@@ -78,18 +75,14 @@ internal static partial class TypeEmitter
     /// <summary>Whether a property's .NET type loses the spelling of its value (a date-time's), so the text is kept beside it.</summary>
     private static bool KeepsSpelling(PropertySpec property) => property.Type.Kind == TypeRefKind.DateTime;
 
-    /// <summary>Writes a property's value: as it was spelled when read, for a date-time that still holds what was read.</summary>
-    private static void WriteValue(SourceWriter writer, PropertySpec property, int index, string codec, string value)
+    /// <summary>
+    /// A member name as UTF-8 bytes: a <c>u8</c> literal, or, for a name that is not well-formed UTF-16 (a lone
+    /// surrogate, which no <c>u8</c> literal can hold), its bytes with the surrogate replaced, as the encoder does.
+    /// </summary>
+    private static string Utf8Name(string name)
     {
-        if (KeepsSpelling(property))
-        {
-            writer.OpenBlock($"if (!{TypeNames.Codecs}MemberSpellings.TryWrite(Spellings, writer, {index}, {value}))");
-            writer.WriteLine($"{codec}.Write(writer, {value});");
-            writer.CloseBlock();
-            return;
-        }
-
-        writer.WriteLine($"{codec}.Write(writer, {value});");
+        var literal = Utf8Literal(name);
+        return literal.EndsWith("u8", System.StringComparison.Ordinal) ? literal : $"global::System.Text.Encoding.UTF8.GetBytes({literal})";
     }
 
     /// <summary>The type a property's value is read into: the property's own type, but nullable for references.</summary>
@@ -125,20 +118,9 @@ internal static partial class TypeEmitter
         var name = spec.Name;
         var outValue = isValueType ? $"out {name} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {name}? value";
         var validates = spec.Validator is not null;
-        writer.WriteLine("/// <summary>");
-        if (validates)
-        {
-            writer.WriteLine("/// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema");
-            writer.WriteLine("/// rejects is reported in <paramref name=\"result\"/>, never thrown, and values that do not fit are kept.");
-            writer.WriteLine("/// Returns false only for malformed JSON or a root of the wrong type.");
-        }
-        else
-        {
-            writer.WriteLine("/// Binds a UTF-8 JSON payload leniently: values of the wrong type and missing required members are");
-            writer.WriteLine("/// reported in <paramref name=\"result\"/>, never thrown. Returns false only for malformed JSON or a root of the wrong type.");
-        }
-
-        writer.WriteLine("/// </summary>");
+        writer.WriteLine(validates
+            ? "/// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name=\"result\"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>"
+            : "/// <summary>Binds UTF-8 JSON leniently: values of the wrong type and missing required members are in <paramref name=\"result\"/>, never thrown; false only for malformed JSON or a root of the wrong type.</summary>");
         writer.WriteLine($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, {outValue}, out {TypeNames.ValidationResult} result)");
         writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.{(validates ? "TryParse" : "TryBind")}<{name}>(utf8Json, out value, out result);").Unindent();
         writer.WriteLine();
@@ -156,10 +138,7 @@ internal static partial class TypeEmitter
             writer.WriteLine($"public static {TypeNames.ValidationResult} Validate(in {TypeNames.JsonElement} instance, {TypeNames.ValidationOptions}? options = null)");
             writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.Validate<{name}>(instance, options);").Unindent();
             writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"static global::Hooksmith.Validation.SchemaValidator {TypeNames.Codecs}ISchemaModel<{name}>.Validator => {spec.Validator};");
-            writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"static string {TypeNames.Codecs}ISchemaModel<{name}>.SchemaResource => {Literal(spec.SchemaResource ?? string.Empty)};");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
@@ -176,43 +155,26 @@ internal static partial class TypeEmitter
     {
         writer.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
         writer.OpenBlock($"public void WriteTo({TypeNames.Utf8JsonWriter} writer)");
-        writer.WriteLine("writer.WriteStartObject();");
-        var locals = LocalNames(spec.Properties.Select(p => p.Name), MethodNames);
+        var spellings = spec.Properties.Any(KeepsSpelling) ? ", Spellings" : string.Empty;
+        writer.WriteLine($"var members = {TypeNames.Codecs}ObjectWriter.Start(writer, Presence, {bagName}{spellings});");
         for (var index = 0; index < spec.Properties.Count; index++)
         {
             var property = spec.Properties[index];
-            var jsonName = Utf8Literal(property.JsonName);
-            var codec = TypeNames.CodecOf(property.Type, allowsNull: false);
+            var jsonName = Utf8Name(property.JsonName);
             var isPlainValueType = property.Type.IsValueType && !property.IsNullable;
-            if (isPlainValueType)
-            {
-                writer.OpenBlock($"if (Presence.ShouldWrite({index}))");
-                writer.WriteLine($"writer.WritePropertyName({jsonName});");
-                WriteValue(writer, property, index, codec, property.Name);
-                writer.CloseBlock();
-                writer.WriteLine();
-                continue;
-            }
-
-            var local = locals[index];
-            writer.OpenBlock($"if ({property.Name} is {{ }} {local})");
-            writer.WriteLine($"writer.WritePropertyName({jsonName});");
-            WriteValue(writer, property, index, codec, local);
-            writer.CloseBlock();
-            var isRequired = property.IsRequired ? "true" : "false";
-            writer.OpenBlock($"else if (Presence.ShouldWriteNull({index}, isRequired: {isRequired}) && !{TypeNames.Codecs}ObjectWriter.Keeps({bagName}, {Literal(property.JsonName)}))");
-            writer.WriteLine($"writer.WriteNull({jsonName});");
-            writer.CloseBlock();
-            writer.WriteLine();
+            var nullable = isPlainValueType ? string.Empty : $", isRequired: {(property.IsRequired ? "true" : "false")}";
+            var method = KeepsSpelling(property)
+                ? "WriteDateTime"
+                : $"Write<{TypeNames.Of(property.Type)}, {TypeNames.CodecOf(property.Type, allowsNull: false)}>";
+            writer.WriteLine($"members.{method}({jsonName}, {index}, {property.Name}{nullable});");
         }
 
         if (spec.AdditionalProperties is { } typed)
         {
-            writer.WriteLine($"{TypeNames.Codecs}ObjectWriter.WriteMembers<{TypeNames.Of(typed)}, {TypeNames.CodecOf(typed, allowsNull: false)}>(writer, AdditionalProperties);");
+            writer.WriteLine($"members.WriteMembers<{TypeNames.Of(typed)}, {TypeNames.CodecOf(typed, allowsNull: false)}>(AdditionalProperties);");
         }
 
-        writer.WriteLine($"{TypeNames.Codecs}ObjectWriter.WriteMembers(writer, {bagName});");
-        writer.WriteLine("writer.WriteEndObject();");
+        writer.WriteLine("members.End();");
         writer.CloseBlock();
         writer.WriteLine();
     }
@@ -312,6 +274,31 @@ internal static partial class TypeEmitter
         writer.WriteLine();
     }
 
+    /// <summary>How many members a record's hash code combines (<see cref="System.HashCode"/> takes eight at most).</summary>
+    private const int HashedMembers = 8;
+
+    /// <summary>
+    /// A record's hash code: the members that hash by value without walking anything (not lists, maps or
+    /// raw JSON), up to eight. Equal values still hash alike, since it hashes a part of what Equals compares;
+    /// a record with no such member hashes its first member, or its kept raw members.
+    /// </summary>
+    private static string HashOf(TypeSpec spec, string bagName)
+    {
+        var cheap = spec.Properties
+            .Where(p => p.Type.Kind is not (TypeRefKind.List or TypeRefKind.Map or TypeRefKind.Any))
+            .Take(HashedMembers)
+            .Select(p => p.Name)
+            .ToList();
+        if (cheap.Count > 0)
+        {
+            return $"global::System.HashCode.Combine({string.Join(", ", cheap)})";
+        }
+
+        return spec.Properties.Count > 0
+            ? TypeNames.HashOf(spec.Properties[0].Type, spec.Properties[0].Name)
+            : $"{TypeNames.Codecs}StructuralEquality.MapHashCode({bagName})";
+    }
+
     private static void WriteRecordEquality(SourceWriter writer, TypeSpec spec, string bagName)
     {
         var name = spec.Name;
@@ -326,9 +313,7 @@ internal static partial class TypeEmitter
         comparisons.Add($"{TypeNames.Codecs}StructuralEquality.MapEquals({bagName}, other.{bagName})");
 
         writer.WriteLine("/// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>");
-        writer.WriteLine($"public bool Equals({name}? other)");
-        writer.Indent();
-        writer.WriteLine("=> other is not null");
+        writer.WriteLine($"public bool Equals({name}? other) => other is not null");
         writer.Indent();
         foreach (var comparison in comparisons)
         {
@@ -336,23 +321,8 @@ internal static partial class TypeEmitter
         }
 
         writer.Unindent();
-        writer.Unindent();
         writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock("public override int GetHashCode()");
-        writer.WriteLine("var hash = new global::System.HashCode();");
-        foreach (var property in spec.Properties)
-        {
-            writer.WriteLine($"hash.Add({TypeNames.HashOf(property.Type, property.Name)});");
-        }
-
-        if (spec.AdditionalProperties is not null)
-        {
-            writer.WriteLine($"hash.Add({TypeNames.Codecs}StructuralEquality.MapHashCode(AdditionalProperties));");
-        }
-
-        writer.WriteLine($"hash.Add({TypeNames.Codecs}StructuralEquality.MapHashCode({bagName}));");
-        writer.WriteLine("return hash.ToHashCode();");
-        writer.CloseBlock();
+        writer.WriteLine("/// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>");
+        writer.WriteLine($"public override int GetHashCode() => {HashOf(spec, bagName)};");
     }
 }

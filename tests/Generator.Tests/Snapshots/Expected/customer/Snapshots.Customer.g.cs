@@ -24,20 +24,13 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     /// <summary>The <c>labels</c> member.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Labels { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Customer? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Customer>(utf8Json, out value, out result);
 
@@ -53,10 +46,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<Customer>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Customer>.Validator => global::Snapshots.CustomerValidation.Customer;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<Customer>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
@@ -68,59 +58,13 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (Name is { } name)
-        {
-            writer.WritePropertyName("name"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, name);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "name"))
-        {
-            writer.WriteNull("name"u8);
-        }
-
-        if (Class is { } @class)
-        {
-            writer.WritePropertyName("class"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, @class);
-        }
-        else if (Presence.ShouldWriteNull(1, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "class"))
-        {
-            writer.WriteNull("class"u8);
-        }
-
-        if (CustomerValue is { } customerValue)
-        {
-            writer.WritePropertyName("Customer"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, customerValue);
-        }
-        else if (Presence.ShouldWriteNull(2, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "Customer"))
-        {
-            writer.WriteNull("Customer"u8);
-        }
-
-        if (Email is { } email)
-        {
-            writer.WritePropertyName("email"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, email);
-        }
-        else if (Presence.ShouldWriteNull(3, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "email"))
-        {
-            writer.WriteNull("email"u8);
-        }
-
-        if (Labels is { } labels)
-        {
-            writer.WritePropertyName("labels"u8);
-            global::Hooksmith.Serialization.MapCodec<long, global::Hooksmith.Serialization.Int64Codec>.Write(writer, labels);
-        }
-        else if (Presence.ShouldWriteNull(4, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "labels"))
-        {
-            writer.WriteNull("labels"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("name"u8, 0, Name, isRequired: true);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("class"u8, 1, Class, isRequired: false);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("Customer"u8, 2, CustomerValue, isRequired: false);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("email"u8, 3, Email, isRequired: false);
+        members.Write<global::System.Collections.Generic.IReadOnlyDictionary<string, long>, global::Hooksmith.Serialization.MapCodec<long, global::Hooksmith.Serialization.Int64Codec>>("labels"u8, 4, Labels, isRequired: false);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -189,25 +133,14 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(Customer? other)
-        => other is not null
-            && Name == other.Name
-            && Class == other.Class
-            && CustomerValue == other.CustomerValue
-            && Email == other.Email
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(Labels, other.Labels)
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(Customer? other) => other is not null
+        && Name == other.Name
+        && Class == other.Class
+        && CustomerValue == other.CustomerValue
+        && Email == other.Email
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(Labels, other.Labels)
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(Name);
-        hash.Add(Class);
-        hash.Add(CustomerValue);
-        hash.Add(Email);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(Labels));
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(Name, Class, CustomerValue, Email);
 }

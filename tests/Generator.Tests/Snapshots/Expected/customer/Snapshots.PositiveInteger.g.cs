@@ -15,11 +15,7 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.I
     /// <summary>The value.</summary>
     public long Value { get; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PositiveInteger? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<PositiveInteger>(utf8Json, out value, out result);
 
@@ -35,10 +31,7 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.I
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<PositiveInteger>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.Validator => global::Snapshots.CustomerValidation.PositiveInteger;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>

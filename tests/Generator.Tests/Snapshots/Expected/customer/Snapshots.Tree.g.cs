@@ -10,25 +10,18 @@ namespace Snapshots;
 public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel<Tree>
 {
     /// <summary>The <c>value</c> member.</summary>
-    public long? Value { get; init; }
+    public long? ValueValue { get; init; }
 
     /// <summary>The <c>children</c> member.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? Children { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Tree? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Tree>(utf8Json, out value, out result);
 
@@ -44,14 +37,8 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<Tree>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Tree>.Validator => global::Snapshots.CustomerValidation.Tree;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///snapshots/customer.json";
-
-    /// <inheritdoc/>
-    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Tree>.Stream => global::Snapshots.CustomerValidation.Tree__Stream;
 
     /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);
@@ -59,29 +46,10 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (Value is { } valueValue)
-        {
-            writer.WritePropertyName("value"u8);
-            global::Hooksmith.Serialization.Int64Codec.Write(writer, valueValue);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "value"))
-        {
-            writer.WriteNull("value"u8);
-        }
-
-        if (Children is { } children)
-        {
-            writer.WritePropertyName("children"u8);
-            global::Hooksmith.Serialization.ListCodec<global::Snapshots.Tree, global::Snapshots.Tree>.Write(writer, children);
-        }
-        else if (Presence.ShouldWriteNull(1, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "children"))
-        {
-            writer.WriteNull("children"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
+        members.Write<long, global::Hooksmith.Serialization.Int64Codec>("value"u8, 0, ValueValue, isRequired: false);
+        members.Write<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.Tree, global::Snapshots.Tree>>("children"u8, 1, Children, isRequired: false);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -122,7 +90,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
 
         value = new Tree
         {
-            Value = valueValue,
+            ValueValue = valueValue,
             Children = children,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
@@ -131,19 +99,11 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(Tree? other)
-        => other is not null
-            && Value == other.Value
-            && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Children, other.Children)
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(Tree? other) => other is not null
+        && ValueValue == other.ValueValue
+        && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Children, other.Children)
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(Value);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.ListHashCode(Children));
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(ValueValue);
 }

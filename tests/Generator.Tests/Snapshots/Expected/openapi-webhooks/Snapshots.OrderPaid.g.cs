@@ -18,10 +18,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <summary>The <c>amount</c> member.</summary>
     public long? Amount { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
@@ -30,11 +27,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
     private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderPaid? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<OrderPaid>(utf8Json, out value, out result);
 
@@ -50,10 +43,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<OrderPaid>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Validator => global::Snapshots.OpenapiWebhooksValidation.OrderPaid;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///snapshots/openapi-webhooks.json";
 
     /// <inheritdoc/>
@@ -65,42 +55,11 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (OrderId is { } orderId)
-        {
-            writer.WritePropertyName("order_id"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, orderId);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "order_id"))
-        {
-            writer.WriteNull("order_id"u8);
-        }
-
-        if (PaidAt is { } paidAt)
-        {
-            writer.WritePropertyName("paid_at"u8);
-            if (!global::Hooksmith.Serialization.MemberSpellings.TryWrite(Spellings, writer, 1, paidAt))
-            {
-                global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, paidAt);
-            }
-        }
-        else if (Presence.ShouldWriteNull(1, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "paid_at"))
-        {
-            writer.WriteNull("paid_at"u8);
-        }
-
-        if (Amount is { } amount)
-        {
-            writer.WritePropertyName("amount"u8);
-            global::Hooksmith.Serialization.Int64Codec.Write(writer, amount);
-        }
-        else if (Presence.ShouldWriteNull(2, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "amount"))
-        {
-            writer.WriteNull("amount"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties, Spellings);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("order_id"u8, 0, OrderId, isRequired: true);
+        members.WriteDateTime("paid_at"u8, 1, PaidAt, isRequired: false);
+        members.Write<long, global::Hooksmith.Serialization.Int64Codec>("amount"u8, 2, Amount, isRequired: false);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -158,21 +117,12 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(OrderPaid? other)
-        => other is not null
-            && OrderId == other.OrderId
-            && PaidAt == other.PaidAt
-            && Amount == other.Amount
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(OrderPaid? other) => other is not null
+        && OrderId == other.OrderId
+        && PaidAt == other.PaidAt
+        && Amount == other.Amount
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(OrderId);
-        hash.Add(PaidAt);
-        hash.Add(Amount);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(OrderId, PaidAt, Amount);
 }

@@ -49,10 +49,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>The <c>anything</c> member.</summary>
     public global::System.Text.Json.JsonElement? Anything { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
@@ -61,11 +58,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
     private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Order? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Order>(utf8Json, out value, out result);
 
@@ -81,10 +74,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<Order>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Order>.Validator => global::Snapshots.OrderValidation.Order;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<Order>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
@@ -96,128 +86,20 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (Id is { } id)
-        {
-            writer.WritePropertyName("id"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, id);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "id"))
-        {
-            writer.WriteNull("id"u8);
-        }
-
-        if (Presence.ShouldWrite(1))
-        {
-            writer.WritePropertyName("status"u8);
-            global::Snapshots.OrderStatus.Write(writer, Status);
-        }
-
-        if (Items is { } items)
-        {
-            writer.WritePropertyName("items"u8);
-            global::Hooksmith.Serialization.ListCodec<global::Snapshots.LineItem, global::Snapshots.LineItem>.Write(writer, items);
-        }
-        else if (Presence.ShouldWriteNull(2, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "items"))
-        {
-            writer.WriteNull("items"u8);
-        }
-
-        if (Total is { } total)
-        {
-            writer.WritePropertyName("total"u8);
-            global::Hooksmith.Serialization.Int64Codec.Write(writer, total);
-        }
-        else if (Presence.ShouldWriteNull(3, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "total"))
-        {
-            writer.WriteNull("total"u8);
-        }
-
-        if (DiscountRate is { } discountRate)
-        {
-            writer.WritePropertyName("discount_rate"u8);
-            global::Hooksmith.Serialization.DecimalCodec.Write(writer, discountRate);
-        }
-        else if (Presence.ShouldWriteNull(4, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "discount_rate"))
-        {
-            writer.WriteNull("discount_rate"u8);
-        }
-
-        if (Gift is { } gift)
-        {
-            writer.WritePropertyName("gift"u8);
-            global::Hooksmith.Serialization.BooleanCodec.Write(writer, gift);
-        }
-        else if (Presence.ShouldWriteNull(5, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "gift"))
-        {
-            writer.WriteNull("gift"u8);
-        }
-
-        if (Note is { } note)
-        {
-            writer.WritePropertyName("note"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, note);
-        }
-        else if (Presence.ShouldWriteNull(6, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "note"))
-        {
-            writer.WriteNull("note"u8);
-        }
-
-        if (CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName("created_at"u8);
-            if (!global::Hooksmith.Serialization.MemberSpellings.TryWrite(Spellings, writer, 7, createdAt))
-            {
-                global::Hooksmith.Serialization.DateTimeOffsetCodec.Write(writer, createdAt);
-            }
-        }
-        else if (Presence.ShouldWriteNull(7, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "created_at"))
-        {
-            writer.WriteNull("created_at"u8);
-        }
-
-        if (Metadata is { } metadata)
-        {
-            writer.WritePropertyName("metadata"u8);
-            global::Hooksmith.Serialization.MapCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>.Write(writer, metadata);
-        }
-        else if (Presence.ShouldWriteNull(8, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "metadata"))
-        {
-            writer.WriteNull("metadata"u8);
-        }
-
-        if (Tags is { } tags)
-        {
-            writer.WritePropertyName("tags"u8);
-            global::Hooksmith.Serialization.ListCodec<string, global::Hooksmith.Serialization.StringCodec>.Write(writer, tags);
-        }
-        else if (Presence.ShouldWriteNull(9, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "tags"))
-        {
-            writer.WriteNull("tags"u8);
-        }
-
-        if (Shipping is { } shipping)
-        {
-            writer.WritePropertyName("shipping"u8);
-            global::Snapshots.OrderShipping.Write(writer, shipping);
-        }
-        else if (Presence.ShouldWriteNull(10, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "shipping"))
-        {
-            writer.WriteNull("shipping"u8);
-        }
-
-        if (Anything is { } anything)
-        {
-            writer.WritePropertyName("anything"u8);
-            global::Hooksmith.Serialization.ElementCodec.Write(writer, anything);
-        }
-        else if (Presence.ShouldWriteNull(11, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "anything"))
-        {
-            writer.WriteNull("anything"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties, Spellings);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("id"u8, 0, Id, isRequired: true);
+        members.Write<global::Snapshots.OrderStatus, global::Snapshots.OrderStatus>("status"u8, 1, Status);
+        members.Write<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.LineItem>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.LineItem, global::Snapshots.LineItem>>("items"u8, 2, Items, isRequired: true);
+        members.Write<long, global::Hooksmith.Serialization.Int64Codec>("total"u8, 3, Total, isRequired: false);
+        members.Write<decimal, global::Hooksmith.Serialization.DecimalCodec>("discount_rate"u8, 4, DiscountRate, isRequired: false);
+        members.Write<bool, global::Hooksmith.Serialization.BooleanCodec>("gift"u8, 5, Gift, isRequired: false);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("note"u8, 6, Note, isRequired: false);
+        members.WriteDateTime("created_at"u8, 7, CreatedAt, isRequired: false);
+        members.Write<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>, global::Hooksmith.Serialization.MapCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>>("metadata"u8, 8, Metadata, isRequired: false);
+        members.Write<global::System.Collections.Generic.IReadOnlyList<string>, global::Hooksmith.Serialization.ListCodec<string, global::Hooksmith.Serialization.StringCodec>>("tags"u8, 9, Tags, isRequired: false);
+        members.Write<global::Snapshots.OrderShipping, global::Snapshots.OrderShipping>("shipping"u8, 10, Shipping, isRequired: false);
+        members.Write<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>("anything"u8, 11, Anything, isRequired: false);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -331,39 +213,21 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(Order? other)
-        => other is not null
-            && Id == other.Id
-            && Status == other.Status
-            && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Items, other.Items)
-            && Total == other.Total
-            && DiscountRate == other.DiscountRate
-            && Gift == other.Gift
-            && Note == other.Note
-            && CreatedAt == other.CreatedAt
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(Metadata, other.Metadata)
-            && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Tags, other.Tags)
-            && Shipping == other.Shipping
-            && global::Hooksmith.Serialization.StructuralEquality.ElementEquals(Anything, other.Anything)
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(Order? other) => other is not null
+        && Id == other.Id
+        && Status == other.Status
+        && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Items, other.Items)
+        && Total == other.Total
+        && DiscountRate == other.DiscountRate
+        && Gift == other.Gift
+        && Note == other.Note
+        && CreatedAt == other.CreatedAt
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(Metadata, other.Metadata)
+        && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Tags, other.Tags)
+        && Shipping == other.Shipping
+        && global::Hooksmith.Serialization.StructuralEquality.ElementEquals(Anything, other.Anything)
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(Id);
-        hash.Add(Status);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.ListHashCode(Items));
-        hash.Add(Total);
-        hash.Add(DiscountRate);
-        hash.Add(Gift);
-        hash.Add(Note);
-        hash.Add(CreatedAt);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(Metadata));
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.ListHashCode(Tags));
-        hash.Add(Shipping);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.ElementHashCode(Anything));
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(Id, Status, Total, DiscountRate, Gift, Note, CreatedAt, Shipping);
 }

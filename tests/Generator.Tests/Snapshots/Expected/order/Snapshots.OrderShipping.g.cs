@@ -15,20 +15,13 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     /// <summary>The <c>tracking</c> member.</summary>
     public string? Tracking { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderShipping? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<OrderShipping>(utf8Json, out value, out result);
 
@@ -44,10 +37,7 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<OrderShipping>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Validator => global::Snapshots.OrderValidation.Order_Shipping;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
@@ -59,29 +49,10 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (Carrier is { } carrier)
-        {
-            writer.WritePropertyName("carrier"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, carrier);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "carrier"))
-        {
-            writer.WriteNull("carrier"u8);
-        }
-
-        if (Tracking is { } tracking)
-        {
-            writer.WritePropertyName("tracking"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, tracking);
-        }
-        else if (Presence.ShouldWriteNull(1, isRequired: false) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "tracking"))
-        {
-            writer.WriteNull("tracking"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("carrier"u8, 0, Carrier, isRequired: false);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("tracking"u8, 1, Tracking, isRequired: false);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -131,19 +102,11 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(OrderShipping? other)
-        => other is not null
-            && Carrier == other.Carrier
-            && Tracking == other.Tracking
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(OrderShipping? other) => other is not null
+        && Carrier == other.Carrier
+        && Tracking == other.Tracking
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(Carrier);
-        hash.Add(Tracking);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(Carrier, Tracking);
 }

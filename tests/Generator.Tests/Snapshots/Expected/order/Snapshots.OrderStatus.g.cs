@@ -17,20 +17,13 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
 
     /// <summary>The value <c>CREATED</c>.</summary>
     public static OrderStatus Created { get; } = new("CREATED");
-
     /// <summary>The value <c>PAID</c>.</summary>
     public static OrderStatus Paid { get; } = new("PAID");
-
     /// <summary>The value <c>CANCELED</c>.</summary>
     public static OrderStatus Canceled { get; } = new("CANCELED");
 
     /// <summary>The values the schema lists, in its order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<OrderStatus> KnownValues { get; } = new OrderStatus[]
-    {
-        Created,
-        Paid,
-        Canceled,
-    };
+    public static global::System.Collections.Generic.IReadOnlyList<OrderStatus> KnownValues { get; } = new OrderStatus[] { Created, Paid, Canceled };
 
     /// <summary>The value as it appears in JSON.</summary>
     public string Value => _value ?? string.Empty;
@@ -52,22 +45,15 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     {
         /// <summary>A value the schema does not list.</summary>
         Unknown = 0,
-
         /// <summary>The value <c>CREATED</c>.</summary>
         Created,
-
         /// <summary>The value <c>PAID</c>.</summary>
         Paid,
-
         /// <summary>The value <c>CANCELED</c>.</summary>
         Canceled,
     }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, out OrderStatus value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<OrderStatus>(utf8Json, out value, out result);
 
@@ -83,10 +69,7 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<OrderStatus>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Validator => global::Snapshots.OrderValidation.Order_Status;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
@@ -102,31 +85,21 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, out OrderStatus value)
     {
         // The string codec reports a value of another type and text that cannot be decoded.
-        if (!global::Hooksmith.Serialization.StringCodec.TryRead(ref reader, context, out var text))
-        {
-            value = default;
-            return false;
-        }
-
-        value = new OrderStatus(text);
-        return true;
+        var read = global::Hooksmith.Serialization.StringCodec.TryRead(ref reader, context, out var text);
+        value = read ? new OrderStatus(text!) : default;
+        return read;
     }
 
     /// <inheritdoc/>
     public bool Equals(OrderStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is OrderStatus other && Equals(other);
-
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     /// <inheritdoc/>
     public override string ToString() => Value;
-
     /// <summary>Compares two values ordinally.</summary>
     public static bool operator ==(OrderStatus left, OrderStatus right) => left.Equals(right);
-
     /// <summary>Compares two values ordinally.</summary>
     public static bool operator !=(OrderStatus left, OrderStatus right) => !left.Equals(right);
 }

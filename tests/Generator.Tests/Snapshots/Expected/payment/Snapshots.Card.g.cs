@@ -15,20 +15,13 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     /// <summary>The <c>last4</c> member.</summary>
     public required string Last4 { get; init; }
 
-    /// <summary>
-    /// Members that no property above describes, and values that did not fit their property,
-    /// kept as they came so that nothing in a payload is lost. Written back by <see cref="WriteTo"/>.
-    /// </summary>
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Card? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Card>(utf8Json, out value, out result);
 
@@ -44,10 +37,7 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<Card>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Card>.Validator => global::Snapshots.PaymentValidation.Card;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<Card>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
@@ -59,29 +49,10 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
-        if (Type is { } @type)
-        {
-            writer.WritePropertyName("type"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, @type);
-        }
-        else if (Presence.ShouldWriteNull(0, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "type"))
-        {
-            writer.WriteNull("type"u8);
-        }
-
-        if (Last4 is { } last4)
-        {
-            writer.WritePropertyName("last4"u8);
-            global::Hooksmith.Serialization.StringCodec.Write(writer, last4);
-        }
-        else if (Presence.ShouldWriteNull(1, isRequired: true) && !global::Hooksmith.Serialization.ObjectWriter.Keeps(AdditionalProperties, "last4"))
-        {
-            writer.WriteNull("last4"u8);
-        }
-
-        global::Hooksmith.Serialization.ObjectWriter.WriteMembers(writer, AdditionalProperties);
-        writer.WriteEndObject();
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("type"u8, 0, Type, isRequired: true);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("last4"u8, 1, Last4, isRequired: true);
+        members.End();
     }
 
     /// <inheritdoc/>
@@ -133,19 +104,11 @@ public sealed partial record Card : global::Hooksmith.Serialization.ISchemaModel
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
-    public bool Equals(Card? other)
-        => other is not null
-            && Type == other.Type
-            && Last4 == other.Last4
-            && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+    public bool Equals(Card? other) => other is not null
+        && Type == other.Type
+        && Last4 == other.Last4
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.Add(Type);
-        hash.Add(Last4);
-        hash.Add(global::Hooksmith.Serialization.StructuralEquality.MapHashCode(AdditionalProperties));
-        return hash.ToHashCode();
-    }
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(Type, Last4);
 }

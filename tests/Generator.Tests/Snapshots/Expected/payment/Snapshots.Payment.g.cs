@@ -77,11 +77,7 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
         otherwise(Value);
     }
 
-    /// <summary>
-    /// Validates a UTF-8 JSON payload against the schema and binds it leniently: everything the schema
-    /// rejects is reported in <paramref name="result"/>, never thrown, and values that do not fit are kept.
-    /// Returns false only for malformed JSON or a root of the wrong type.
-    /// </summary>
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Payment? value, out global::Hooksmith.Validation.ValidationResult result)
         => global::Hooksmith.Serialization.JsonModel.TryParse<Payment>(utf8Json, out value, out result);
 
@@ -97,10 +93,7 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
     public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
         => global::Hooksmith.Serialization.JsonModel.Validate<Payment>(instance, options);
 
-    /// <inheritdoc/>
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Payment>.Validator => global::Snapshots.PaymentValidation.Payment;
-
-    /// <inheritdoc/>
     static string global::Hooksmith.Serialization.ISchemaModel<Payment>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
