@@ -49,12 +49,14 @@ internal static class DriftDiagnostics
 
         // The lock is what 'hooksmith lock' writes for the same surface, so a lock that has been accepted
         // and not drifted from reads exactly as this surface would be written: nothing to parse or compare.
-        if (LockText.SameAs(lockFile.Text, LockFileWriter.Write(current)))
+        var written = LockFileWriter.WriteEntries(current);
+        if (LockText.SameAs(lockFile.Text, written.Text))
         {
             return EquatableArray<DriftDiagnostic>.Empty;
         }
 
-        var locked = LockFileReader.Read(lockFile.Text, out var error);
+        // Only the entries written otherwise than now are read, and only what they reach is compared.
+        var locked = LockFileReader.ReadAgainst(lockFile.Text, current, written, out var error);
         if (locked is null)
         {
             return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), $"The lock cannot be read ({error}); no drift is reported", "run 'hooksmith lock' to write it again") }.ToEquatableArray();

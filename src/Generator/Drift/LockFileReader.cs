@@ -30,14 +30,12 @@ internal static class LockFileReader
             return null;
         }
 
-        var surface = new SchemaSurface { IncludesDocs = root.GetBoolean("docs") == true };
+        var surface = new SchemaSurface { IncludesDocs = root.GetBoolean("docs") == true, IsLock = true };
         if (root["schemas"] is { IsObject: true } schemas)
         {
             foreach (var entry in schemas.Properties)
             {
-                var hash = entry.Name.IndexOf('#');
-                var pointer = hash < 0 ? string.Empty : entry.Name.Substring(hash + 1);
-                surface.Schemas[entry.Name] = new SurfaceSchema(Node(entry.Value, pointer), entry.Value.GetBoolean("named") != false);
+                surface.Schemas[entry.Name] = Schema(entry.Name, entry.Value);
             }
         }
 
@@ -45,12 +43,91 @@ internal static class LockFileReader
         {
             foreach (var entry in events.Properties)
             {
-                var payload = entry.Value["payload"] is { IsObject: true } node ? Node(node, entry.Value.GetString("pointer") ?? string.Empty) : new SurfaceNode();
-                surface.Events[entry.Name] = new SurfaceEvent(entry.Value.GetString("key") ?? entry.Name, payload, entry.Value.GetString("csharp"), null);
+                surface.Events[entry.Name] = Event(entry.Name, entry.Value);
             }
         }
 
         return surface;
+    }
+
+    /// <summary>
+    /// Reads a lock to compare with <paramref name="current"/>, which <paramref name="written"/> is written from:
+    /// an entry that reads exactly as its current one is that entry (the same node, so the comparer sees at
+    /// once that nothing changed there), and only the others are parsed. The same surface, for comparing, as
+    /// <see cref="Read"/> gives, at the cost of the entries that changed.
+    /// </summary>
+    /// <returns>The surface, or null with <paramref name="error"/> saying why.</returns>
+    public static SchemaSurface? ReadAgainst(string text, SchemaSurface current, WrittenLock written, out string? error)
+    {
+        error = null;
+        if (LockLayout.Of(text) is not { Format: LockFileWriter.FormatVersion } layout)
+        {
+            // Not laid out as written, or not a lock: reading it whole says what it is.
+            return Read(text, out error);
+        }
+
+        var surface = new SchemaSurface { IncludesDocs = layout.Docs, IsLock = true };
+        foreach (var (name, range) in layout.Schemas)
+        {
+            if (written.Schemas.TryGetValue(name, out var mine) && LockText.SameRange(text, range, written.Text, mine) && current.Schemas.TryGetValue(name, out var same))
+            {
+                surface.Schemas[name] = same;
+            }
+            else if (Parse(text, range) is { } json)
+            {
+                surface.Schemas[name] = Schema(name, json);
+            }
+            else
+            {
+                return Read(text, out error);
+            }
+        }
+
+        for (var i = 0; i < layout.Events.Count; i++)
+        {
+            var (name, range) = layout.Events[i];
+            current.Events.TryGetValue(name, out var same);
+            if (same is not null && written.Events.TryGetValue(name, out var mine) && LockText.SameRange(text, range, written.Text, mine))
+            {
+                surface.Events[name] = same;
+            }
+            else if (same is not null && layout.EventParts[i] is { } parts && written.Payloads.TryGetValue(name, out var payload) && LockText.SameRange(text, parts.Payload, written.Text, payload))
+            {
+                // The payload reads as now, under another key or place (an event moved from 'paths' to 'webhooks').
+                surface.Events[name] = new SurfaceEvent(parts.Key, same.Payload, parts.CSharp, null);
+            }
+            else if (Parse(text, range) is { } json)
+            {
+                surface.Events[name] = Event(name, json);
+            }
+            else
+            {
+                return Read(text, out error);
+            }
+        }
+
+        return surface;
+    }
+
+    /// <summary>One entry's value, or null when it is not JSON (the lock is then read whole, for the error's place).</summary>
+    private static JsonNode? Parse(string text, TextRange range)
+    {
+        // The entry sits two levels down in the lock.
+        var parsed = JsonTextReader.Parse(text.Substring(range.Start, range.Length), JsonTextReader.DefaultMaxDepth - 2);
+        return parsed.Root;
+    }
+
+    private static SurfaceSchema Schema(string key, JsonNode json)
+    {
+        var hash = key.IndexOf('#');
+        var pointer = hash < 0 ? string.Empty : key.Substring(hash + 1);
+        return new SurfaceSchema(Node(json, pointer), json.GetBoolean("named") != false);
+    }
+
+    private static SurfaceEvent Event(string name, JsonNode json)
+    {
+        var payload = json["payload"] is { IsObject: true } node ? Node(node, json.GetString("pointer") ?? string.Empty) : new SurfaceNode();
+        return new SurfaceEvent(json.GetString("key") ?? name, payload, json.GetString("csharp"), null);
     }
 
     private static SurfaceNode Node(JsonNode json, string pointer) => Node(json, pointer, out _);

@@ -49,4 +49,36 @@ internal static class LockText
 
         return true;
     }
+
+    /// <summary>True when a range of <paramref name="stored"/> reads as a range of <paramref name="written"/>, carriage returns aside.</summary>
+    public static bool SameRange(string stored, TextRange storedRange, string written, TextRange writtenRange)
+    {
+        int i = storedRange.Start, j = writtenRange.Start;
+        int storedEnd = storedRange.Start + storedRange.Length, writtenEnd = writtenRange.Start + writtenRange.Length;
+        while (true)
+        {
+            while (i < storedEnd && stored[i] == '\r')
+            {
+                i++;
+            }
+
+            while (j < writtenEnd && written[j] == '\r')
+            {
+                j++;
+            }
+
+            if (i == storedEnd || j == writtenEnd)
+            {
+                return i == storedEnd && j == writtenEnd;
+            }
+
+            if (stored[i] != written[j])
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
 }

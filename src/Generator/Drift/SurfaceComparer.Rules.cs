@@ -30,6 +30,13 @@ internal sealed partial class SurfaceComparer
 
         var pair = new Pair();
         _pairs.Add((old, @new), pair);
+        if (ReferenceEquals(old, @new) && IsQuiet(old))
+        {
+            // One node on both sides (a lock entry that reads as the current schema) reaching only
+            // such nodes: every rule would find the two alike, so none is applied.
+            return pair;
+        }
+
         label = @new.CSharpType ?? old.CSharpType ?? label;
         var at = new Site(this, pair, old, @new, label);
 
@@ -72,6 +79,13 @@ internal sealed partial class SurfaceComparer
 
         return pair;
     }
+
+    /// <summary>
+    /// Where something of the old schema is written, for a removal: in the old file for <c>diff</c>. A lock has
+    /// no lines; the nodes it shares with the current surface (its entries that read as the current
+    /// schema) are the current file's, and a removal is reported where the object now is, as for the rest of the lock.
+    /// </summary>
+    private SurfaceLocation? OldLocation(SurfaceLocation? location) => _old.IsLock ? null : location;
 
     private static string Quote(string? text) => text is null ? "none" : "'" + text + "'";
 
@@ -221,7 +235,7 @@ internal sealed partial class SurfaceComparer
             }
             else
             {
-                at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, entry.Value.NameLocation ?? @new.Location, member,
+                at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, OldLocation(entry.Value.NameLocation) ?? @new.Location, member,
                     $"property '{entry.Key}' was removed from {at.Label}: the generated member {member} goes away");
             }
         }
@@ -377,7 +391,7 @@ internal sealed partial class SurfaceComparer
         Match(at, at.Old.Variants, at.New.Variants, (before, after) => at.Child(Walk(before, after, at.Label)),
             added => at.AddAt(DriftKind.VariantAdded, "variant:" + VariantName(_new, added), null, added.Pointer, added.Location ?? at.New.Location, at.Label,
                 $"{at.Label} gained the variant {VariantName(_new, added)}: code that matches on its variants meets one it does not handle"),
-            removed => at.AddAt(DriftKind.VariantRemoved, "variant:" + VariantName(_old, removed), removed.Pointer, null, removed.Location ?? at.New.Location, at.Label,
+            removed => at.AddAt(DriftKind.VariantRemoved, "variant:" + VariantName(_old, removed), removed.Pointer, null, OldLocation(removed.Location) ?? at.New.Location, at.Label,
                 $"{at.Label} lost the variant {VariantName(_old, removed)}"));
     }
 
@@ -413,7 +427,7 @@ internal sealed partial class SurfaceComparer
                 {
                     if (!newAll.ContainsKey(entry.Key))
                     {
-                        at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, entry.Value.NameLocation ?? at.New.Location, at.Label + "." + entry.Value.Member,
+                        at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, OldLocation(entry.Value.NameLocation) ?? at.New.Location, at.Label + "." + entry.Value.Member,
                             $"property '{entry.Key}' was removed from {at.Label}: the generated member goes away");
                     }
                 }
