@@ -330,16 +330,19 @@ internal sealed partial class SurfaceComparer
         }
     }
 
-    /// <summary>A subschema as written, with every schema it references as written, so a change behind a <c>$ref</c> counts.</summary>
+    /// <summary>
+    /// A subschema as written, with every schema it references as written, so a change behind a <c>$ref</c>
+    /// counts; without the generated C# names, so a type renamed by a change elsewhere does not.
+    /// </summary>
     private static string DeepFingerprint(SchemaSurface surface, SurfaceNode node)
     {
-        var text = new System.Text.StringBuilder(LockFileWriter.Fingerprint(node));
+        var text = new System.Text.StringBuilder(LockFileWriter.SchemaFingerprint(node));
         foreach (var key in Reachable(surface, [node]).OrderBy(k => k, StringComparer.Ordinal))
         {
             text.Append('\n').Append(key).Append('=');
             if (surface.Schemas.TryGetValue(key, out var target))
             {
-                text.Append(LockFileWriter.Fingerprint(target.Node));
+                text.Append(LockFileWriter.SchemaFingerprint(target.Node));
             }
         }
 
