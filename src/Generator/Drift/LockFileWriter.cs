@@ -15,6 +15,9 @@ internal static class LockFileWriter
     /// <summary>The format's name and version, the lock's first member.</summary>
     public const string FormatVersion = "hooksmith-lock/1";
 
+    private static readonly SortedDictionary<string, string> NoBounds = new(StringComparer.Ordinal);
+    private static readonly SortedDictionary<string, SurfaceNode> NoApplicators = new(StringComparer.Ordinal);
+
     public static string Write(SchemaSurface surface) => WriteEntries(surface).Text;
 
     /// <summary>
@@ -171,19 +174,19 @@ internal static class LockFileWriter
             text.Append(']');
         }
 
-        foreach (var bound in node.Bounds)
+        foreach (var bound in node.HasBounds ? node.Bounds : NoBounds)
         {
             Fact(text, inner, bound.Key, ref first);
             JsonTextWriter.WriteString(text, bound.Value);
         }
 
-        if (node.Required.Count > 0)
+        if (node.HasRequired)
         {
             Fact(text, inner, "required", ref first);
             Strings(text, node.Required);
         }
 
-        if (node.Properties.Count > 0)
+        if (node.HasProperties)
         {
             Fact(text, inner, "properties", ref first);
             text.Append('{');
@@ -215,19 +218,19 @@ internal static class LockFileWriter
             Node(text, inner, additional, names);
         }
 
-        if (node.Variants.Count > 0)
+        if (node.HasVariants)
         {
             Fact(text, inner, "variants", ref first);
             Nodes(text, inner, node.Variants, names);
         }
 
-        if (node.AllOf.Count > 0)
+        if (node.HasAllOf)
         {
             Fact(text, inner, "allOf", ref first);
             Nodes(text, inner, node.AllOf, names);
         }
 
-        foreach (var applicator in node.Applicators)
+        foreach (var applicator in node.HasApplicators ? node.Applicators : NoApplicators)
         {
             Fact(text, inner, applicator.Key, ref first);
             Node(text, inner, applicator.Value, names);

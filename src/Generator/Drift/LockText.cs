@@ -9,6 +9,11 @@ internal static class LockText
     /// </summary>
     public static bool SameAs(string stored, string written)
     {
+        if (string.Equals(stored, written, System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         int i = 0, j = 0;
         while (true)
         {

@@ -320,18 +320,20 @@ internal sealed partial class SurfaceComparer
             return quiet;
         }
 
+        // Bottom up, each node once: quiet when it names no stale schema and its subschemas are quiet.
         var stale = Stale();
-        quiet = true;
-        foreach (var key in RefsWithin(node))
+        quiet = node.Ref is not { } key || !stale.Contains(key);
+        if (quiet)
         {
-            if (stale.Contains(key))
+            var children = new Stack<SurfaceNode>();
+            PushChildren(children, node);
+            while (quiet && children.Count > 0)
             {
-                quiet = false;
-                break;
+                quiet = IsQuiet(children.Pop());
             }
         }
 
-        _quiet.Add(node, quiet);
+        _quiet[node] = quiet;
         return quiet;
     }
 
@@ -422,9 +424,12 @@ internal sealed partial class SurfaceComparer
 
     private static void PushChildren(Stack<SurfaceNode> stack, SurfaceNode node)
     {
-        foreach (var property in node.Properties.Values)
+        if (node.HasProperties)
         {
-            stack.Push(property.Node);
+            foreach (var property in node.Properties.Values)
+            {
+                stack.Push(property.Node);
+            }
         }
 
         if (node.Items is { } items)
@@ -437,19 +442,28 @@ internal sealed partial class SurfaceComparer
             stack.Push(additional);
         }
 
-        foreach (var variant in node.Variants)
+        if (node.HasVariants)
         {
-            stack.Push(variant);
+            foreach (var variant in node.Variants)
+            {
+                stack.Push(variant);
+            }
         }
 
-        foreach (var member in node.AllOf)
+        if (node.HasAllOf)
         {
-            stack.Push(member);
+            foreach (var member in node.AllOf)
+            {
+                stack.Push(member);
+            }
         }
 
-        foreach (var applicator in node.Applicators.Values)
+        if (node.HasApplicators)
         {
-            stack.Push(applicator);
+            foreach (var applicator in node.Applicators.Values)
+            {
+                stack.Push(applicator);
+            }
         }
     }
 

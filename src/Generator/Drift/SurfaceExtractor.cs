@@ -27,6 +27,7 @@ internal sealed class SurfaceExtractor
     private readonly Dictionary<string, (Source Source, string Pointer)> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Source Source, string Pointer)> _anchors = new(StringComparer.Ordinal);
     private readonly SchemaSurface _surface = new();
+    private readonly Dictionary<(string BaseUri, string Reference), (Source Source, JsonNode Node)?> _resolved = new();
     private readonly CancellationToken _cancellationToken;
     private readonly bool _includeDocs;
 
@@ -437,6 +438,21 @@ internal sealed class SurfaceExtractor
     private (Source Source, JsonNode Node)? Resolve(Source source, JsonNode node, string reference)
     {
         var baseUri = source.Index.Schemas.TryGetValue(node.Pointer, out var info) ? info.BaseUri : source.Input.Document.BaseUri;
+
+        // A document names a few hundred schemas from thousands of places: each reference is resolved once.
+        if (_resolved.TryGetValue((baseUri, reference), out var known))
+        {
+            return known;
+        }
+
+        var resolved = ResolveOnce(baseUri, reference);
+
+        _resolved.Add((baseUri, reference), resolved);
+        return resolved;
+    }
+
+    private (Source Source, JsonNode Node)? ResolveOnce(string baseUri, string reference)
+    {
         if (!UriReference.TryResolve(baseUri, reference, out var absolute))
         {
             return null;
