@@ -40,6 +40,36 @@ internal sealed partial class SurfaceComparer
         label = @new.CSharpType ?? old.CSharpType ?? label;
         var at = new Site(this, pair, old, @new, label);
 
+        // One node on both sides reaching a schema that changed: its own facets are alike, and only what
+        // goes through references (subschemas, allOf members, a referenced schema's properties) is compared.
+        var same = ReferenceEquals(old, @new);
+        if (!same)
+        {
+            CompareOwnFacets(at);
+        }
+
+        CompareProperties(at);
+        CompareItems(at);
+        CompareAdditionalProperties(at);
+        CompareVariants(at);
+        CompareMembers(at);
+        CompareApplicators(at);
+        if (!same && !old.Deprecated && @new.Deprecated)
+        {
+            at.Add(DriftKind.DeprecatedAdded, "deprecated", $"{label} is now deprecated");
+        }
+        else if (!same && old.Deprecated && !@new.Deprecated)
+        {
+            at.Add(DriftKind.DeprecatedRemoved, "deprecated", $"{label} is no longer deprecated");
+        }
+
+        return pair;
+    }
+
+    /// <summary>The rules on what is written at the pair itself: documentation, types, nullability, format, values and bounds.</summary>
+    private void CompareOwnFacets(Site at)
+    {
+        var (old, @new, label) = (at.Old, at.New, at.Label);
         if (_options.IncludeDocs && old.Docs != @new.Docs)
         {
             at.Add(DriftKind.DocsChanged, "docs", "the title, description or examples changed");
@@ -62,22 +92,6 @@ internal sealed partial class SurfaceComparer
 
         CompareEnums(at);
         CompareBounds(at);
-        CompareProperties(at);
-        CompareItems(at);
-        CompareAdditionalProperties(at);
-        CompareVariants(at);
-        CompareMembers(at);
-        CompareApplicators(at);
-        if (!old.Deprecated && @new.Deprecated)
-        {
-            at.Add(DriftKind.DeprecatedAdded, "deprecated", $"{label} is now deprecated");
-        }
-        else if (old.Deprecated && !@new.Deprecated)
-        {
-            at.Add(DriftKind.DeprecatedRemoved, "deprecated", $"{label} is no longer deprecated");
-        }
-
-        return pair;
     }
 
     /// <summary>
@@ -152,8 +166,13 @@ internal sealed partial class SurfaceComparer
 
     private static void CompareBounds(Site at)
     {
-        var old = at.Old.Bounds;
-        var @new = at.New.Bounds;
+        var old = at.Old.BoundsOrEmpty;
+        var @new = at.New.BoundsOrEmpty;
+        if (old.Count == 0 && @new.Count == 0)
+        {
+            return;
+        }
+
         foreach (var keyword in old.Keys.Union(@new.Keys).OrderBy(k => k, StringComparer.Ordinal))
         {
             old.TryGetValue(keyword, out var before);
@@ -226,7 +245,7 @@ internal sealed partial class SurfaceComparer
         var newAll = EffectiveProperties(_new, @new);
         var oldRequired = EffectiveRequired(_old, old);
         var newRequired = EffectiveRequired(_new, @new);
-        foreach (var entry in old.Properties)
+        foreach (var entry in old.PropertiesOrEmpty)
         {
             var member = at.Label + "." + entry.Value.Member;
             if (newAll.TryGetValue(entry.Key, out var current))
@@ -240,7 +259,7 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        foreach (var entry in @new.Properties)
+        foreach (var entry in @new.PropertiesOrEmpty)
         {
             var member = at.Label + "." + entry.Value.Member;
             if (oldAll.TryGetValue(entry.Key, out var before))
@@ -254,7 +273,7 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        foreach (var name in old.Required)
+        foreach (var name in old.RequiredOrEmpty)
         {
             if (!newRequired.Contains(name) && newAll.TryGetValue(name, out var current))
             {
@@ -263,7 +282,7 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        foreach (var name in @new.Required)
+        foreach (var name in @new.RequiredOrEmpty)
         {
             if (!oldRequired.Contains(name) && oldAll.ContainsKey(name) && newAll.TryGetValue(name, out var current))
             {
@@ -284,8 +303,8 @@ internal sealed partial class SurfaceComparer
     /// </summary>
     private void CompareApplicators(Site at)
     {
-        var old = at.Old.Applicators;
-        var @new = at.New.Applicators;
+        var old = at.Old.ApplicatorsOrEmpty;
+        var @new = at.New.ApplicatorsOrEmpty;
         if (old.Count == 0 && @new.Count == 0)
         {
             return;
@@ -391,7 +410,7 @@ internal sealed partial class SurfaceComparer
 
     private void CompareVariants(Site at)
     {
-        Match(at, at.Old.Variants, at.New.Variants, (before, after) => at.Child(Walk(before, after, at.Label)),
+        Match(at, at.Old.VariantsOrEmpty, at.New.VariantsOrEmpty, (before, after) => at.Child(Walk(before, after, at.Label)),
             added => at.AddAt(DriftKind.VariantAdded, "variant:" + VariantName(_new, added), null, added.Pointer, added.Location ?? at.New.Location, at.Label,
                 $"{at.Label} gained the variant {VariantName(_new, added)}: code that matches on its variants meets one it does not handle"),
             removed => at.AddAt(DriftKind.VariantRemoved, "variant:" + VariantName(_old, removed), removed.Pointer, null, OldLocation(removed.Location) ?? at.New.Location, at.Label,
@@ -403,7 +422,7 @@ internal sealed partial class SurfaceComparer
 
     private void CompareMembers(Site at)
     {
-        if (at.Old.AllOf.Count == 0 && at.Old.Ref is null && at.New.AllOf.Count == 0 && at.New.Ref is null)
+        if (!at.Old.HasAllOf && at.Old.Ref is null && !at.New.HasAllOf && at.New.Ref is null)
         {
             return;
         }
@@ -440,7 +459,7 @@ internal sealed partial class SurfaceComparer
     /// <summary>The schemas that apply alongside a node's own facets: its <c>allOf</c> members and the target of a <c>$ref</c> with siblings.</summary>
     private static List<SurfaceNode> MembersOf(SurfaceNode node)
     {
-        var members = new List<SurfaceNode>(node.AllOf);
+        var members = new List<SurfaceNode>(node.AllOfOrEmpty);
         if (node.Ref is not null)
         {
             members.Insert(0, new SurfaceNode { Ref = node.Ref, Pointer = node.Pointer, Location = node.Location });
@@ -501,16 +520,16 @@ internal sealed partial class SurfaceComparer
     /// <summary>The properties a node's values may have: its own, its <c>allOf</c> members' and its reference's.</summary>
     private static IReadOnlyDictionary<string, SurfaceProperty> EffectiveProperties(SchemaSurface surface, SurfaceNode node)
     {
-        if (node.AllOf.Count == 0 && node.Ref is null)
+        if (!node.HasAllOf && node.Ref is null)
         {
             // Most schemas: their own properties are all there is, and need no copy.
-            return node.Properties;
+            return node.PropertiesOrEmpty;
         }
 
         var result = new Dictionary<string, SurfaceProperty>(StringComparer.Ordinal);
         Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n =>
         {
-            foreach (var entry in n.Properties)
+            foreach (var entry in n.PropertiesOrEmpty)
             {
                 if (!result.ContainsKey(entry.Key))
                 {
@@ -523,13 +542,13 @@ internal sealed partial class SurfaceComparer
 
     private static ISet<string> EffectiveRequired(SchemaSurface surface, SurfaceNode node)
     {
-        if (node.AllOf.Count == 0 && node.Ref is null)
+        if (!node.HasAllOf && node.Ref is null)
         {
-            return node.Required;
+            return node.RequiredOrEmpty;
         }
 
         var result = new HashSet<string>(StringComparer.Ordinal);
-        Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n => result.UnionWith(n.Required));
+        Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n => result.UnionWith(n.RequiredOrEmpty));
         return result;
     }
 
@@ -546,7 +565,7 @@ internal sealed partial class SurfaceComparer
             Collect(surface, target.Node, seen, visit);
         }
 
-        foreach (var member in node.AllOf)
+        foreach (var member in node.AllOfOrEmpty)
         {
             Collect(surface, member, seen, visit);
         }

@@ -10,6 +10,12 @@ namespace Hooksmith.Generator.Drift;
 /// </summary>
 internal sealed class SurfaceNode
 {
+    private static readonly SortedDictionary<string, string> NoBounds = new(System.StringComparer.Ordinal);
+    private static readonly SortedDictionary<string, SurfaceProperty> NoProperties = new(System.StringComparer.Ordinal);
+    private static readonly SortedSet<string> NoRequired = new(System.StringComparer.Ordinal);
+    private static readonly List<SurfaceNode> NoNodes = [];
+    private static readonly SortedDictionary<string, SurfaceNode> NoApplicators = new(System.StringComparer.Ordinal);
+
     private SortedDictionary<string, string>? _bounds;
     private SortedDictionary<string, SurfaceProperty>? _properties;
     private SortedSet<string>? _required;
@@ -93,6 +99,19 @@ internal sealed class SurfaceNode
     public bool HasAllOf => _allOf is { Count: > 0 };
 
     public bool HasApplicators => _applicators is { Count: > 0 };
+
+    // For reading only: the collection, or a shared empty one that must not be changed.
+    public SortedDictionary<string, string> BoundsOrEmpty => _bounds ?? NoBounds;
+
+    public SortedDictionary<string, SurfaceProperty> PropertiesOrEmpty => _properties ?? NoProperties;
+
+    public SortedSet<string> RequiredOrEmpty => _required ?? NoRequired;
+
+    public List<SurfaceNode> VariantsOrEmpty => _variants ?? NoNodes;
+
+    public List<SurfaceNode> AllOfOrEmpty => _allOf ?? NoNodes;
+
+    public SortedDictionary<string, SurfaceNode> ApplicatorsOrEmpty => _applicators ?? NoApplicators;
 }
 
 /// <summary>A property: its C# member name in the generated record, and its value's schema.</summary>
