@@ -23,6 +23,13 @@ internal sealed partial class SurfaceComparer
     {
         old = Deref(_old, old);
         @new = Deref(_new, @new);
+        if (ReferenceEquals(old, @new) && IsQuiet(old))
+        {
+            // One node on both sides (a lock entry that reads as the current schema) reaching only
+            // such nodes: every rule would find the two alike, so none is applied.
+            return QuietPair;
+        }
+
         if (_pairs.TryGetValue((old, @new), out var known))
         {
             return known;
@@ -30,12 +37,6 @@ internal sealed partial class SurfaceComparer
 
         var pair = new Pair();
         _pairs.Add((old, @new), pair);
-        if (ReferenceEquals(old, @new) && IsQuiet(old))
-        {
-            // One node on both sides (a lock entry that reads as the current schema) reaching only
-            // such nodes: every rule would find the two alike, so none is applied.
-            return pair;
-        }
 
         label = @new.CSharpType ?? old.CSharpType ?? label;
         var at = new Site(this, pair, old, @new, label);
@@ -595,7 +596,11 @@ internal sealed partial class SurfaceComparer
 
         public void Child(Pair child)
         {
-            child.Parents.Add(Pair);
+            // The quiet pair has no changes to credit to events, so it needs no parents.
+            if (!ReferenceEquals(child, QuietPair))
+            {
+                child.Parents.Add(Pair);
+            }
         }
 
         public string Fingerprint(SurfaceNode node)

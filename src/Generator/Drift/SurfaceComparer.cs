@@ -16,6 +16,9 @@ internal sealed partial class SurfaceComparer
     private readonly SchemaSurface _old;
     private readonly SchemaSurface _new;
     private readonly DriftOptions _options;
+    /// <summary>The pair of every node with itself that reaches no changed schema: nothing is found there, so one stands for all.</summary>
+    private static readonly Pair QuietPair = new();
+
     private readonly Dictionary<(SurfaceNode Old, SurfaceNode New), Pair> _pairs = new(PairComparer.Instance);
     private readonly Dictionary<SurfaceNode, string> _fingerprints = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
     private readonly Dictionary<SurfaceNode, HashSet<string>> _refsWithin = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
@@ -321,20 +324,54 @@ internal sealed partial class SurfaceComparer
         }
 
         // Bottom up, each node once: quiet when it names no stale schema and its subschemas are quiet.
-        var stale = Stale();
-        quiet = node.Ref is not { } key || !stale.Contains(key);
-        if (quiet)
+        quiet = (node.Ref is not { } key || !Stale().Contains(key)) && ChildrenAreQuiet(node);
+        _quiet[node] = quiet;
+        return quiet;
+    }
+
+    private bool ChildrenAreQuiet(SurfaceNode node)
+    {
+        if (node.HasProperties)
         {
-            var children = new Stack<SurfaceNode>();
-            PushChildren(children, node);
-            while (quiet && children.Count > 0)
+            foreach (var property in node.Properties.Values)
             {
-                quiet = IsQuiet(children.Pop());
+                if (!IsQuiet(property.Node))
+                {
+                    return false;
+                }
             }
         }
 
-        _quiet[node] = quiet;
-        return quiet;
+        if ((node.Items is { } items && !IsQuiet(items)) || (node.AdditionalProperties is { } additional && !IsQuiet(additional)))
+        {
+            return false;
+        }
+
+        foreach (var child in node.VariantsOrEmpty)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        foreach (var child in node.AllOfOrEmpty)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        foreach (var child in node.ApplicatorsOrEmpty.Values)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The keys whose schema differs between the surfaces, or reaches one that does.</summary>
