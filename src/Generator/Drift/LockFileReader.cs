@@ -51,15 +51,21 @@ internal static class LockFileReader
     }
 
     /// <summary>
-    /// Reads a lock to compare with <paramref name="current"/>, which <paramref name="written"/> is written from:
-    /// an entry that reads exactly as its current one is that entry (the same node, so the comparer sees at
-    /// once that nothing changed there), and only the others are parsed. The same surface, for comparing, as
-    /// <see cref="Read"/> gives, at the cost of the entries that changed.
+    /// Reads a lock to compare with <paramref name="current"/>, entry by entry: each event and schema of the lock
+    /// is compared, as text, with the current one written as the lock writes it. An entry that reads so is the
+    /// current entry (the same node, so the comparer sees at once that nothing changed there), and only the others
+    /// are parsed. For comparing, the same surface as <see cref="Read"/> gives, at the cost of the entries that
+    /// changed; the lock is never written whole.
     /// </summary>
+    /// <param name="text">The lock.</param>
+    /// <param name="current">The surface of the schemas now.</param>
+    /// <param name="unchanged">True when every entry reads as now and none is missing or extra: nothing to compare.</param>
+    /// <param name="error">Why the lock cannot be read, when it cannot.</param>
     /// <returns>The surface, or null with <paramref name="error"/> saying why.</returns>
-    public static SchemaSurface? ReadAgainst(string text, SchemaSurface current, WrittenLock written, out string? error)
+    public static SchemaSurface? ReadAgainst(string text, SchemaSurface current, out bool unchanged, out string? error)
     {
         error = null;
+        unchanged = false;
         if (LockLayout.Of(text) is not { Format: LockFileWriter.FormatVersion } layout)
         {
             // Not laid out as written, or not a lock: reading it whole says what it is.
@@ -67,14 +73,18 @@ internal static class LockFileReader
         }
 
         var surface = new SchemaSurface { IncludesDocs = layout.Docs, IsLock = true };
+        var entry = new LockEntryText(text);
+        var same = layout.Docs == current.IncludesDocs;
         foreach (var (name, range) in layout.Schemas)
         {
-            if (written.Schemas.TryGetValue(name, out var mine) && LockText.SameRange(text, range, written.Text, mine) && current.Schemas.TryGetValue(name, out var same))
+            if (current.Schemas.TryGetValue(name, out var now) && entry.Reads(range, written => LockFileWriter.WriteSchema(written, now)))
             {
-                surface.Schemas[name] = same;
+                same &= !surface.Schemas.ContainsKey(name);
+                surface.Schemas[name] = now;
             }
             else if (Parse(text, range) is { } json)
             {
+                same = false;
                 surface.Schemas[name] = Schema(name, json);
             }
             else
@@ -86,15 +96,19 @@ internal static class LockFileReader
         for (var i = 0; i < layout.Events.Count; i++)
         {
             var (name, range) = layout.Events[i];
-            current.Events.TryGetValue(name, out var same);
-            if (same is not null && written.Events.TryGetValue(name, out var mine) && LockText.SameRange(text, range, written.Text, mine))
+            current.Events.TryGetValue(name, out var now);
+            if (now is not null && entry.Reads(range, written => LockFileWriter.WriteEvent(written, now)))
             {
-                surface.Events[name] = same;
+                same &= !surface.Events.ContainsKey(name);
+                surface.Events[name] = now;
+                continue;
             }
-            else if (same is not null && layout.EventParts[i] is { } parts && written.Payloads.TryGetValue(name, out var payload) && LockText.SameRange(text, parts.Payload, written.Text, payload))
+
+            same = false;
+            if (now is not null && layout.EventParts[i] is { } parts && entry.Reads(parts.Payload, written => LockFileWriter.WritePayload(written, now)))
             {
                 // The payload reads as now, under another key or place (an event moved from 'paths' to 'webhooks').
-                surface.Events[name] = new SurfaceEvent(parts.Key, same.Payload, parts.CSharp, null);
+                surface.Events[name] = new SurfaceEvent(parts.Key, now.Payload, parts.CSharp, null);
             }
             else if (Parse(text, range) is { } json)
             {
@@ -106,6 +120,7 @@ internal static class LockFileReader
             }
         }
 
+        unchanged = same && surface.Schemas.Count == current.Schemas.Count && surface.Events.Count == current.Events.Count;
         return surface;
     }
 

@@ -18,18 +18,9 @@ internal static class LockFileWriter
     private static readonly SortedDictionary<string, string> NoBounds = new(StringComparer.Ordinal);
     private static readonly SortedDictionary<string, SurfaceNode> NoApplicators = new(StringComparer.Ordinal);
 
-    public static string Write(SchemaSurface surface) => WriteEntries(surface).Text;
-
-    /// <summary>
-    /// The lock's text, with where each event's and schema's value is in it: the build compares a lock
-    /// that differs entry by entry, and reads only the entries that differ.
-    /// </summary>
-    public static WrittenLock WriteEntries(SchemaSurface surface)
+    public static string Write(SchemaSurface surface)
     {
         var text = new StringBuilder(4096);
-        var events = new Dictionary<string, TextRange>(surface.Events.Count, StringComparer.Ordinal);
-        var schemas = new Dictionary<string, TextRange>(surface.Schemas.Count, StringComparer.Ordinal);
-        var payloads = new Dictionary<string, TextRange>(surface.Events.Count, StringComparer.Ordinal);
         text.Append("{\n");
         Member(text, 1, "format");
         JsonTextWriter.WriteString(text, FormatVersion);
@@ -48,27 +39,7 @@ internal static class LockFileWriter
         {
             Separator(text, ref first);
             Member(text, 2, entry.Key);
-            var start = text.Length;
-            text.Append("{\n");
-            Member(text, 3, "key");
-            JsonTextWriter.WriteString(text, entry.Value.Key);
-            if (entry.Value.CSharpType is { } type)
-            {
-                text.Append(",\n");
-                Member(text, 3, "csharp");
-                JsonTextWriter.WriteString(text, type);
-            }
-
-            text.Append(",\n");
-            Member(text, 3, "pointer");
-            JsonTextWriter.WriteString(text, entry.Value.Payload.Pointer);
-            text.Append(",\n");
-            Member(text, 3, "payload");
-            var payloadStart = text.Length;
-            Node(text, 3, entry.Value.Payload, names: true);
-            payloads[entry.Key] = new TextRange(payloadStart, text.Length - payloadStart);
-            text.Append('\n').Append(' ', 4).Append('}');
-            events[entry.Key] = new TextRange(start, text.Length - start);
+            WriteEvent(text, entry.Value);
         }
 
         Close(text, 1, '}', first);
@@ -80,15 +51,41 @@ internal static class LockFileWriter
         {
             Separator(text, ref first);
             Member(text, 2, entry.Key);
-            var start = text.Length;
-            Node(text, 2, entry.Value.Node, names: true, named: entry.Value.IsNamed ? null : false);
-            schemas[entry.Key] = new TextRange(start, text.Length - start);
+            WriteSchema(text, entry.Value);
         }
 
         Close(text, 1, '}', first);
         text.Append("\n}\n");
-        return new WrittenLock(text.ToString(), events, schemas, payloads);
+        return text.ToString();
     }
+
+    /// <summary>An event's value in the lock (the object after its name), as <see cref="Write"/> writes it.</summary>
+    public static void WriteEvent(StringBuilder text, SurfaceEvent @event)
+    {
+        text.Append("{\n");
+        Member(text, 3, "key");
+        JsonTextWriter.WriteString(text, @event.Key);
+        if (@event.CSharpType is { } type)
+        {
+            text.Append(",\n");
+            Member(text, 3, "csharp");
+            JsonTextWriter.WriteString(text, type);
+        }
+
+        text.Append(",\n");
+        Member(text, 3, "pointer");
+        JsonTextWriter.WriteString(text, @event.Payload.Pointer);
+        text.Append(",\n");
+        Member(text, 3, "payload");
+        WritePayload(text, @event);
+        text.Append('\n').Append(' ', 4).Append('}');
+    }
+
+    /// <summary>An event's payload in the lock, as <see cref="Write"/> writes it.</summary>
+    public static void WritePayload(StringBuilder text, SurfaceEvent @event) => Node(text, 3, @event.Payload, names: true);
+
+    /// <summary>A schema's value in the lock (the object after its key), as <see cref="Write"/> writes it.</summary>
+    public static void WriteSchema(StringBuilder text, SurfaceSchema schema) => Node(text, 2, schema.Node, names: true, named: schema.IsNamed ? null : false);
 
     /// <summary>The node as the lock writes it: equal for two schemas a receiver cannot tell apart.</summary>
     public static string Fingerprint(SurfaceNode node)

@@ -186,7 +186,10 @@ public sealed class DriftCachingTests
         var lockText = LockFileWriter.Write(DriftScenario.SurfaceOf(Order, EventSources.Webhooks, "/project/shop.json")).Replace("\n", "\r\n", System.StringComparison.Ordinal);
         var driver = DriftBuild.CreateDriver([new DriftBuild.Schema("/project/shop.json", Order)], "/project/hooksmith.lock.json", lockText, out _).RunGenerators(DriftBuild.Compilation());
         Assert.Empty(DriftBuild.DriftDiagnostics(driver));
-        Assert.True(LockText.SameAs(lockText, lockText.Replace("\r\n", "\n", System.StringComparison.Ordinal) + "\n"));
-        Assert.False(LockText.SameAs(lockText, lockText.Replace("PAID", "PAYED", System.StringComparison.Ordinal)));
+        var current = DriftScenario.SurfaceOf(Order, EventSources.Webhooks, "/project/shop.json");
+        Assert.NotNull(LockFileReader.ReadAgainst(lockText + "\r\n", current, out var unchanged, out _));
+        Assert.True(unchanged);
+        LockFileReader.ReadAgainst(lockText.Replace("PAID", "PAYED", System.StringComparison.Ordinal), current, out unchanged, out _);
+        Assert.False(unchanged);
     }
 }

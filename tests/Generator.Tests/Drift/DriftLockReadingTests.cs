@@ -73,11 +73,10 @@ public sealed class DriftLockReadingTests
         // The lock of today's file, edited at random as a reviewer or an older spec might have it: members
         // dropped or added, types, nullability, enums, required and bounds changed, schemas and events gone.
         var current = DriftScenario.SurfaceOf(File.ReadAllText(Path.Combine(Corpus, "OpenAPIWebhooks.json")), EventSources.Webhooks, "/project/OpenAPIWebhooks.json");
-        var written = LockFileWriter.WriteEntries(current);
         for (var seed = 0; seed < 40; seed++)
         {
             var random = new Random(seed);
-            var locked = LockFileReader.Read(written.Text, out var error)!;
+            var locked = LockFileReader.Read(LockFileWriter.Write(current), out var error)!;
             Assert.True(locked is not null, error);
             var edits = 1 + random.Next(6);
             for (var i = 0; i < edits; i++)
@@ -87,7 +86,7 @@ public sealed class DriftLockReadingTests
 
             var lockText = LockFileWriter.Write(locked);
             var whole = SurfaceComparer.Compare(LockFileReader.Read(lockText, out _)!, current);
-            var byEntry = SurfaceComparer.Compare(LockFileReader.ReadAgainst(lockText, current, written, out _)!, current);
+            var byEntry = SurfaceComparer.Compare(LockFileReader.ReadAgainst(lockText, current, out _, out _)!, current);
             Assert.True(Describe(whole) == Describe(byEntry), $"seed {seed}:\nwhole:\n{Describe(whole)}\nby entry:\n{Describe(byEntry)}");
         }
     }
@@ -117,8 +116,9 @@ public sealed class DriftLockReadingTests
         };
 
         var whole = LockFileReader.Read(text, out var wholeError);
-        var byEntry = LockFileReader.ReadAgainst(text, current, LockFileWriter.WriteEntries(current), out var byEntryError);
+        var byEntry = LockFileReader.ReadAgainst(text, current, out var unchanged, out var byEntryError);
         Assert.Equal(wholeError, byEntryError);
+        Assert.False(unchanged);
         Assert.Equal(whole is null, byEntry is null);
         if (whole is not null)
         {
@@ -132,8 +132,9 @@ public sealed class DriftLockReadingTests
     {
         var current = DriftScenario.SurfaceOf(WithOrder(StatusOrder("""{ "type": "string", "enum": ["PAID", "OPEN"] }""")));
         var text = LockFileWriter.Write(DriftScenario.SurfaceOf(WithOrder(StatusOrder("""{ "type": "string", "enum": ["PAID"] }"""))));
-        var locked = LockFileReader.ReadAgainst(text, current, LockFileWriter.WriteEntries(current), out _)!;
+        var locked = LockFileReader.ReadAgainst(text, current, out var unchanged, out _)!;
         Assert.True(locked.IsLock);
+        Assert.False(unchanged);
         Assert.NotSame(current.Schemas["#/components/schemas/Order"], locked.Schemas["#/components/schemas/Order"]);
         Assert.Same(current.Schemas["#/components/schemas/OrderCreated"], locked.Schemas["#/components/schemas/OrderCreated"]);
         Assert.Same(current.Events[Created], locked.Events[Created]);
@@ -142,17 +143,86 @@ public sealed class DriftLockReadingTests
         Assert.Equal([Created, Updated], change.Events);
     }
 
+    [Theory]
+    [InlineData("as written")]
+    [InlineData("crlf")]
+    [InlineData("a final newline more")]
+    [InlineData("entries in another order")]
+    public void A_lock_of_the_schemas_as_they_are_is_unchanged_and_nothing_is_parsed(string how)
+    {
+        var current = DriftScenario.SurfaceOf(WithOrder(StatusOrder("""{ "type": "string", "enum": ["PAID"] }""")));
+        var text = LockFileWriter.Write(current);
+        text = how switch
+        {
+            "crlf" => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+            "a final newline more" => text + "\n",
+            "entries in another order" => Reorder(text),
+            _ => text,
+        };
+
+        var locked = LockFileReader.ReadAgainst(text, current, out var unchanged, out var error);
+        Assert.True(error is null, error);
+        Assert.True(unchanged);
+        Assert.All(current.Schemas, entry => Assert.Same(entry.Value, locked!.Schemas[entry.Key]));
+        Assert.All(current.Events, entry => Assert.Same(entry.Value, locked!.Events[entry.Key]));
+    }
+
+    [Theory]
+    [InlineData("a schema more")]
+    [InlineData("a schema less")]
+    [InlineData("an event less")]
+    [InlineData("a schema twice")]
+    [InlineData("documentation fingerprinted")]
+    public void A_lock_with_an_entry_more_less_or_twice_is_not_unchanged(string how)
+    {
+        var current = DriftScenario.SurfaceOf(WithOrder(StatusOrder("""{ "type": "string", "enum": ["PAID"] }""")));
+        var text = LockFileWriter.Write(current);
+        const string order = "\"#/components/schemas/Order\": ";
+        var orderValue = text.Substring(text.IndexOf(order, StringComparison.Ordinal) + order.Length);
+        orderValue = orderValue.Substring(0, orderValue.IndexOf("\n    }", StringComparison.Ordinal) + 6);
+        text = how switch
+        {
+            "a schema more" => text.Replace(order, "\"#/components/schemas/Extra\": " + orderValue + ",\n    " + order, StringComparison.Ordinal),
+            "a schema less" => text.Replace(order + orderValue + ",", string.Empty, StringComparison.Ordinal).Replace(",\n    " + order + orderValue, string.Empty, StringComparison.Ordinal),
+            "an event less" => LockFileWriter.Write(WithoutEvent(current)),
+            "a schema twice" => text.Replace(order, order + orderValue + ",\n    " + order, StringComparison.Ordinal),
+            _ => text.Replace("\"format\": \"hooksmith-lock/1\",", "\"format\": \"hooksmith-lock/1\",\n  \"docs\": true,", StringComparison.Ordinal),
+        };
+
+        Assert.NotEqual(LockFileWriter.Write(current), text);
+        var locked = LockFileReader.ReadAgainst(text, current, out var unchanged, out var error);
+        Assert.True(error is null, error);
+        Assert.NotNull(locked);
+        Assert.False(unchanged);
+    }
+
+    private static SchemaSurface WithoutEvent(SchemaSurface surface)
+    {
+        var copy = LockFileReader.Read(LockFileWriter.Write(surface), out _)!;
+        copy.Events.Remove(Updated);
+        return copy;
+    }
+
+    /// <summary>The lock with its schemas' entries in reverse order (a hand edit; JSON members have no order).</summary>
+    private static string Reorder(string text)
+    {
+        var layout = LockLayout.Of(text)!;
+        var entries = layout.Schemas.Select(e => $"\"{e.Name}\": {text.Substring(e.Value.Start, e.Value.Length)}").Reverse();
+        var start = text.IndexOf("\"schemas\": {", StringComparison.Ordinal) + "\"schemas\": {".Length;
+        return text.Substring(0, start) + "\n    " + string.Join(",\n    ", entries) + "\n  }\n}\n";
+    }
+
     private static DriftReport AssertSameReports(string oldJson, string newJson, EventSources eventsFrom = EventSources.Webhooks)
     {
         var lockText = LockFileWriter.Write(DriftScenario.SurfaceOf(oldJson, eventsFrom, "/project/old.json"));
         var current = DriftScenario.SurfaceOf(newJson, eventsFrom, "/project/spec.json");
-        var written = LockFileWriter.WriteEntries(current);
         var whole = SurfaceComparer.Compare(LockFileReader.Read(lockText, out var error)!, current);
         Assert.True(error is null, error);
         foreach (var text in new[] { lockText, lockText.Replace("\n", "\r\n", StringComparison.Ordinal) })
         {
-            var byEntry = SurfaceComparer.Compare(LockFileReader.ReadAgainst(text, current, written, out error)!, current);
+            var byEntry = SurfaceComparer.Compare(LockFileReader.ReadAgainst(text, current, out var unchanged, out error)!, current);
             Assert.True(error is null, error);
+            Assert.Equal(whole.Changes.Count == 0 && LockFileWriter.Write(DriftScenario.SurfaceOf(oldJson, eventsFrom, "/project/old.json")) == LockFileWriter.Write(current), unchanged);
             Assert.Equal(Describe(whole), Describe(byEntry));
         }
 
