@@ -47,14 +47,16 @@ internal static class DriftDiagnostics
         // Keys as 'hooksmith lock' writes them: a lone file's by pointer, several files' by their path in the project.
         var current = SurfaceExtractor.Extract(DriftInputsOf(documents), byPath, cancellationToken: cancellationToken);
 
-        // The lock is what 'hooksmith lock' writes for the same surface, so a lock that has been accepted
-        // and not drifted from reads exactly as this surface would be written: nothing to parse or compare.
-        if (LockText.SameAs(lockFile.Text, LockFileWriter.Write(current)))
+        // The lock is what 'hooksmith lock' writes for the same surface, so an entry of a lock that has been
+        // accepted and not drifted from reads exactly as the current entry would be written: it is not parsed,
+        // and when all read so there is nothing to compare. Only the entries written otherwise are read, and
+        // only what reaches them is compared.
+        var locked = LockFileReader.ReadAgainst(lockFile.Text, current, out var unchanged, out var error);
+        if (unchanged)
         {
             return EquatableArray<DriftDiagnostic>.Empty;
         }
 
-        var locked = LockFileReader.Read(lockFile.Text, out var error);
         if (locked is null)
         {
             return new[] { new DriftDiagnostic(UnreadableLockId, DiagnosticSeverity.Warning, LocationInfo.StartOf(lockFile.Path), $"The lock cannot be read ({error}); no drift is reported", "run 'hooksmith lock' to write it again") }.ToEquatableArray();

@@ -30,14 +30,12 @@ internal static class LockFileReader
             return null;
         }
 
-        var surface = new SchemaSurface { IncludesDocs = root.GetBoolean("docs") == true };
+        var surface = new SchemaSurface { IncludesDocs = root.GetBoolean("docs") == true, IsLock = true };
         if (root["schemas"] is { IsObject: true } schemas)
         {
             foreach (var entry in schemas.Properties)
             {
-                var hash = entry.Name.IndexOf('#');
-                var pointer = hash < 0 ? string.Empty : entry.Name.Substring(hash + 1);
-                surface.Schemas[entry.Name] = new SurfaceSchema(Node(entry.Value, pointer), entry.Value.GetBoolean("named") != false);
+                surface.Schemas[entry.Name] = Schema(entry.Name, entry.Value);
             }
         }
 
@@ -45,12 +43,106 @@ internal static class LockFileReader
         {
             foreach (var entry in events.Properties)
             {
-                var payload = entry.Value["payload"] is { IsObject: true } node ? Node(node, entry.Value.GetString("pointer") ?? string.Empty) : new SurfaceNode();
-                surface.Events[entry.Name] = new SurfaceEvent(entry.Value.GetString("key") ?? entry.Name, payload, entry.Value.GetString("csharp"), null);
+                surface.Events[entry.Name] = Event(entry.Name, entry.Value);
             }
         }
 
         return surface;
+    }
+
+    /// <summary>
+    /// Reads a lock to compare with <paramref name="current"/>, entry by entry: each event and schema of the lock
+    /// is compared, as text, with the current one written as the lock writes it. An entry that reads so is the
+    /// current entry (the same node, so the comparer sees at once that nothing changed there), and only the others
+    /// are parsed. For comparing, the same surface as <see cref="Read"/> gives, at the cost of the entries that
+    /// changed; the lock is never written whole.
+    /// </summary>
+    /// <param name="text">The lock.</param>
+    /// <param name="current">The surface of the schemas now.</param>
+    /// <param name="unchanged">True when every entry reads as now and none is missing or extra: nothing to compare.</param>
+    /// <param name="error">Why the lock cannot be read, when it cannot.</param>
+    /// <returns>The surface, or null with <paramref name="error"/> saying why.</returns>
+    public static SchemaSurface? ReadAgainst(string text, SchemaSurface current, out bool unchanged, out string? error)
+    {
+        error = null;
+        unchanged = false;
+        if (LockLayout.Of(text) is not { Format: LockFileWriter.FormatVersion } layout)
+        {
+            // Not laid out as written, or not a lock: reading it whole says what it is.
+            return Read(text, out error);
+        }
+
+        var surface = new SchemaSurface { IncludesDocs = layout.Docs, IsLock = true };
+        var entry = new LockEntryText(text);
+        var same = layout.Docs == current.IncludesDocs;
+        foreach (var (name, range) in layout.Schemas)
+        {
+            if (current.Schemas.TryGetValue(name, out var now) && entry.Reads(range, written => LockFileWriter.WriteSchema(written, now)))
+            {
+                same &= !surface.Schemas.ContainsKey(name);
+                surface.Schemas[name] = now;
+            }
+            else if (Parse(text, range) is { } json)
+            {
+                same = false;
+                surface.Schemas[name] = Schema(name, json);
+            }
+            else
+            {
+                return Read(text, out error);
+            }
+        }
+
+        for (var i = 0; i < layout.Events.Count; i++)
+        {
+            var (name, range) = layout.Events[i];
+            current.Events.TryGetValue(name, out var now);
+            if (now is not null && entry.Reads(range, written => LockFileWriter.WriteEvent(written, now)))
+            {
+                same &= !surface.Events.ContainsKey(name);
+                surface.Events[name] = now;
+                continue;
+            }
+
+            same = false;
+            if (now is not null && layout.EventParts[i] is { } parts && entry.Reads(parts.Payload, written => LockFileWriter.WritePayload(written, now)))
+            {
+                // The payload reads as now, under another key or place (an event moved from 'paths' to 'webhooks').
+                surface.Events[name] = new SurfaceEvent(parts.Key, now.Payload, parts.CSharp, null);
+            }
+            else if (Parse(text, range) is { } json)
+            {
+                surface.Events[name] = Event(name, json);
+            }
+            else
+            {
+                return Read(text, out error);
+            }
+        }
+
+        unchanged = same && surface.Schemas.Count == current.Schemas.Count && surface.Events.Count == current.Events.Count;
+        return surface;
+    }
+
+    /// <summary>One entry's value, or null when it is not JSON (the lock is then read whole, for the error's place).</summary>
+    private static JsonNode? Parse(string text, TextRange range)
+    {
+        // The entry sits two levels down in the lock.
+        var parsed = JsonTextReader.Parse(text.Substring(range.Start, range.Length), JsonTextReader.DefaultMaxDepth - 2);
+        return parsed.Root;
+    }
+
+    private static SurfaceSchema Schema(string key, JsonNode json)
+    {
+        var hash = key.IndexOf('#');
+        var pointer = hash < 0 ? string.Empty : key.Substring(hash + 1);
+        return new SurfaceSchema(Node(json, pointer), json.GetBoolean("named") != false);
+    }
+
+    private static SurfaceEvent Event(string name, JsonNode json)
+    {
+        var payload = json["payload"] is { IsObject: true } node ? Node(node, json.GetString("pointer") ?? string.Empty) : new SurfaceNode();
+        return new SurfaceEvent(json.GetString("key") ?? name, payload, json.GetString("csharp"), null);
     }
 
     private static SurfaceNode Node(JsonNode json, string pointer) => Node(json, pointer, out _);

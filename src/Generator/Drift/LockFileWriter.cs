@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using Hooksmith.Generator.Json;
 
@@ -16,9 +15,12 @@ internal static class LockFileWriter
     /// <summary>The format's name and version, the lock's first member.</summary>
     public const string FormatVersion = "hooksmith-lock/1";
 
+    private static readonly SortedDictionary<string, string> NoBounds = new(StringComparer.Ordinal);
+    private static readonly SortedDictionary<string, SurfaceNode> NoApplicators = new(StringComparer.Ordinal);
+
     public static string Write(SchemaSurface surface)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(4096);
         text.Append("{\n");
         Member(text, 1, "format");
         JsonTextWriter.WriteString(text, FormatVersion);
@@ -37,23 +39,7 @@ internal static class LockFileWriter
         {
             Separator(text, ref first);
             Member(text, 2, entry.Key);
-            text.Append("{\n");
-            Member(text, 3, "key");
-            JsonTextWriter.WriteString(text, entry.Value.Key);
-            if (entry.Value.CSharpType is { } type)
-            {
-                text.Append(",\n");
-                Member(text, 3, "csharp");
-                JsonTextWriter.WriteString(text, type);
-            }
-
-            text.Append(",\n");
-            Member(text, 3, "pointer");
-            JsonTextWriter.WriteString(text, entry.Value.Payload.Pointer);
-            text.Append(",\n");
-            Member(text, 3, "payload");
-            Node(text, 3, entry.Value.Payload);
-            text.Append('\n').Append(' ', 4).Append('}');
+            WriteEvent(text, entry.Value);
         }
 
         Close(text, 1, '}', first);
@@ -65,7 +51,7 @@ internal static class LockFileWriter
         {
             Separator(text, ref first);
             Member(text, 2, entry.Key);
-            Node(text, 2, entry.Value.Node, entry.Value.IsNamed ? null : false);
+            WriteSchema(text, entry.Value);
         }
 
         Close(text, 1, '}', first);
@@ -73,150 +59,222 @@ internal static class LockFileWriter
         return text.ToString();
     }
 
+    /// <summary>An event's value in the lock (the object after its name), as <see cref="Write"/> writes it.</summary>
+    public static void WriteEvent(StringBuilder text, SurfaceEvent @event)
+    {
+        text.Append("{\n");
+        Member(text, 3, "key");
+        JsonTextWriter.WriteString(text, @event.Key);
+        if (@event.CSharpType is { } type)
+        {
+            text.Append(",\n");
+            Member(text, 3, "csharp");
+            JsonTextWriter.WriteString(text, type);
+        }
+
+        text.Append(",\n");
+        Member(text, 3, "pointer");
+        JsonTextWriter.WriteString(text, @event.Payload.Pointer);
+        text.Append(",\n");
+        Member(text, 3, "payload");
+        WritePayload(text, @event);
+        text.Append('\n').Append(' ', 4).Append('}');
+    }
+
+    /// <summary>An event's payload in the lock, as <see cref="Write"/> writes it.</summary>
+    public static void WritePayload(StringBuilder text, SurfaceEvent @event) => Node(text, 3, @event.Payload, names: true);
+
+    /// <summary>A schema's value in the lock (the object after its key), as <see cref="Write"/> writes it.</summary>
+    public static void WriteSchema(StringBuilder text, SurfaceSchema schema) => Node(text, 2, schema.Node, names: true, named: schema.IsNamed ? null : false);
+
     /// <summary>The node as the lock writes it: equal for two schemas a receiver cannot tell apart.</summary>
     public static string Fingerprint(SurfaceNode node)
     {
         var text = new StringBuilder();
-        Node(text, 0, node);
+        Node(text, 0, node, names: true);
         return text.ToString();
     }
 
-    private static void Node(StringBuilder text, int depth, SurfaceNode node, bool? named = null, string? member = null)
+    /// <summary>
+    /// The node as the lock writes it but without the generated C# names: equal for two schemas that admit
+    /// the same values, whatever the generator calls their types and members.
+    /// </summary>
+    public static string SchemaFingerprint(SurfaceNode node)
     {
-        var facts = new List<(string Name, Action<int> Write)>();
-        if (member is not null)
+        var text = new StringBuilder();
+        Node(text, 0, node, names: false);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the facts in a fixed order, each on its own line; an object with none is <c>{}</c>.</summary>
+    /// <param name="names">Write the generated C# names (<c>csharp</c>, <c>member</c>): the lock does, a schema's fingerprint does not.</param>
+    private static void Node(StringBuilder text, int depth, SurfaceNode node, bool names, bool? named = null, string? member = null)
+    {
+        var inner = depth + 1;
+        var first = true;
+        if (names && member is not null)
         {
-            facts.Add(("member", _ => JsonTextWriter.WriteString(text, member)));
+            Fact(text, inner, "member", ref first);
+            JsonTextWriter.WriteString(text, member);
         }
 
         if (named == false)
         {
-            facts.Add(("named", _ => text.Append("false")));
+            Fact(text, inner, "named", ref first);
+            text.Append("false");
         }
 
-        if (node.CSharpType is { } type)
+        if (names && node.CSharpType is { } type)
         {
-            facts.Add(("csharp", _ => JsonTextWriter.WriteString(text, type)));
+            Fact(text, inner, "csharp", ref first);
+            JsonTextWriter.WriteString(text, type);
         }
 
         if (node.Ref is { } reference)
         {
-            facts.Add(("$ref", _ => JsonTextWriter.WriteString(text, reference)));
+            Fact(text, inner, "$ref", ref first);
+            JsonTextWriter.WriteString(text, reference);
         }
 
         if (node.Types is { } types)
         {
-            facts.Add(("type", _ => Strings(text, types)));
+            Fact(text, inner, "type", ref first);
+            Strings(text, types);
         }
 
         if (node.Nullable)
         {
-            facts.Add(("nullable", _ => text.Append("true")));
+            Fact(text, inner, "nullable", ref first);
+            text.Append("true");
         }
 
         if (node.Format is { } format)
         {
-            facts.Add(("format", _ => JsonTextWriter.WriteString(text, format)));
+            Fact(text, inner, "format", ref first);
+            JsonTextWriter.WriteString(text, format);
         }
 
         if (node.Enum is { } values)
         {
-            facts.Add(("enum", _ => text.Append('[').Append(string.Join(", ", values)).Append(']')));
-        }
-
-        foreach (var bound in node.Bounds)
-        {
-            facts.Add((bound.Key, _ => JsonTextWriter.WriteString(text, bound.Value)));
-        }
-
-        if (node.Required.Count > 0)
-        {
-            facts.Add(("required", _ => Strings(text, node.Required)));
-        }
-
-        if (node.Properties.Count > 0)
-        {
-            facts.Add(("properties", d =>
+            Fact(text, inner, "enum", ref first);
+            text.Append('[');
+            for (var i = 0; i < values.Count; i++)
             {
-                text.Append('{');
-                var first = true;
-                foreach (var property in node.Properties)
+                if (i > 0)
                 {
-                    Separator(text, ref first);
-                    Member(text, d + 1, property.Key);
-                    Node(text, d + 1, property.Value.Node, member: property.Value.Member);
+                    text.Append(", ");
                 }
 
-                Close(text, d, '}', first);
-            }));
+                text.Append(values[i]);
+            }
+
+            text.Append(']');
+        }
+
+        foreach (var bound in node.HasBounds ? node.Bounds : NoBounds)
+        {
+            Fact(text, inner, bound.Key, ref first);
+            JsonTextWriter.WriteString(text, bound.Value);
+        }
+
+        if (node.HasRequired)
+        {
+            Fact(text, inner, "required", ref first);
+            Strings(text, node.Required);
+        }
+
+        if (node.HasProperties)
+        {
+            Fact(text, inner, "properties", ref first);
+            text.Append('{');
+            var firstProperty = true;
+            foreach (var property in node.Properties)
+            {
+                Separator(text, ref firstProperty);
+                Member(text, inner + 1, property.Key);
+                Node(text, inner + 1, property.Value.Node, names, member: property.Value.Member);
+            }
+
+            Close(text, inner, '}', firstProperty);
         }
 
         if (node.Items is { } items)
         {
-            facts.Add(("items", d => Node(text, d, items)));
+            Fact(text, inner, "items", ref first);
+            Node(text, inner, items, names);
         }
 
         if (node.NoAdditionalProperties)
         {
-            facts.Add(("additionalProperties", _ => text.Append("false")));
+            Fact(text, inner, "additionalProperties", ref first);
+            text.Append("false");
         }
         else if (node.AdditionalProperties is { } additional)
         {
-            facts.Add(("additionalProperties", d => Node(text, d, additional)));
+            Fact(text, inner, "additionalProperties", ref first);
+            Node(text, inner, additional, names);
         }
 
-        if (node.Variants.Count > 0)
+        if (node.HasVariants)
         {
-            facts.Add(("variants", d => Nodes(text, d, node.Variants)));
+            Fact(text, inner, "variants", ref first);
+            Nodes(text, inner, node.Variants, names);
         }
 
-        if (node.AllOf.Count > 0)
+        if (node.HasAllOf)
         {
-            facts.Add(("allOf", d => Nodes(text, d, node.AllOf)));
+            Fact(text, inner, "allOf", ref first);
+            Nodes(text, inner, node.AllOf, names);
         }
 
-        foreach (var applicator in node.Applicators)
+        foreach (var applicator in node.HasApplicators ? node.Applicators : NoApplicators)
         {
-            facts.Add((applicator.Key, d => Node(text, d, applicator.Value)));
+            Fact(text, inner, applicator.Key, ref first);
+            Node(text, inner, applicator.Value, names);
         }
 
         if (node.Deprecated)
         {
-            facts.Add(("deprecated", _ => text.Append("true")));
+            Fact(text, inner, "deprecated", ref first);
+            text.Append("true");
         }
 
         if (node.Docs is { } docs)
         {
-            facts.Add(("docs", _ => JsonTextWriter.WriteString(text, docs)));
+            Fact(text, inner, "docs", ref first);
+            JsonTextWriter.WriteString(text, docs);
         }
 
-        if (facts.Count == 0)
+        if (first)
         {
             text.Append("{}");
             return;
         }
 
-        text.Append('{');
-        var firstFact = true;
-        foreach (var (name, write) in facts)
-        {
-            Separator(text, ref firstFact);
-            Member(text, depth + 1, name);
-            write(depth + 1);
-        }
-
         Close(text, depth, '}', false);
     }
 
-    private static void Nodes(StringBuilder text, int depth, List<SurfaceNode> nodes)
+    /// <summary>Opens the object before its first fact, or separates a fact from the one before; then the fact's name.</summary>
+    private static void Fact(StringBuilder text, int depth, string name, ref bool first)
+    {
+        text.Append(first ? "{\n" : ",\n");
+        first = false;
+        Member(text, depth, name);
+    }
+
+    private static void Nodes(StringBuilder text, int depth, List<SurfaceNode> nodes, bool names)
     {
         // Branches in a stable order: their order in the file says nothing to a receiver.
-        var written = nodes.Select(n =>
+        var written = new List<string>(nodes.Count);
+        var one = new StringBuilder();
+        foreach (var node in nodes)
         {
-            var one = new StringBuilder();
-            Node(one, depth + 1, n);
-            return one.ToString();
-        }).OrderBy(s => s, StringComparer.Ordinal).ToList();
+            one.Clear();
+            Node(one, depth + 1, node, names);
+            written.Add(one.ToString());
+        }
+
+        written.Sort(StringComparer.Ordinal);
         text.Append('[');
         var first = true;
         foreach (var item in written)

@@ -20,6 +20,12 @@ internal sealed class SchemaSurface
     /// read with <c>--include-docs</c>, or a lock written so.
     /// </summary>
     public bool IncludesDocs { get; set; }
+
+    /// <summary>
+    /// Read from a lock: what it records has no place in a file. (The entries a build finds written exactly as
+    /// the current schemas are the current surface's own nodes, whose places are the current file's.)
+    /// </summary>
+    public bool IsLock { get; set; }
 }
 
 /// <summary>An event: its key as written and its payload.</summary>

@@ -23,6 +23,13 @@ internal sealed partial class SurfaceComparer
     {
         old = Deref(_old, old);
         @new = Deref(_new, @new);
+        if (ReferenceEquals(old, @new) && IsQuiet(old))
+        {
+            // One node on both sides (a lock entry that reads as the current schema) reaching only
+            // such nodes: every rule would find the two alike, so none is applied.
+            return QuietPair;
+        }
+
         if (_pairs.TryGetValue((old, @new), out var known))
         {
             return known;
@@ -30,9 +37,40 @@ internal sealed partial class SurfaceComparer
 
         var pair = new Pair();
         _pairs.Add((old, @new), pair);
+
         label = @new.CSharpType ?? old.CSharpType ?? label;
         var at = new Site(this, pair, old, @new, label);
 
+        // One node on both sides reaching a schema that changed: its own facets are alike, and only what
+        // goes through references (subschemas, allOf members, a referenced schema's properties) is compared.
+        var same = ReferenceEquals(old, @new);
+        if (!same)
+        {
+            CompareOwnFacets(at);
+        }
+
+        CompareProperties(at);
+        CompareItems(at);
+        CompareAdditionalProperties(at);
+        CompareVariants(at);
+        CompareMembers(at);
+        CompareApplicators(at);
+        if (!same && !old.Deprecated && @new.Deprecated)
+        {
+            at.Add(DriftKind.DeprecatedAdded, "deprecated", $"{label} is now deprecated");
+        }
+        else if (!same && old.Deprecated && !@new.Deprecated)
+        {
+            at.Add(DriftKind.DeprecatedRemoved, "deprecated", $"{label} is no longer deprecated");
+        }
+
+        return pair;
+    }
+
+    /// <summary>The rules on what is written at the pair itself: documentation, types, nullability, format, values and bounds.</summary>
+    private void CompareOwnFacets(Site at)
+    {
+        var (old, @new, label) = (at.Old, at.New, at.Label);
         if (_options.IncludeDocs && old.Docs != @new.Docs)
         {
             at.Add(DriftKind.DocsChanged, "docs", "the title, description or examples changed");
@@ -55,23 +93,14 @@ internal sealed partial class SurfaceComparer
 
         CompareEnums(at);
         CompareBounds(at);
-        CompareProperties(at);
-        CompareItems(at);
-        CompareAdditionalProperties(at);
-        CompareVariants(at);
-        CompareMembers(at);
-        CompareApplicators(at);
-        if (!old.Deprecated && @new.Deprecated)
-        {
-            at.Add(DriftKind.DeprecatedAdded, "deprecated", $"{label} is now deprecated");
-        }
-        else if (old.Deprecated && !@new.Deprecated)
-        {
-            at.Add(DriftKind.DeprecatedRemoved, "deprecated", $"{label} is no longer deprecated");
-        }
-
-        return pair;
     }
+
+    /// <summary>
+    /// Where something of the old schema is written, for a removal: in the old file for <c>diff</c>. A lock has
+    /// no lines; the nodes it shares with the current surface (its entries that read as the current
+    /// schema) are the current file's, and a removal is reported where the object now is, as for the rest of the lock.
+    /// </summary>
+    private SurfaceLocation? OldLocation(SurfaceLocation? location) => _old.IsLock ? null : location;
 
     private static string Quote(string? text) => text is null ? "none" : "'" + text + "'";
 
@@ -138,8 +167,13 @@ internal sealed partial class SurfaceComparer
 
     private static void CompareBounds(Site at)
     {
-        var old = at.Old.Bounds;
-        var @new = at.New.Bounds;
+        var old = at.Old.BoundsOrEmpty;
+        var @new = at.New.BoundsOrEmpty;
+        if (old.Count == 0 && @new.Count == 0)
+        {
+            return;
+        }
+
         foreach (var keyword in old.Keys.Union(@new.Keys).OrderBy(k => k, StringComparer.Ordinal))
         {
             old.TryGetValue(keyword, out var before);
@@ -212,7 +246,7 @@ internal sealed partial class SurfaceComparer
         var newAll = EffectiveProperties(_new, @new);
         var oldRequired = EffectiveRequired(_old, old);
         var newRequired = EffectiveRequired(_new, @new);
-        foreach (var entry in old.Properties)
+        foreach (var entry in old.PropertiesOrEmpty)
         {
             var member = at.Label + "." + entry.Value.Member;
             if (newAll.TryGetValue(entry.Key, out var current))
@@ -221,12 +255,12 @@ internal sealed partial class SurfaceComparer
             }
             else
             {
-                at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, entry.Value.NameLocation ?? @new.Location, member,
+                at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, OldLocation(entry.Value.NameLocation) ?? @new.Location, member,
                     $"property '{entry.Key}' was removed from {at.Label}: the generated member {member} goes away");
             }
         }
 
-        foreach (var entry in @new.Properties)
+        foreach (var entry in @new.PropertiesOrEmpty)
         {
             var member = at.Label + "." + entry.Value.Member;
             if (oldAll.TryGetValue(entry.Key, out var before))
@@ -240,7 +274,7 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        foreach (var name in old.Required)
+        foreach (var name in old.RequiredOrEmpty)
         {
             if (!newRequired.Contains(name) && newAll.TryGetValue(name, out var current))
             {
@@ -249,7 +283,7 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        foreach (var name in @new.Required)
+        foreach (var name in @new.RequiredOrEmpty)
         {
             if (!oldRequired.Contains(name) && oldAll.ContainsKey(name) && newAll.TryGetValue(name, out var current))
             {
@@ -270,8 +304,8 @@ internal sealed partial class SurfaceComparer
     /// </summary>
     private void CompareApplicators(Site at)
     {
-        var old = at.Old.Applicators;
-        var @new = at.New.Applicators;
+        var old = at.Old.ApplicatorsOrEmpty;
+        var @new = at.New.ApplicatorsOrEmpty;
         if (old.Count == 0 && @new.Count == 0)
         {
             return;
@@ -316,16 +350,19 @@ internal sealed partial class SurfaceComparer
         }
     }
 
-    /// <summary>A subschema as written, with every schema it references as written, so a change behind a <c>$ref</c> counts.</summary>
+    /// <summary>
+    /// A subschema as written, with every schema it references as written, so a change behind a <c>$ref</c>
+    /// counts; without the generated C# names, so a type renamed by a change elsewhere does not.
+    /// </summary>
     private static string DeepFingerprint(SchemaSurface surface, SurfaceNode node)
     {
-        var text = new System.Text.StringBuilder(LockFileWriter.Fingerprint(node));
+        var text = new System.Text.StringBuilder(LockFileWriter.SchemaFingerprint(node));
         foreach (var key in Reachable(surface, [node]).OrderBy(k => k, StringComparer.Ordinal))
         {
             text.Append('\n').Append(key).Append('=');
             if (surface.Schemas.TryGetValue(key, out var target))
             {
-                text.Append(LockFileWriter.Fingerprint(target.Node));
+                text.Append(LockFileWriter.SchemaFingerprint(target.Node));
             }
         }
 
@@ -374,10 +411,10 @@ internal sealed partial class SurfaceComparer
 
     private void CompareVariants(Site at)
     {
-        Match(at, at.Old.Variants, at.New.Variants, (before, after) => at.Child(Walk(before, after, at.Label)),
+        Match(at, at.Old.VariantsOrEmpty, at.New.VariantsOrEmpty, (before, after) => at.Child(Walk(before, after, at.Label)),
             added => at.AddAt(DriftKind.VariantAdded, "variant:" + VariantName(_new, added), null, added.Pointer, added.Location ?? at.New.Location, at.Label,
                 $"{at.Label} gained the variant {VariantName(_new, added)}: code that matches on its variants meets one it does not handle"),
-            removed => at.AddAt(DriftKind.VariantRemoved, "variant:" + VariantName(_old, removed), removed.Pointer, null, removed.Location ?? at.New.Location, at.Label,
+            removed => at.AddAt(DriftKind.VariantRemoved, "variant:" + VariantName(_old, removed), removed.Pointer, null, OldLocation(removed.Location) ?? at.New.Location, at.Label,
                 $"{at.Label} lost the variant {VariantName(_old, removed)}"));
     }
 
@@ -386,7 +423,7 @@ internal sealed partial class SurfaceComparer
 
     private void CompareMembers(Site at)
     {
-        if (at.Old.AllOf.Count == 0 && at.Old.Ref is null && at.New.AllOf.Count == 0 && at.New.Ref is null)
+        if (!at.Old.HasAllOf && at.Old.Ref is null && !at.New.HasAllOf && at.New.Ref is null)
         {
             return;
         }
@@ -413,7 +450,7 @@ internal sealed partial class SurfaceComparer
                 {
                     if (!newAll.ContainsKey(entry.Key))
                     {
-                        at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, entry.Value.NameLocation ?? at.New.Location, at.Label + "." + entry.Value.Member,
+                        at.AddAt(DriftKind.PropertyRemoved, "property:" + entry.Key, entry.Value.Node.Pointer, null, OldLocation(entry.Value.NameLocation) ?? at.New.Location, at.Label + "." + entry.Value.Member,
                             $"property '{entry.Key}' was removed from {at.Label}: the generated member goes away");
                     }
                 }
@@ -423,7 +460,7 @@ internal sealed partial class SurfaceComparer
     /// <summary>The schemas that apply alongside a node's own facets: its <c>allOf</c> members and the target of a <c>$ref</c> with siblings.</summary>
     private static List<SurfaceNode> MembersOf(SurfaceNode node)
     {
-        var members = new List<SurfaceNode>(node.AllOf);
+        var members = new List<SurfaceNode>(node.AllOfOrEmpty);
         if (node.Ref is not null)
         {
             members.Insert(0, new SurfaceNode { Ref = node.Ref, Pointer = node.Pointer, Location = node.Location });
@@ -484,16 +521,16 @@ internal sealed partial class SurfaceComparer
     /// <summary>The properties a node's values may have: its own, its <c>allOf</c> members' and its reference's.</summary>
     private static IReadOnlyDictionary<string, SurfaceProperty> EffectiveProperties(SchemaSurface surface, SurfaceNode node)
     {
-        if (node.AllOf.Count == 0 && node.Ref is null)
+        if (!node.HasAllOf && node.Ref is null)
         {
             // Most schemas: their own properties are all there is, and need no copy.
-            return node.Properties;
+            return node.PropertiesOrEmpty;
         }
 
         var result = new Dictionary<string, SurfaceProperty>(StringComparer.Ordinal);
         Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n =>
         {
-            foreach (var entry in n.Properties)
+            foreach (var entry in n.PropertiesOrEmpty)
             {
                 if (!result.ContainsKey(entry.Key))
                 {
@@ -506,13 +543,13 @@ internal sealed partial class SurfaceComparer
 
     private static ISet<string> EffectiveRequired(SchemaSurface surface, SurfaceNode node)
     {
-        if (node.AllOf.Count == 0 && node.Ref is null)
+        if (!node.HasAllOf && node.Ref is null)
         {
-            return node.Required;
+            return node.RequiredOrEmpty;
         }
 
         var result = new HashSet<string>(StringComparer.Ordinal);
-        Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n => result.UnionWith(n.Required));
+        Collect(surface, node, new HashSet<SurfaceNode>(ReferenceEqualityComparer<SurfaceNode>.Instance), n => result.UnionWith(n.RequiredOrEmpty));
         return result;
     }
 
@@ -529,7 +566,7 @@ internal sealed partial class SurfaceComparer
             Collect(surface, target.Node, seen, visit);
         }
 
-        foreach (var member in node.AllOf)
+        foreach (var member in node.AllOfOrEmpty)
         {
             Collect(surface, member, seen, visit);
         }
@@ -559,7 +596,11 @@ internal sealed partial class SurfaceComparer
 
         public void Child(Pair child)
         {
-            child.Parents.Add(Pair);
+            // The quiet pair has no changes to credit to events, so it needs no parents.
+            if (!ReferenceEquals(child, QuietPair))
+            {
+                child.Parents.Add(Pair);
+            }
         }
 
         public string Fingerprint(SurfaceNode node)

@@ -16,8 +16,14 @@ internal sealed partial class SurfaceComparer
     private readonly SchemaSurface _old;
     private readonly SchemaSurface _new;
     private readonly DriftOptions _options;
+    /// <summary>The pair of every node with itself that reaches no changed schema: nothing is found there, so one stands for all.</summary>
+    private static readonly Pair QuietPair = new();
+
     private readonly Dictionary<(SurfaceNode Old, SurfaceNode New), Pair> _pairs = new(PairComparer.Instance);
     private readonly Dictionary<SurfaceNode, string> _fingerprints = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
+    private readonly Dictionary<SurfaceNode, HashSet<string>> _refsWithin = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
+    private readonly Dictionary<SurfaceNode, bool> _quiet = new(ReferenceEqualityComparer<SurfaceNode>.Instance);
+    private HashSet<string>? _stale;
 
     private SurfaceComparer(SchemaSurface old, SchemaSurface @new, DriftOptions options)
     {
@@ -55,8 +61,8 @@ internal sealed partial class SurfaceComparer
             }
         }
 
-        var reachedOld = Reachable(_old, _old.Events.Values.Select(e => e.Payload));
-        var reachedNew = Reachable(_new, _new.Events.Values.Select(e => e.Payload));
+        var reachedOld = ReachableKeys(_old, _old.Events.Values.Select(e => e.Payload));
+        var reachedNew = ReachableKeys(_new, _new.Events.Values.Select(e => e.Payload));
         foreach (var entry in _old.Schemas)
         {
             if (!entry.Value.IsNamed)
@@ -75,7 +81,7 @@ internal sealed partial class SurfaceComparer
             }
             else
             {
-                found.Add(new Pending(DriftKind.SchemaRemoved, entry.Value.Node.Pointer, null, entry.Value.Node.Location, entry.Value.Node.CSharpType, $"schema '{KeyName(entry.Key)}' was removed", entry.Key) { Events = EventsReaching(_old, entry.Key) });
+                found.Add(new Pending(DriftKind.SchemaRemoved, entry.Value.Node.Pointer, null, entry.Value.Node.Location, entry.Value.Node.CSharpType, $"schema '{KeyName(entry.Key)}' was removed", entry.Key) { Events = EventsReaching(_old, entry.Key, reachedOld) });
             }
         }
 
@@ -83,7 +89,7 @@ internal sealed partial class SurfaceComparer
         {
             if (entry.Value.IsNamed && !_old.Schemas.ContainsKey(entry.Key))
             {
-                found.Add(new Pending(DriftKind.SchemaAdded, null, entry.Value.Node.Pointer, entry.Value.Node.Location, entry.Value.Node.CSharpType, $"schema '{KeyName(entry.Key)}' was added", entry.Key) { Events = EventsReaching(_new, entry.Key) });
+                found.Add(new Pending(DriftKind.SchemaAdded, null, entry.Value.Node.Pointer, entry.Value.Node.Location, entry.Value.Node.CSharpType, $"schema '{KeyName(entry.Key)}' was added", entry.Key) { Events = EventsReaching(_new, entry.Key, reachedNew) });
             }
         }
 
@@ -223,18 +229,215 @@ internal sealed partial class SurfaceComparer
         return slash < 0 ? key : key.Substring(slash + 1);
     }
 
-    private static HashSet<string> EventsReaching(SchemaSurface surface, string key)
+    private HashSet<string> EventsReaching(SchemaSurface surface, string key, HashSet<string> reachedByAny)
     {
         var events = new HashSet<string>(StringComparer.Ordinal);
+        if (!reachedByAny.Contains(key))
+        {
+            return events;
+        }
+
         foreach (var entry in surface.Events)
         {
-            if (Reachable(surface, [entry.Value.Payload]).Contains(key))
+            if (ReachableKeys(surface, [entry.Value.Payload]).Contains(key))
             {
                 events.Add(entry.Key);
             }
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// The keys of the schemas that <paramref name="roots"/> reach through references, from each keyed
+    /// schema's references (found once per node, and shared by the two surfaces where they share a node).
+    /// </summary>
+    private HashSet<string> ReachableKeys(SchemaSurface surface, IEnumerable<SurfaceNode> roots)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        foreach (var root in roots)
+        {
+            foreach (var key in RefsWithin(root))
+            {
+                if (keys.Add(key))
+                {
+                    stack.Push(key);
+                }
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            if (!surface.Schemas.TryGetValue(stack.Pop(), out var target))
+            {
+                continue;
+            }
+
+            foreach (var key in RefsWithin(target.Node))
+            {
+                if (keys.Add(key))
+                {
+                    stack.Push(key);
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The keys <paramref name="node"/> and the schemas written inside it name, not following them.</summary>
+    private HashSet<string> RefsWithin(SurfaceNode node)
+    {
+        if (_refsWithin.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<SurfaceNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current.Ref is { } key)
+            {
+                keys.Add(key);
+            }
+
+            PushChildren(stack, current);
+        }
+
+        _refsWithin.Add(node, keys);
+        return keys;
+    }
+
+    /// <summary>
+    /// True when a pair of one and the same node (a lock entry written exactly as the current schema, see
+    /// <see cref="LockFileReader.ReadAgainst"/>) can hold no change: no schema it reaches differs either.
+    /// </summary>
+    private bool IsQuiet(SurfaceNode node)
+    {
+        if (_quiet.TryGetValue(node, out var quiet))
+        {
+            return quiet;
+        }
+
+        // Bottom up, each node once: quiet when it names no stale schema and its subschemas are quiet.
+        quiet = (node.Ref is not { } key || !Stale().Contains(key)) && ChildrenAreQuiet(node);
+        _quiet[node] = quiet;
+        return quiet;
+    }
+
+    private bool ChildrenAreQuiet(SurfaceNode node)
+    {
+        if (node.HasProperties)
+        {
+            foreach (var property in node.Properties.Values)
+            {
+                if (!IsQuiet(property.Node))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if ((node.Items is { } items && !IsQuiet(items)) || (node.AdditionalProperties is { } additional && !IsQuiet(additional)))
+        {
+            return false;
+        }
+
+        foreach (var child in node.VariantsOrEmpty)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        foreach (var child in node.AllOfOrEmpty)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        foreach (var child in node.ApplicatorsOrEmpty.Values)
+        {
+            if (!IsQuiet(child))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The keys whose schema differs between the surfaces, or reaches one that does.</summary>
+    private HashSet<string> Stale()
+    {
+        if (_stale is not null)
+        {
+            return _stale;
+        }
+
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in _old.Schemas)
+        {
+            if (!_new.Schemas.TryGetValue(entry.Key, out var current) || !ReferenceEquals(entry.Value.Node, current.Node))
+            {
+                stale.Add(entry.Key);
+            }
+        }
+
+        foreach (var entry in _new.Schemas)
+        {
+            if (!_old.Schemas.ContainsKey(entry.Key))
+            {
+                stale.Add(entry.Key);
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            // Up the references: a schema that names a stale one is stale.
+            var namedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var entry in _new.Schemas)
+            {
+                if (stale.Contains(entry.Key))
+                {
+                    continue;
+                }
+
+                foreach (var key in RefsWithin(entry.Value.Node))
+                {
+                    if (!namedBy.TryGetValue(key, out var list))
+                    {
+                        namedBy.Add(key, list = []);
+                    }
+
+                    list.Add(entry.Key);
+                }
+            }
+
+            var stack = new Stack<string>(stale);
+            while (stack.Count > 0)
+            {
+                if (namedBy.TryGetValue(stack.Pop(), out var parents))
+                {
+                    foreach (var parent in parents)
+                    {
+                        if (stale.Add(parent))
+                        {
+                            stack.Push(parent);
+                        }
+                    }
+                }
+            }
+        }
+
+        return _stale = stale;
     }
 
     /// <summary>The keys of the schemas that <paramref name="roots"/> reach through references.</summary>
@@ -250,45 +453,54 @@ internal sealed partial class SurfaceComparer
                 stack.Push(target.Node);
             }
 
-            foreach (var child in Children(node))
-            {
-                stack.Push(child);
-            }
+            PushChildren(stack, node);
         }
 
         return keys;
     }
 
-    private static IEnumerable<SurfaceNode> Children(SurfaceNode node)
+    private static void PushChildren(Stack<SurfaceNode> stack, SurfaceNode node)
     {
-        foreach (var property in node.Properties.Values)
+        if (node.HasProperties)
         {
-            yield return property.Node;
+            foreach (var property in node.Properties.Values)
+            {
+                stack.Push(property.Node);
+            }
         }
 
         if (node.Items is { } items)
         {
-            yield return items;
+            stack.Push(items);
         }
 
         if (node.AdditionalProperties is { } additional)
         {
-            yield return additional;
+            stack.Push(additional);
         }
 
-        foreach (var variant in node.Variants)
+        if (node.HasVariants)
         {
-            yield return variant;
+            foreach (var variant in node.Variants)
+            {
+                stack.Push(variant);
+            }
         }
 
-        foreach (var member in node.AllOf)
+        if (node.HasAllOf)
         {
-            yield return member;
+            foreach (var member in node.AllOf)
+            {
+                stack.Push(member);
+            }
         }
 
-        foreach (var applicator in node.Applicators.Values)
+        if (node.HasApplicators)
         {
-            yield return applicator;
+            foreach (var applicator in node.Applicators.Values)
+            {
+                stack.Push(applicator);
+            }
         }
     }
 

@@ -17,19 +17,17 @@ namespace Hooksmith.Generator.Drift;
 /// </summary>
 internal sealed class SurfaceExtractor
 {
-    private static readonly string[] BoundKeywords =
-    [
-        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
-        "minContains", "maxContains",
-    ];
-
     private static readonly string[] DocKeywords = ["title", "description", "example", "examples"];
+
+    private static readonly Dictionary<string, JsonNode> NoApplicators = new(StringComparer.Ordinal);
+
+    private static readonly string[] DependencyKeywords = ["dependentSchemas", "dependentRequired", "dependencies"];
 
     private readonly List<Source> _sources = [];
     private readonly Dictionary<string, (Source Source, string Pointer)> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Source Source, string Pointer)> _anchors = new(StringComparer.Ordinal);
     private readonly SchemaSurface _surface = new();
+    private readonly Dictionary<(string BaseUri, string Reference), (Source Source, JsonNode Node)?> _resolved = new();
     private readonly CancellationToken _cancellationToken;
     private readonly bool _includeDocs;
 
@@ -157,16 +155,24 @@ internal sealed class SurfaceExtractor
             owner = spec;
         }
 
-        if (node.GetString("$ref") is { } reference && Resolve(source, node, reference) is { } target)
+        // One pass over the members (the last of a name wins, as with the indexer): looking up each of the
+        // forty-odd keywords by name costs more than the rest of the extraction.
+        var keywords = default(SchemaKeywords);
+        foreach (var member in node.Properties)
+        {
+            keywords.Take(member.Name, member.Value);
+        }
+
+        if (keywords.Ref is { IsString: true } reference && Resolve(source, node, reference.Text!) is { } target)
         {
             result.Ref = EnsureSchema(target.Source, target.Node);
         }
 
-        ReadTypes(node, result);
-        result.Format = node.GetString("format");
-        if (node["enum"] is { IsArray: true } values)
+        ReadTypes(keywords.Nullable, keywords.Type, result);
+        result.Format = keywords.Format is { IsString: true } format ? format.Text : null;
+        if (keywords.Enum is { IsArray: true } values)
         {
-            var list = new List<string>();
+            var list = new List<string>(values.Items.Count);
             foreach (var value in values.Items)
             {
                 if (value.IsNull)
@@ -182,20 +188,24 @@ internal sealed class SurfaceExtractor
             list.Sort(StringComparer.Ordinal);
             result.Enum = list;
         }
-        else if (node["const"] is { } constant)
+        else if (keywords.Const is { } constant)
         {
             result.Enum = [JsonTextWriter.ToCompactString(constant)];
         }
 
-        foreach (var keyword in BoundKeywords)
+        if (keywords.Bounds is { } bounds)
         {
-            if (node[keyword] is { } bound && !bound.IsObject && !bound.IsArray && !(keyword == "uniqueItems" && bound.Kind == JsonKind.False))
+            foreach (var entry in bounds)
             {
-                result.Bounds[keyword] = bound.IsString ? bound.Text! : JsonTextWriter.ToCompactString(bound);
+                var (keyword, bound) = (entry.Key, entry.Value);
+                if (!bound.IsObject && !bound.IsArray && !(keyword == "uniqueItems" && bound.Kind == JsonKind.False))
+                {
+                    result.Bounds[keyword] = bound.IsString ? bound.Text! : JsonTextWriter.ToCompactString(bound);
+                }
             }
         }
 
-        if (node["properties"] is { IsObject: true } properties)
+        if (keywords.Properties is { IsObject: true } properties)
         {
             foreach (var property in properties.Properties)
             {
@@ -204,7 +214,7 @@ internal sealed class SurfaceExtractor
             }
         }
 
-        if (node["required"] is { IsArray: true } required)
+        if (keywords.Required is { IsArray: true } required)
         {
             foreach (var name in required.Items)
             {
@@ -215,12 +225,12 @@ internal sealed class SurfaceExtractor
             }
         }
 
-        if (node["items"] is { } items && !items.IsArray)
+        if (keywords.Items is { } items && !items.IsArray)
         {
             result.Items = Build(source, items, null);
         }
 
-        switch (node["additionalProperties"])
+        switch (keywords.AdditionalProperties)
         {
             case { Kind: JsonKind.False }:
                 result.NoAdditionalProperties = true;
@@ -230,9 +240,9 @@ internal sealed class SurfaceExtractor
                 break;
         }
 
-        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        foreach (var branches in new[] { keywords.OneOf, keywords.AnyOf })
         {
-            if (node[keyword] is { IsArray: true } branches)
+            if (branches is { IsArray: true })
             {
                 foreach (var branch in branches.Items)
                 {
@@ -248,7 +258,7 @@ internal sealed class SurfaceExtractor
             }
         }
 
-        if (node["allOf"] is { IsArray: true } members)
+        if (keywords.AllOf is { IsArray: true } members)
         {
             foreach (var member in members.Items)
             {
@@ -257,25 +267,33 @@ internal sealed class SurfaceExtractor
             }
         }
 
-        ReadApplicators(source, node, result);
-        result.Deprecated = node.GetBoolean("deprecated") == true;
+        if (keywords.Applicators is not null || keywords.Items is { IsArray: true })
+        {
+            ReadApplicators(source, keywords.Applicators ?? NoApplicators, keywords.Items, result);
+        }
+
+        result.Deprecated = keywords.Deprecated is { Kind: JsonKind.True };
         result.Docs = _includeDocs ? DocsOf(node) : null;
         return result;
     }
 
     /// <summary>The subschemas that constrain the value beside its properties, items and branches (<see cref="Applicator"/>).</summary>
-    private void ReadApplicators(Source source, JsonNode node, SurfaceNode result)
+    /// <param name="source">The file.</param>
+    /// <param name="applicators">The node's applicator keywords (and <c>dependencies</c>, <c>dependentRequired</c>) by name.</param>
+    /// <param name="items">The node's <c>items</c>, an array of which is a tuple in drafts before 2020-12.</param>
+    /// <param name="result">The node's surface.</param>
+    private void ReadApplicators(Source source, Dictionary<string, JsonNode> applicators, JsonNode? items, SurfaceNode result)
     {
         foreach (var keyword in Applicator.Single)
         {
-            if (node[keyword] is { } single && (single.IsObject || single.IsBoolean))
+            if (applicators.TryGetValue(keyword, out var single) && (single.IsObject || single.IsBoolean))
             {
                 result.Applicators[keyword] = Build(source, single, null);
             }
         }
 
         // A tuple: prefixItems (2020-12), or items as an array (earlier drafts).
-        var tuple = node["prefixItems"] is { IsArray: true } prefix ? prefix : node["items"] is { IsArray: true } items ? items : null;
+        var tuple = applicators.TryGetValue("prefixItems", out var prefix) && prefix.IsArray ? prefix : items is { IsArray: true } ? items : null;
         if (tuple is not null)
         {
             for (var i = 0; i < tuple.Items.Count; i++)
@@ -284,7 +302,7 @@ internal sealed class SurfaceExtractor
             }
         }
 
-        if (node["patternProperties"] is { IsObject: true } patterns)
+        if (applicators.TryGetValue("patternProperties", out var patterns) && patterns.IsObject)
         {
             foreach (var pattern in patterns.Properties)
             {
@@ -293,9 +311,9 @@ internal sealed class SurfaceExtractor
         }
 
         // dependentSchemas and dependentRequired (2019-09), and draft-07's dependencies, which held both.
-        foreach (var keyword in new[] { "dependentSchemas", "dependentRequired", "dependencies" })
+        foreach (var keyword in DependencyKeywords)
         {
-            if (node[keyword] is not { IsObject: true } dependencies)
+            if (!applicators.TryGetValue(keyword, out var dependencies) || !dependencies.IsObject)
             {
                 continue;
             }
@@ -324,14 +342,13 @@ internal sealed class SurfaceExtractor
         }
     }
 
-    private static void ReadTypes(JsonNode node, SurfaceNode result)
+    private static void ReadTypes(JsonNode? nullable, JsonNode? type, SurfaceNode result)
     {
-        if (node.GetBoolean("nullable") == true)
+        if (nullable is { Kind: JsonKind.True })
         {
             result.Nullable = true;
         }
 
-        var type = node["type"];
         if (type is null)
         {
             return;
@@ -421,6 +438,21 @@ internal sealed class SurfaceExtractor
     private (Source Source, JsonNode Node)? Resolve(Source source, JsonNode node, string reference)
     {
         var baseUri = source.Index.Schemas.TryGetValue(node.Pointer, out var info) ? info.BaseUri : source.Input.Document.BaseUri;
+
+        // A document names a few hundred schemas from thousands of places: each reference is resolved once.
+        if (_resolved.TryGetValue((baseUri, reference), out var known))
+        {
+            return known;
+        }
+
+        var resolved = ResolveOnce(baseUri, reference);
+
+        _resolved.Add((baseUri, reference), resolved);
+        return resolved;
+    }
+
+    private (Source Source, JsonNode Node)? ResolveOnce(string baseUri, string reference)
+    {
         if (!UriReference.TryResolve(baseUri, reference, out var absolute))
         {
             return null;

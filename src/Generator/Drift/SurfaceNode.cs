@@ -10,6 +10,19 @@ namespace Hooksmith.Generator.Drift;
 /// </summary>
 internal sealed class SurfaceNode
 {
+    private static readonly SortedDictionary<string, string> NoBounds = new(System.StringComparer.Ordinal);
+    private static readonly SortedDictionary<string, SurfaceProperty> NoProperties = new(System.StringComparer.Ordinal);
+    private static readonly SortedSet<string> NoRequired = new(System.StringComparer.Ordinal);
+    private static readonly List<SurfaceNode> NoNodes = [];
+    private static readonly SortedDictionary<string, SurfaceNode> NoApplicators = new(System.StringComparer.Ordinal);
+
+    private SortedDictionary<string, string>? _bounds;
+    private SortedDictionary<string, SurfaceProperty>? _properties;
+    private SortedSet<string>? _required;
+    private List<SurfaceNode>? _variants;
+    private List<SurfaceNode>? _allOf;
+    private SortedDictionary<string, SurfaceNode>? _applicators;
+
     /// <summary>The JSON types it admits, without <c>null</c>, sorted; null when any type is allowed.</summary>
     public List<string>? Types { get; set; }
 
@@ -22,12 +35,12 @@ internal sealed class SurfaceNode
     public List<string>? Enum { get; set; }
 
     /// <summary>Bounds by keyword (<c>maxLength</c>, <c>pattern</c>, …) as written.</summary>
-    public SortedDictionary<string, string> Bounds { get; } = new(System.StringComparer.Ordinal);
+    public SortedDictionary<string, string> Bounds => _bounds ??= new(System.StringComparer.Ordinal);
 
     /// <summary>The properties declared here (not those of <see cref="AllOf"/> members), by JSON name.</summary>
-    public SortedDictionary<string, SurfaceProperty> Properties { get; } = new(System.StringComparer.Ordinal);
+    public SortedDictionary<string, SurfaceProperty> Properties => _properties ??= new(System.StringComparer.Ordinal);
 
-    public SortedSet<string> Required { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> Required => _required ??= new(System.StringComparer.Ordinal);
 
     public SurfaceNode? Items { get; set; }
 
@@ -38,17 +51,17 @@ internal sealed class SurfaceNode
     public bool NoAdditionalProperties { get; set; }
 
     /// <summary>The branches of <c>oneOf</c> and <c>anyOf</c>, without a <c>null</c> branch (that is <see cref="Nullable"/>).</summary>
-    public List<SurfaceNode> Variants { get; } = [];
+    public List<SurfaceNode> Variants => _variants ??= [];
 
     /// <summary><c>allOf</c> members: their properties and constraints apply here too.</summary>
-    public List<SurfaceNode> AllOf { get; } = [];
+    public List<SurfaceNode> AllOf => _allOf ??= [];
 
     /// <summary>
     /// The other subschemas that apply to the value, by <see cref="Applicator"/> key: <c>not</c>, <c>if</c>,
     /// <c>then</c>, <c>else</c>, <c>contains</c>, <c>propertyNames</c>, and per name or position
     /// <c>prefixItems/0</c>, <c>patternProperties/^x-</c>, <c>dependentSchemas/card</c>.
     /// </summary>
-    public SortedDictionary<string, SurfaceNode> Applicators { get; } = new(System.StringComparer.Ordinal);
+    public SortedDictionary<string, SurfaceNode> Applicators => _applicators ??= new(System.StringComparer.Ordinal);
 
     /// <summary>The key of the schema a <c>$ref</c> names (<see cref="SchemaSurface.Schemas"/>).</summary>
     public string? Ref { get; set; }
@@ -69,9 +82,36 @@ internal sealed class SurfaceNode
 
     /// <summary>True when nothing but a reference is here: the node stands for the schema it names.</summary>
     public bool IsPureRef
-        => Ref is not null && Types is null && !Nullable && Format is null && Enum is null && Bounds.Count == 0 && Properties.Count == 0
-            && Required.Count == 0 && Items is null && AdditionalProperties is null && !NoAdditionalProperties && Variants.Count == 0
-            && AllOf.Count == 0 && Applicators.Count == 0 && !Deprecated;
+        => Ref is not null && Types is null && !Nullable && Format is null && Enum is null && !HasBounds && !HasProperties
+            && !HasRequired && Items is null && AdditionalProperties is null && !NoAdditionalProperties && !HasVariants
+            && !HasAllOf && !HasApplicators && !Deprecated;
+
+    // The collections are made when first asked for: most nodes have few of them, and a surface has thousands of nodes.
+    // The Has… checks read them without making them.
+    public bool HasBounds => _bounds is { Count: > 0 };
+
+    public bool HasProperties => _properties is { Count: > 0 };
+
+    public bool HasRequired => _required is { Count: > 0 };
+
+    public bool HasVariants => _variants is { Count: > 0 };
+
+    public bool HasAllOf => _allOf is { Count: > 0 };
+
+    public bool HasApplicators => _applicators is { Count: > 0 };
+
+    // For reading only: the collection, or a shared empty one that must not be changed.
+    public SortedDictionary<string, string> BoundsOrEmpty => _bounds ?? NoBounds;
+
+    public SortedDictionary<string, SurfaceProperty> PropertiesOrEmpty => _properties ?? NoProperties;
+
+    public SortedSet<string> RequiredOrEmpty => _required ?? NoRequired;
+
+    public List<SurfaceNode> VariantsOrEmpty => _variants ?? NoNodes;
+
+    public List<SurfaceNode> AllOfOrEmpty => _allOf ?? NoNodes;
+
+    public SortedDictionary<string, SurfaceNode> ApplicatorsOrEmpty => _applicators ?? NoApplicators;
 }
 
 /// <summary>A property: its C# member name in the generated record, and its value's schema.</summary>

@@ -77,13 +77,119 @@ public sealed class DriftCachingTests
         Assert.Empty(DriftBuild.DriftDiagnostics(rerun));
     }
 
+    private const string Billing = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Billing", "version": "1" },
+          "webhooks": { "invoice.paid": { "post": { "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Invoice" } } } } } } },
+          "components": { "schemas": { "Invoice": { "type": "object", "description": "An invoice.", "properties": { "number": { "type": "integer" }, "state": { "type": "string", "enum": ["PAID"] } } } } }
+        }
+        """;
+
+    private static readonly string[] EveryStep =
+    [
+        TrackingNames.SchemaFiles, TrackingNames.Read, TrackingNames.Plan, TrackingNames.Registry, TrackingNames.Link, TrackingNames.Types, TrackingNames.Validators,
+        TrackingNames.Catalog, TrackingNames.Events, TrackingNames.Diagnostics, TrackingNames.Lock, TrackingNames.Drift,
+    ];
+
+    public static TheoryData<string> Locks => new() { "up to date", "with changes since" };
+
+    /// <summary>Two schema files and the lock of both ('hooksmith lock' of the folder), as accepted or before a change in each.</summary>
+    private static (GeneratorDriver Driver, System.Collections.Generic.Dictionary<string, AdditionalText> Texts) TwoFiles(string locked)
+    {
+        var shop = Order;
+        var billing = Billing;
+        var lockedShop = locked == "up to date" ? shop : shop.Replace("[\"PAID\"]", "[\"PAID\", \"OPEN\"]", System.StringComparison.Ordinal);
+        var lockedBilling = locked == "up to date" ? billing : billing.Replace("\"number\": { \"type\": \"integer\" }, ", string.Empty, System.StringComparison.Ordinal);
+        var paths = new System.Collections.Generic.List<string> { "/project/billing.json", "/project/shop.json" };
+        var prefixes = DriftKeys.PrefixesOf(paths);
+        var lockText = LockFileWriter.Write(SurfaceExtractor.Extract(
+        [
+            DriftInputs.Read(paths[0], lockedBilling, prefixes[0], prefixes[0], EventSources.Webhooks),
+            DriftInputs.Read(paths[1], lockedShop, prefixes[1], prefixes[1], EventSources.Webhooks),
+        ]));
+        var driver = DriftBuild.CreateDriver([new DriftBuild.Schema("/project/shop.json", shop), new DriftBuild.Schema("/project/billing.json", billing)], "/project/hooksmith.lock.json", lockText, out var texts);
+        return (driver.RunGenerators(DriftBuild.Compilation()), texts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locks))]
+    public void Unrelated_csharp_edit_leaves_every_step_cached_with_a_lock_of_two_files(string locked)
+    {
+        var (driver, _) = TwoFiles(locked);
+        var before = DriftBuild.DriftDiagnostics(driver).Select(d => d.ToString()).ToList();
+        Assert.Equal(locked == "up to date" ? 0 : 2, before.Count);
+        var edited = DriftBuild.Compilation().AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal static class Other { } }", GeneratorHarness.ParseOptions));
+        var rerun = driver.RunGenerators(edited);
+        var result = rerun.GetRunResult().Results.Single();
+        foreach (var step in EveryStep)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(run => run.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {output.Reason}"));
+        }
+
+        Assert.Equal(before, DriftBuild.DriftDiagnostics(rerun).Select(d => d.ToString()).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Locks))]
+    public void A_description_edit_with_a_lock_of_two_files_redoes_only_that_files_steps_and_reports_the_same(string locked)
+    {
+        var (driver, texts) = TwoFiles(locked);
+        var before = DriftBuild.DriftDiagnostics(driver).Select(d => d.ToString()).ToList();
+        var changed = new InMemoryAdditionalText("/project/billing.json", Billing.Replace("An invoice.", "A bill, sent.", System.StringComparison.Ordinal));
+        var rerun = driver.ReplaceAdditionalText(texts["/project/billing.json"], changed).RunGenerators(DriftBuild.Compilation());
+        var result = rerun.GetRunResult().Results.Single();
+
+        // The other file is not read, planned or linked again; nothing that is emitted from a schema's
+        // keywords changes; the lock is not read again, and the check finds what it found.
+        foreach (var step in new[] { TrackingNames.Read, TrackingNames.Plan, TrackingNames.Link })
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(run => run.Outputs).ToList();
+            Assert.Equal([IncrementalStepRunReason.Cached], outputs.Where(o => PathOf(o.Value) == "/project/shop.json").Select(o => o.Reason));
+            Assert.Equal([IncrementalStepRunReason.Modified], outputs.Where(o => PathOf(o.Value) == "/project/billing.json").Select(o => o.Reason));
+        }
+
+        foreach (var step in new[] { TrackingNames.Registry, TrackingNames.Validators, TrackingNames.Catalog, TrackingNames.Events, TrackingNames.Lock })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(run => run.Outputs), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {output.Reason}"));
+        }
+
+        // The check runs again on the edited document. With no change since the lock it finds nothing again,
+        // so nothing downstream sees a difference; with changes, the same ones at the same lines (a change
+        // after the edited description on its line moves by the columns the edit added).
+        if (locked == "up to date")
+        {
+            Assert.All(result.TrackedSteps[TrackingNames.Drift].SelectMany(run => run.Outputs), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
+            Assert.Empty(DriftBuild.DriftDiagnostics(rerun));
+        }
+        else
+        {
+            static string Where(Diagnostic d) => $"{d.Id} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            Assert.Equal(DriftBuild.DriftDiagnostics(driver).Select(Where), DriftBuild.DriftDiagnostics(rerun).Select(Where));
+            Assert.Equal(2, before.Count);
+        }
+    }
+
+    private static string? PathOf(object value) => value switch
+    {
+        SchemaDocument document => document.Path,
+        Planning.DocumentPlan plan => plan.Path,
+        Planning.LinkedPlan plan => plan.Path,
+        _ => null,
+    };
+
     [Fact]
     public void A_lock_checked_out_with_crlf_line_ends_matches_as_written()
     {
         var lockText = LockFileWriter.Write(DriftScenario.SurfaceOf(Order, EventSources.Webhooks, "/project/shop.json")).Replace("\n", "\r\n", System.StringComparison.Ordinal);
         var driver = DriftBuild.CreateDriver([new DriftBuild.Schema("/project/shop.json", Order)], "/project/hooksmith.lock.json", lockText, out _).RunGenerators(DriftBuild.Compilation());
         Assert.Empty(DriftBuild.DriftDiagnostics(driver));
-        Assert.True(LockText.SameAs(lockText, lockText.Replace("\r\n", "\n", System.StringComparison.Ordinal) + "\n"));
-        Assert.False(LockText.SameAs(lockText, lockText.Replace("PAID", "PAYED", System.StringComparison.Ordinal)));
+        var current = DriftScenario.SurfaceOf(Order, EventSources.Webhooks, "/project/shop.json");
+        Assert.NotNull(LockFileReader.ReadAgainst(lockText + "\r\n", current, out var unchanged, out _));
+        Assert.True(unchanged);
+        LockFileReader.ReadAgainst(lockText.Replace("PAID", "PAYED", System.StringComparison.Ordinal), current, out unchanged, out _);
+        Assert.False(unchanged);
     }
 }

@@ -86,6 +86,33 @@ public sealed class DriftApplicatorRuleTests
         Assert.Equal([Created, Updated], change.Events);
     }
 
+    [Theory]
+    [InlineData("""{ "type": "object", "not": { "$ref": "#/components/schemas/void" } }""")]
+    [InlineData("""{ "type": "object", "if": { "$ref": "#/components/schemas/void" }, "then": { "required": ["id"] } }""")]
+    [InlineData("""{ "type": "object", "properties": { "tags": { "type": "array", "contains": { "$ref": "#/components/schemas/void" } } } }""")]
+    [InlineData("""{ "type": "object", "propertyNames": { "$ref": "#/components/schemas/void" } }""")]
+    [InlineData("""{ "type": "object", "patternProperties": { "^x-": { "$ref": "#/components/schemas/void" } } }""")]
+    public void A_change_that_only_renames_a_generated_type_is_no_change_of_the_schemas_that_name_it(string order)
+    {
+        // 'Void' and 'void' both want the C# name Void; the second takes its title, so retitling it renames
+        // its type and nothing else: a receiver is sent the same values.
+        static string Document(string order, string title) => WithOrder(order, $$"""
+            , "Void": { "type": "object", "properties": { "a": { "type": "string" } } },
+              "void": { "title": "{{title}}", "type": "object", "properties": { "b": { "type": "integer" } } }
+            """);
+        var before = Document(order, "Nothing");
+        var after = Document(order, "Empty");
+        Assert.NotEqual(DriftScenario.SurfaceOf(before).Schemas["#/components/schemas/void"].Node.CSharpType, DriftScenario.SurfaceOf(after).Schemas["#/components/schemas/void"].Node.CSharpType);
+
+        Assert.True(Diff2(before, after).Changes.Count == 0, DriftScenario.Describe(Diff2(before, after)));
+        var locked = LockFileReader.Read(LockFileWriter.Write(DriftScenario.SurfaceOf(before)), out _)!;
+        var checkedReport = SurfaceComparer.Compare(locked, DriftScenario.SurfaceOf(after));
+        Assert.True(checkedReport.Changes.Count == 0, DriftScenario.Describe(checkedReport));
+
+        // The schema it names changing is still a change.
+        Assert.NotEmpty(Diff2(before, after.Replace("\"integer\"", "\"string\"", System.StringComparison.Ordinal)).Changes);
+    }
+
     [Fact]
     public void UniqueItems_false_is_the_same_as_no_uniqueItems()
     {

@@ -37,7 +37,7 @@ public sealed class DriftRuleTests
         { "an allOf member gains a property", """{ "allOf": [{ "$ref": "#/components/schemas/Base" }, { "type": "object", "properties": { "id": { "type": "string" } } }] }""", """{ "allOf": [{ "$ref": "#/components/schemas/Base" }, { "type": "object", "properties": { "id": { "type": "string" }, "note": { "type": "string" } } }] }""", "property-added", "property-removed" },
     };
 
-    private const string Shared = """
+    internal const string Shared = """
         ,
               "Card": { "type": "object", "properties": { "last4": { "type": "string" } } },
               "Cash": { "type": "object", "properties": { "currency": { "type": "string" } } },
