@@ -64,7 +64,6 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
             .SelectMany(static (plan, _) => ValidatorPart.Of(plan.Validation))
             .WithTrackingName(TrackingNames.Validators);
         context.RegisterSourceOutput(validators, static (output, part) => AddSource(output, ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
-        context.RegisterSourceOutput(validators, static (output, part) => AddSource(output, StreamSchemaEmitter.HintNameOf(part), StreamSchemaEmitter.Emit(part)));
 
         var catalog = linked
             .Select(static (plan, _) => CatalogPart.Of(plan.Validation))

@@ -60,6 +60,7 @@ internal static partial class ValidatorEmitter
         }
 
         fields.Write(writer);
+        StreamSchemaEmitter.WriteMembers(writer, part);
         writer.CloseBlock();
         return writer.ToString();
     }

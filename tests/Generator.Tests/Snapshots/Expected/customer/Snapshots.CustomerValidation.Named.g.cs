@@ -62,4 +62,14 @@ internal static partial class CustomerValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_named__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Named__Properties => s_named__Properties ??= new("name", "class", "Customer");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Named__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Named__Stream => Named__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("name", "class", "Customer"), PropertySchemas = [static () => Named_Name__Stream, static () => Named_Class__Stream, static () => Named_Customer__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Named_Name__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Named_Name__Stream => Named_Name__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? Named_Class__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Named_Class__Stream => Named_Class__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? Named_Customer__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Named_Customer__Stream => Named_Customer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

@@ -26,4 +26,8 @@ internal static partial class CustomerValidation
         }
         return valid;
     }
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? PositiveInteger__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema PositiveInteger__Stream => PositiveInteger__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer, NumberLimits = [new("1", true, false)] };
 }

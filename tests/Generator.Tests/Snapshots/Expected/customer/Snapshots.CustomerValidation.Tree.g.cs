@@ -85,4 +85,14 @@ internal static partial class CustomerValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_tree__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Tree__Properties => s_tree__Properties ??= new("value", "children");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Tree__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree__Stream => Tree__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("value", "children"), PropertySchemas = [static () => Tree_Value__Stream, static () => Tree_Children__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Tree_Value__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree_Value__Stream => Tree_Value__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
+    private static global::Hooksmith.Validation.StreamSchema? Tree_Children__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree_Children__Stream => Tree_Children__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Tree_Children_Item__Stream };
+    private static global::Hooksmith.Validation.StreamSchema? Tree_Children_Item__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree_Children_Item__Stream => Tree_Children_Item__StreamCache ??= new() { AllOf = [static () => Tree__Stream] };
 }

@@ -126,4 +126,18 @@ internal static partial class CustomerValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Customer_AllOf1__Properties => s_customer_AllOf1__Properties ??= new("email", "labels");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Customer__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer__Stream => Customer__StreamCache ??= new() { PresenceNames = new("name"), Required = 0x1UL, AllOf = [static () => Customer_AllOf0__Stream, static () => Customer_AllOf1__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf0__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf0__Stream => Customer_AllOf0__StreamCache ??= new() { AllOf = [static () => Named__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1__Stream => Customer_AllOf1__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("email", "labels"), PropertySchemas = [static () => Customer_AllOf1_Email__Stream, static () => Customer_AllOf1_Labels__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Email__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Email__Stream => Customer_AllOf1_Email__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("email", false)] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Labels__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels__Stream => Customer_AllOf1_Labels__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, Additional = static () => Customer_AllOf1_Labels_AdditionalProperty__Stream };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Labels_AdditionalProperty__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels_AdditionalProperty__Stream => Customer_AllOf1_Labels_AdditionalProperty__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
 }

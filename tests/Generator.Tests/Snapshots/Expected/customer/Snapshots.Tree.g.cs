@@ -10,7 +10,7 @@ namespace Snapshots;
 public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel<Tree>
 {
     /// <summary>The <c>value</c> member.</summary>
-    public long? ValueValue { get; init; }
+    public long? Value { get; init; }
 
     /// <summary>The <c>children</c> member.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? Children { get; init; }
@@ -41,13 +41,16 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Tree>.Stream => global::Snapshots.CustomerValidation.Tree__Stream;
+
+    /// <inheritdoc/>
     public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);
 
     /// <summary>Writes this value as a JSON object.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
-        members.Write<long, global::Hooksmith.Serialization.Int64Codec>("value"u8, 0, ValueValue, isRequired: false);
+        members.Write<long, global::Hooksmith.Serialization.Int64Codec>("value"u8, 0, Value, isRequired: false);
         members.Write<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.Tree, global::Snapshots.Tree>>("children"u8, 1, Children, isRequired: false);
         members.End();
     }
@@ -90,7 +93,7 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
 
         value = new Tree
         {
-            ValueValue = valueValue,
+            Value = valueValue,
             Children = children,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
@@ -100,10 +103,10 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
     public bool Equals(Tree? other) => other is not null
-        && ValueValue == other.ValueValue
+        && Value == other.Value
         && global::Hooksmith.Serialization.StructuralEquality.ListEquals(Children, other.Children)
         && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
 
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
-    public override int GetHashCode() => global::System.HashCode.Combine(ValueValue);
+    public override int GetHashCode() => global::System.HashCode.Combine(Value);
 }

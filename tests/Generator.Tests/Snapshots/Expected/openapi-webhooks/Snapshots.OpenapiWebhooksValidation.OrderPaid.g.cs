@@ -90,4 +90,14 @@ internal static partial class OpenapiWebhooksValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaid__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet OrderPaid__Properties => s_orderPaid__Properties ??= new("order_id", "paid_at", "amount");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid__Stream => OrderPaid__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("order_id", "paid_at", "amount"), PropertySchemas = [static () => OrderPaid_OrderId__Stream, static () => OrderPaid_PaidAt__Stream, static () => OrderPaid_Amount__Stream], PresenceNames = new("order_id"), Required = 0x1UL };
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_OrderId__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_OrderId__Stream => OrderPaid_OrderId__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_PaidAt__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_PaidAt__Stream => OrderPaid_PaidAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, Formats = [("date-time", false)] };
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_Amount__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_Amount__Stream => OrderPaid_Amount__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null };
 }

@@ -12,4 +12,8 @@ internal static partial class OpenapiWebhooksValidation
     /// <summary>Validates a value against the schema at <c>#/webhooks/order.paid/post/requestBody/content/application~1json/schema</c>.</summary>
     internal static bool OrderPaid2(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => context.Enter("/$ref", "file:///snapshots/openapi-webhooks.json") && context.Leave(OrderPaid(instance, context, evaluated));
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid2__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid2__Stream => OrderPaid2__StreamCache ??= new() { AllOf = [static () => OrderPaid__Stream] };
 }

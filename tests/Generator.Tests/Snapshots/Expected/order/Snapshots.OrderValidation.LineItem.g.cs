@@ -82,4 +82,12 @@ internal static partial class OrderValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_lineItem__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet LineItem__Properties => s_lineItem__Properties ??= new("sku", "quantity");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? LineItem__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema LineItem__Stream => LineItem__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("sku", "quantity"), PropertySchemas = [static () => LineItem_Sku__Stream, static () => LineItem_Quantity__Stream], PresenceNames = new("sku"), Required = 0x1UL };
+    private static global::Hooksmith.Validation.StreamSchema? LineItem_Sku__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema LineItem_Sku__Stream => LineItem_Sku__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? LineItem_Quantity__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema LineItem_Quantity__Stream => LineItem_Quantity__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer, NumberLimits = [new("1", true, false)] };
 }

@@ -262,4 +262,38 @@ internal static partial class OrderValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_order_Shipping__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Order_Shipping__Properties => s_order_Shipping__Properties ??= new("carrier", "tracking");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Order__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order__Stream => Order__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything"), PropertySchemas = [static () => Order_Id__Stream, static () => Order_Status__Stream, static () => Order_Items__Stream, static () => Order_Total__Stream, static () => Order_DiscountRate__Stream, static () => Order_Gift__Stream, static () => Order_Note__Stream, static () => Order_CreatedAt__Stream, static () => Order_Metadata__Stream, static () => Order_Tags__Stream, static () => Order_Shipping__Stream, static () => global::Hooksmith.Validation.StreamSchema.True], PresenceNames = new("id", "status", "items"), Required = 0x7UL };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Status__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Status__Stream => Order_Status__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("CREATED"), global::Hooksmith.Validation.StreamConstant.String("PAID"), global::Hooksmith.Validation.StreamConstant.String("CANCELED")]] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping__Stream => Order_Shipping__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("carrier", "tracking"), PropertySchemas = [static () => Order_Shipping_Carrier__Stream, static () => Order_Shipping_Tracking__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Id__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Id__Stream => Order_Id__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Items__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Items__Stream => Order_Items__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Order_Items_Item__Stream };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Total__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Total__Stream => Order_Total__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
+    private static global::Hooksmith.Validation.StreamSchema? Order_DiscountRate__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_DiscountRate__Stream => Order_DiscountRate__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Number };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Gift__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Gift__Stream => Order_Gift__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Boolean };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Note__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Note__Stream => Order_Note__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null };
+    private static global::Hooksmith.Validation.StreamSchema? Order_CreatedAt__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_CreatedAt__Stream => Order_CreatedAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("date-time", false)] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Metadata__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Metadata__Stream => Order_Metadata__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Tags__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Tags__Stream => Order_Tags__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Order_Tags_Item__Stream };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping_Carrier__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping_Carrier__Stream => Order_Shipping_Carrier__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping_Tracking__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping_Tracking__Stream => Order_Shipping_Tracking__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Items_Item__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Items_Item__Stream => Order_Items_Item__StreamCache ??= new() { AllOf = [static () => LineItem__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Tags_Item__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Tags_Item__Stream => Order_Tags_Item__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

@@ -73,4 +73,12 @@ internal static partial class PaymentValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransfer__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet BankTransfer__Properties => s_bankTransfer__Properties ??= new("type", "iban");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? BankTransfer__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer__Stream => BankTransfer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "iban"), PropertySchemas = [static () => BankTransfer_Type__Stream, static () => BankTransfer_Iban__Stream], PresenceNames = new("type", "iban"), Required = 0x3UL };
+    private static global::Hooksmith.Validation.StreamSchema? BankTransfer_Type__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer_Type__Stream => BankTransfer_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("bank_transfer")]] };
+    private static global::Hooksmith.Validation.StreamSchema? BankTransfer_Iban__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer_Iban__Stream => BankTransfer_Iban__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

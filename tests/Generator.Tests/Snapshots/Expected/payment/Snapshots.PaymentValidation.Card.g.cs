@@ -73,4 +73,12 @@ internal static partial class PaymentValidation
     private static global::Hooksmith.Validation.PropertyNameSet? s_card__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Card__Properties => s_card__Properties ??= new("type", "last4");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Card__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Card__Stream => Card__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "last4"), PropertySchemas = [static () => Card_Type__Stream, static () => Card_Last4__Stream], PresenceNames = new("type", "last4"), Required = 0x3UL };
+    private static global::Hooksmith.Validation.StreamSchema? Card_Type__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Card_Type__Stream => Card_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("card")]] };
+    private static global::Hooksmith.Validation.StreamSchema? Card_Last4__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Card_Last4__Stream => Card_Last4__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

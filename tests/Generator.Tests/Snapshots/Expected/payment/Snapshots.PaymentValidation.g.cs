@@ -122,4 +122,12 @@ internal static partial class PaymentValidation
     /// <summary>Validates a value against the schema at <c>#/oneOf/1</c>.</summary>
     internal static bool Payment_OneOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(BankTransfer(instance, context, evaluated));
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Payment__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment__Stream => Payment__StreamCache ??= new() { OneOf = [[static () => Payment_OneOf0__Stream, static () => Payment_OneOf1__Stream]] };
+    private static global::Hooksmith.Validation.StreamSchema? Payment_OneOf0__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment_OneOf0__Stream => Payment_OneOf0__StreamCache ??= new() { AllOf = [static () => Card__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Payment_OneOf1__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment_OneOf1__Stream => Payment_OneOf1__StreamCache ??= new() { AllOf = [static () => BankTransfer__Stream] };
 }
