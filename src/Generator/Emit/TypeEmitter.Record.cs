@@ -179,9 +179,24 @@ internal static partial class TypeEmitter
         writer.WriteLine();
     }
 
+    /// <summary>
+    /// The static field holding a record's member names for <c>TryRead</c>. Lower case and with an underscore, it
+    /// cannot be a property's name (those are PascalCase).
+    /// </summary>
+    private const string MemberNamesField = "s_memberNames";
+
+    private const string NameSetType = "global::Hooksmith.Validation.PropertyNameSet";
+
     private static void WriteRecordTryRead(SourceWriter writer, TypeSpec spec, string bagName)
     {
         var name = spec.Name;
+        if (spec.Properties.Count > 0)
+        {
+            writer.WriteLine("/// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>");
+            writer.WriteLine($"private static {NameSetType}? {MemberNamesField};");
+            writer.WriteLine();
+        }
+
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
         writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.StartObject)");
@@ -202,30 +217,29 @@ internal static partial class TypeEmitter
         }
 
         writer.WriteLine($"var members = new {TypeNames.Codecs}ObjectReader();");
-        writer.OpenBlock("while (members.NextMember(ref reader, context))");
-        for (var index = 0; index < spec.Properties.Count; index++)
-        {
-            var property = spec.Properties[index];
-            var keyword = index == 0 ? "if" : "else if";
-            var type = ReadTypeOf(property);
-            var codec = ReadCodecOf(property);
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))");
-            var read = KeepsSpelling(property) ? "ReadDateTimeMember" : "ReadMember";
-            writer.WriteLine($"members.{read}<{type}, {codec}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {locals[index]});");
-            writer.CloseBlock();
-        }
-
         var unknown = spec.AdditionalProperties is { } additionalType
             ? $"members.ReadAdditional<{TypeNames.Of(additionalType)}, {TypeNames.CodecOf(additionalType, allowsNull: false)}>(ref reader, context, ref additional);"
             : "members.KeepUnknown(ref reader, context);";
         if (spec.Properties.Count == 0)
         {
+            writer.OpenBlock("while (members.NextMember(ref reader, context))");
             writer.WriteLine(unknown);
         }
         else
         {
-            writer.OpenBlock("else");
-            writer.WriteLine(unknown);
+            // One lookup per member name (by length, then bytes) instead of a comparison with every listed name.
+            var names = string.Join(", ", spec.Properties.Select(p => Literal(p.JsonName)));
+            writer.WriteLine($"var names = {MemberNamesField} ??= new {NameSetType}({names});");
+            writer.OpenBlock("while (members.NextMember(ref reader, context, names, out var member))");
+            writer.OpenBlock("switch (member)");
+            for (var index = 0; index < spec.Properties.Count; index++)
+            {
+                var property = spec.Properties[index];
+                var read = KeepsSpelling(property) ? "ReadDateTimeMember" : "ReadMember";
+                writer.WriteLine($"case {index}: members.{read}<{ReadTypeOf(property)}, {ReadCodecOf(property)}>(ref reader, context, {index}, {Literal(property.JsonName)}, out {locals[index]}); break;");
+            }
+
+            writer.WriteLine($"default: {unknown} break;");
             writer.CloseBlock();
         }
 

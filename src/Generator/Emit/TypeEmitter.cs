@@ -259,7 +259,7 @@ internal static partial class TypeEmitter
     }
 
     /// <summary>Names the generated methods of a record use for their parameters and locals.</summary>
-    private static readonly string[] MethodNames = ["reader", "context", "value", "members", "writer", "other", "hash", "additional"];
+    private static readonly string[] MethodNames = ["reader", "context", "value", "members", "writer", "other", "hash", "additional", "names", "member"];
 
     /// <summary>
     /// A local variable (or parameter) name for each member, in order: camelCase, distinct from each

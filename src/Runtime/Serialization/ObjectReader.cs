@@ -2,6 +2,7 @@ using System.Buffers;
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Hooksmith.Validation;
 
 namespace Hooksmith.Serialization;
 
@@ -40,6 +41,24 @@ public struct ObjectReader
         ReportUnreadableName(ref reader, context);
         _failed = true;
         return false;
+    }
+
+    /// <summary>
+    /// Moves to the next member name as <see cref="NextMember(ref Utf8JsonReader, BindingContext)"/> does, and finds
+    /// it among the record's member names: <paramref name="member"/> is its index in <paramref name="names"/>, or -1
+    /// for a member no property describes. A name is found as <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>
+    /// finds it (unescaped, case-sensitive), with one lookup instead of a comparison per listed name.
+    /// </summary>
+    public bool NextMember(ref Utf8JsonReader reader, BindingContext context, PropertyNameSet names, out int member)
+    {
+        if (!NextMember(ref reader, context))
+        {
+            member = -1;
+            return false;
+        }
+
+        member = names.IndexOfName(ref reader);
+        return true;
     }
 
     /// <summary>True when a member name could not be decoded, so the object was not read to its end.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +9,8 @@ namespace Hooksmith.Validation;
 /// <summary>
 /// Member names an object schema lists (its <c>properties</c>, or its <c>required</c> names), looked up
 /// by a member's UTF-8 name. A generated validator switches on the index instead of comparing a member's
-/// name with every name the schema lists, and finds all missing required members in one pass.
+/// name with every name the schema lists, and finds all missing required members in one pass; a generated
+/// model's <c>TryRead</c> does the same through <see cref="Serialization.ObjectReader"/>.
 /// </summary>
 /// <remarks>
 /// Where .NET exposes a member's raw UTF-8 name (9 and later), a lookup compares it only with the names of
@@ -118,6 +120,52 @@ public sealed class PropertyNameSet
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The longest name a member name given raw, escapes included, is decoded on the stack for: longer ones
+    /// (rare) borrow a pooled buffer, so no lookup allocates.
+    /// </summary>
+    private const int StackNameLength = 512;
+
+    /// <summary>
+    /// The index of the name of the member the reader is on, or -1, matching exactly what
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> matches: the name unescaped. The name
+    /// must be decodable (<see cref="Serialization.JsonStringText.IsWellFormed(ref readonly Utf8JsonReader)"/>).
+    /// </summary>
+    internal int IndexOfName(ref readonly Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            return IndexOf(reader.ValueSpan);
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+
+        // An escape gives at least one byte for every six it spells (\uXXXX), and every other byte is itself:
+        // a raw name over six times the longest name cannot decode to any of them.
+        if (length > 6L * (_starts.Length - 2))
+        {
+            return -1;
+        }
+
+        // Decoding never makes a name longer, so the raw length is room enough.
+        byte[]? rented = null;
+        Span<byte> buffer = length <= StackNameLength
+            ? stackalloc byte[StackNameLength]
+            : (rented = ArrayPool<byte>.Shared.Rent((int)length));
+        try
+        {
+            var written = reader.CopyString(buffer);
+            return IndexOf(buffer[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>

@@ -67,6 +67,9 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Customer value)
     {
@@ -83,31 +86,17 @@ public sealed partial record Customer : global::Hooksmith.Serialization.ISchemaM
         string? email = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? labels = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("name", "class", "Customer", "email", "labels");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("name"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "name", out name);
-            }
-            else if (reader.ValueTextEquals("class"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "class", out @class);
-            }
-            else if (reader.ValueTextEquals("Customer"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 2, "Customer", out customerValue);
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 3, "email", out email);
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                members.ReadMember<global::System.Collections.Generic.IReadOnlyDictionary<string, long>, global::Hooksmith.Serialization.MapCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 4, "labels", out labels);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "name", out name); break;
+                case 1: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "class", out @class); break;
+                case 2: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 2, "Customer", out customerValue); break;
+                case 3: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 3, "email", out email); break;
+                case 4: members.ReadMember<global::System.Collections.Generic.IReadOnlyDictionary<string, long>, global::Hooksmith.Serialization.MapCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 4, "labels", out labels); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

@@ -59,6 +59,9 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Named value)
     {
@@ -73,23 +76,15 @@ public sealed partial record Named : global::Hooksmith.Serialization.ISchemaMode
         string? @class = default;
         string? customer = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("name", "class", "Customer");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("name"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "name", out name);
-            }
-            else if (reader.ValueTextEquals("class"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "class", out @class);
-            }
-            else if (reader.ValueTextEquals("Customer"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 2, "Customer", out customer);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "name", out name); break;
+                case 1: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "class", out @class); break;
+                case 2: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 2, "Customer", out customer); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

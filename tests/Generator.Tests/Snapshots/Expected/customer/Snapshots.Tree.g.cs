@@ -55,6 +55,9 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Tree value)
     {
@@ -68,19 +71,14 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
         long? valueValue = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? children = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("value", "children");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("value"u8))
+            switch (member)
             {
-                members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 0, "value", out valueValue);
-            }
-            else if (reader.ValueTextEquals("children"u8))
-            {
-                members.ReadMember<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.Tree, global::Snapshots.Tree>>(ref reader, context, 1, "children", out children);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 0, "value", out valueValue); break;
+                case 1: members.ReadMember<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.Tree, global::Snapshots.Tree>>(ref reader, context, 1, "children", out children); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

@@ -62,6 +62,9 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderPaid value)
     {
@@ -76,23 +79,15 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
         global::System.DateTimeOffset? paidAt = default;
         long? amount = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("order_id", "paid_at", "amount");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("order_id"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "order_id", out orderId);
-            }
-            else if (reader.ValueTextEquals("paid_at"u8))
-            {
-                members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.NullableValueCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 1, "paid_at", out paidAt);
-            }
-            else if (reader.ValueTextEquals("amount"u8))
-            {
-                members.ReadMember<long?, global::Hooksmith.Serialization.NullableValueCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 2, "amount", out amount);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "order_id", out orderId); break;
+                case 1: members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.NullableValueCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 1, "paid_at", out paidAt); break;
+                case 2: members.ReadMember<long?, global::Hooksmith.Serialization.NullableValueCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 2, "amount", out amount); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

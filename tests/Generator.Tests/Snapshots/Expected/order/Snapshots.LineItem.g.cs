@@ -55,6 +55,9 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LineItem value)
     {
@@ -68,19 +71,14 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
         string? sku = default;
         long? quantity = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("sku", "quantity");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("sku"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "sku", out sku);
-            }
-            else if (reader.ValueTextEquals("quantity"u8))
-            {
-                members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 1, "quantity", out quantity);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "sku", out sku); break;
+                case 1: members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 1, "quantity", out quantity); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

@@ -102,6 +102,9 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Order value)
     {
@@ -125,59 +128,24 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
         global::Snapshots.OrderShipping? shipping = default;
         global::System.Text.Json.JsonElement? anything = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "id", out id);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                members.ReadMember<global::Snapshots.OrderStatus, global::Snapshots.OrderStatus>(ref reader, context, 1, "status", out status);
-            }
-            else if (reader.ValueTextEquals("items"u8))
-            {
-                members.ReadMember<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.LineItem>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.LineItem, global::Snapshots.LineItem>>(ref reader, context, 2, "items", out items);
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 3, "total", out total);
-            }
-            else if (reader.ValueTextEquals("discount_rate"u8))
-            {
-                members.ReadMember<decimal?, global::Hooksmith.Serialization.LiftedCodec<decimal, global::Hooksmith.Serialization.DecimalCodec>>(ref reader, context, 4, "discount_rate", out discountRate);
-            }
-            else if (reader.ValueTextEquals("gift"u8))
-            {
-                members.ReadMember<bool?, global::Hooksmith.Serialization.LiftedCodec<bool, global::Hooksmith.Serialization.BooleanCodec>>(ref reader, context, 5, "gift", out gift);
-            }
-            else if (reader.ValueTextEquals("note"u8))
-            {
-                members.ReadMember<string?, global::Hooksmith.Serialization.NullableCodec<string, global::Hooksmith.Serialization.StringCodec>>(ref reader, context, 6, "note", out note);
-            }
-            else if (reader.ValueTextEquals("created_at"u8))
-            {
-                members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.LiftedCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 7, "created_at", out createdAt);
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                members.ReadMember<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>, global::Hooksmith.Serialization.MapCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>>(ref reader, context, 8, "metadata", out metadata);
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                members.ReadMember<global::System.Collections.Generic.IReadOnlyList<string>, global::Hooksmith.Serialization.ListCodec<string, global::Hooksmith.Serialization.StringCodec>>(ref reader, context, 9, "tags", out tags);
-            }
-            else if (reader.ValueTextEquals("shipping"u8))
-            {
-                members.ReadMember<global::Snapshots.OrderShipping, global::Snapshots.OrderShipping>(ref reader, context, 10, "shipping", out shipping);
-            }
-            else if (reader.ValueTextEquals("anything"u8))
-            {
-                members.ReadMember<global::System.Text.Json.JsonElement?, global::Hooksmith.Serialization.LiftedCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>>(ref reader, context, 11, "anything", out anything);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "id", out id); break;
+                case 1: members.ReadMember<global::Snapshots.OrderStatus, global::Snapshots.OrderStatus>(ref reader, context, 1, "status", out status); break;
+                case 2: members.ReadMember<global::System.Collections.Generic.IReadOnlyList<global::Snapshots.LineItem>, global::Hooksmith.Serialization.ListCodec<global::Snapshots.LineItem, global::Snapshots.LineItem>>(ref reader, context, 2, "items", out items); break;
+                case 3: members.ReadMember<long?, global::Hooksmith.Serialization.LiftedCodec<long, global::Hooksmith.Serialization.Int64Codec>>(ref reader, context, 3, "total", out total); break;
+                case 4: members.ReadMember<decimal?, global::Hooksmith.Serialization.LiftedCodec<decimal, global::Hooksmith.Serialization.DecimalCodec>>(ref reader, context, 4, "discount_rate", out discountRate); break;
+                case 5: members.ReadMember<bool?, global::Hooksmith.Serialization.LiftedCodec<bool, global::Hooksmith.Serialization.BooleanCodec>>(ref reader, context, 5, "gift", out gift); break;
+                case 6: members.ReadMember<string?, global::Hooksmith.Serialization.NullableCodec<string, global::Hooksmith.Serialization.StringCodec>>(ref reader, context, 6, "note", out note); break;
+                case 7: members.ReadDateTimeMember<global::System.DateTimeOffset?, global::Hooksmith.Serialization.LiftedCodec<global::System.DateTimeOffset, global::Hooksmith.Serialization.DateTimeOffsetCodec>>(ref reader, context, 7, "created_at", out createdAt); break;
+                case 8: members.ReadMember<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>, global::Hooksmith.Serialization.MapCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>>(ref reader, context, 8, "metadata", out metadata); break;
+                case 9: members.ReadMember<global::System.Collections.Generic.IReadOnlyList<string>, global::Hooksmith.Serialization.ListCodec<string, global::Hooksmith.Serialization.StringCodec>>(ref reader, context, 9, "tags", out tags); break;
+                case 10: members.ReadMember<global::Snapshots.OrderShipping, global::Snapshots.OrderShipping>(ref reader, context, 10, "shipping", out shipping); break;
+                case 11: members.ReadMember<global::System.Text.Json.JsonElement?, global::Hooksmith.Serialization.LiftedCodec<global::System.Text.Json.JsonElement, global::Hooksmith.Serialization.ElementCodec>>(ref reader, context, 11, "anything", out anything); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 

@@ -55,6 +55,9 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.ISch
         members.End();
     }
 
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BankTransfer value)
     {
@@ -68,19 +71,14 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.ISch
         string? @type = default;
         string? iban = default;
         var members = new global::Hooksmith.Serialization.ObjectReader();
-        while (members.NextMember(ref reader, context))
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("type", "iban");
+        while (members.NextMember(ref reader, context, names, out var member))
         {
-            if (reader.ValueTextEquals("type"u8))
+            switch (member)
             {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "type", out @type);
-            }
-            else if (reader.ValueTextEquals("iban"u8))
-            {
-                members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "iban", out iban);
-            }
-            else
-            {
-                members.KeepUnknown(ref reader, context);
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "type", out @type); break;
+                case 1: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "iban", out iban); break;
+                default: members.KeepUnknown(ref reader, context); break;
             }
         }
 
