@@ -21,7 +21,8 @@ namespace Hooksmith.Validation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PropertyNameSet
 {
-    private readonly byte[][] _names;
+    /// <summary>The names in UTF-8; null for a name with an unpaired surrogate, which no decodable member name equals.</summary>
+    private readonly byte[]?[] _names;
 
     /// <summary>Indexes into <see cref="_names"/>, grouped by UTF-8 length: those of length n are <c>_byLength[_starts[n].._starts[n + 1]]</c>.</summary>
     private readonly int[] _byLength;
@@ -35,19 +36,32 @@ public sealed class PropertyNameSet
     public PropertyNameSet(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        _names = new byte[names.Length][];
+        _names = new byte[]?[names.Length];
         var longest = 0;
+        var found = 0;
         for (var i = 0; i < names.Length; i++)
         {
-            _names[i] = Encoding.UTF8.GetBytes(names[i]);
-            longest = Math.Max(longest, _names[i].Length);
+            // UTF-8 has no spelling for an unpaired surrogate: encoding one would give U+FFFD, which a member
+            // could spell. Such a name keeps its index but is never found, as ValueTextEquals never finds it.
+            if (!IsWellFormed(names[i]))
+            {
+                continue;
+            }
+
+            var name = Encoding.UTF8.GetBytes(names[i]);
+            _names[i] = name;
+            longest = Math.Max(longest, name.Length);
             _hasBackslash |= names[i].Contains('\\', StringComparison.Ordinal);
+            found++;
         }
 
         _starts = new int[longest + 2];
         foreach (var name in _names)
         {
-            _starts[name.Length + 1]++;
+            if (name is not null)
+            {
+                _starts[name.Length + 1]++;
+            }
         }
 
         for (var length = 1; length < _starts.Length; length++)
@@ -55,12 +69,32 @@ public sealed class PropertyNameSet
             _starts[length] += _starts[length - 1];
         }
 
-        _byLength = new int[names.Length];
+        _byLength = new int[found];
         var next = (int[])_starts.Clone();
         for (var i = 0; i < _names.Length; i++)
         {
-            _byLength[next[_names[i].Length]++] = i;
+            if (_names[i] is { } name)
+            {
+                _byLength[next[name.Length]++] = i;
+            }
         }
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many names the set has.</summary>
@@ -80,7 +114,7 @@ public sealed class PropertyNameSet
                 for (var i = _starts[raw.Length]; i < _starts[raw.Length + 1]; i++)
                 {
                     var index = _byLength[i];
-                    if (raw.SequenceEqual(_names[index]))
+                    if (raw.SequenceEqual(_names[index]!))
                     {
                         return index;
                     }
@@ -95,7 +129,7 @@ public sealed class PropertyNameSet
 #endif
         for (var i = 0; i < _names.Length; i++)
         {
-            if (property.NameEquals(_names[i]))
+            if (_names[i] is { } name && property.NameEquals(name))
             {
                 return i;
             }
@@ -112,7 +146,7 @@ public sealed class PropertyNameSet
             for (var i = _starts[utf8.Length]; i < _starts[utf8.Length + 1]; i++)
             {
                 var index = _byLength[i];
-                if (utf8.SequenceEqual(_names[index]))
+                if (utf8.SequenceEqual(_names[index]!))
                 {
                     return index;
                 }

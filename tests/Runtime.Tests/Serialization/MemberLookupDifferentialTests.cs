@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using Hooksmith.Runtime.Tests.Voucherify;
 using Hooksmith.Serialization;
 using Hooksmith.Validation;
 
@@ -21,7 +22,7 @@ namespace Hooksmith.Runtime.Tests.Serialization;
 public sealed class MemberLookupDifferentialTests
 {
     /// <summary>Few letters, so names collide in length and differ only in case; plus characters JSON escapes or that need several UTF-8 bytes.</summary>
-    private static readonly string[] Characters = ["a", "b", "A", "B", "_", "é", "É", "日", "😀", "\\", "\"", "\n", "\u0001", "/", " ", "0"];
+    private static readonly string[] Characters = ["a", "b", "A", "B", "_", "é", "É", "日", "😀", "\ufffd", "\\", "\"", "\n", "\u0001", "/", " ", "0"];
 
     private static readonly Gen<string> Character = Gen.Int[0, Characters.Length - 1].Select(i => Characters[i]);
 
@@ -31,6 +32,11 @@ public sealed class MemberLookupDifferentialTests
     private static readonly Gen<string> LongName = Gen.Int[100, 700].SelectMany(length => Character.Array[length]).Select(string.Concat);
 
     private static readonly Gen<string> AnyName = Gen.Frequency((8, ShortName), (1, LongName));
+
+    /// <summary>A listed name may also have an unpaired surrogate (a schema may say anything), which UTF-8 would spell as U+FFFD.</summary>
+    private static readonly Gen<string> ListedName = Gen.Frequency(
+        (12, AnyName),
+        (1, Gen.Select(ShortName, Gen.Int[0, 2], (name, which) => name + (which switch { 0 => "\ud800", 1 => "\udc00", _ => "\udc00\ud800" }))));
 
     /// <summary>How a member name is spelled in the JSON: each character as itself where JSON allows, or escaped.</summary>
     private enum Spelling
@@ -44,7 +50,7 @@ public sealed class MemberLookupDifferentialTests
     public void Lookup_finds_what_the_sequential_comparison_found()
     {
         var gen =
-            from names in AnyName.List[0, 80]
+            from names in ListedName.List[0, 80]
             from members in Gen.Frequency((3, Gen.Int[0, 1000].Select(i => names.Count == 0 ? string.Empty : names[i % names.Count])), (2, AnyName)).List[0, 12]
             from spelling in Gen.Enum<Spelling>()
             from seed in Gen.Int
@@ -61,6 +67,15 @@ public sealed class MemberLookupDifferentialTests
         var found = IndexesOf(names, """{"\u0073ku":1,"sku":2,"SKU":3,"\u0053KU":4,"Sku":5,"\u00e9":6,"\u00C9":7,"quantit\u0079":8,"quantityy":9}"""u8.ToArray(), 0);
 
         Assert.Equal([0, 0, 1, 1, -1, 3, -1, 2, -1], found);
+    }
+
+    [Fact]
+    public void A_listed_name_with_an_unpaired_surrogate_is_never_found_not_even_as_U_FFFD()
+    {
+        var names = new PropertyNameSet("a\ud800", "a\ufffd", "\udc00");
+        var found = IndexesOf(names, Encoding.UTF8.GetBytes("""{"a\ufffd":1,"a\uFFFD":2,"\ufffd":3,"a":4}"""), 0);
+
+        Assert.Equal([1, 1, -1, -1], found);
     }
 
     [Fact]
@@ -134,12 +149,62 @@ public sealed class MemberLookupDifferentialTests
         Assert.Equal(100 * expected.Sum(), total);
     }
 
+    [Fact]
+    public void The_seed_with_its_member_names_escaped_at_random_binds_to_the_same_model()
+    {
+        var seed = CustomerOrderUpdated.Parse(SeedPayload.Data);
+        Gen.Int.Sample(
+            random =>
+            {
+                using var document = JsonDocument.Parse(SeedPayload.Data);
+                var respelled = Respell(document.RootElement, new Random(random), changeCase: false);
+                Assert.True(CustomerOrderUpdated.TryParse(Encoding.UTF8.GetBytes(respelled), out var bound, out var result), respelled);
+                Assert.True(result.IsValid, result.ToString());
+                Assert.Equal(seed, bound);
+            },
+            iter: 200);
+    }
+
+    [Fact]
+    public void A_seed_member_spelled_in_another_case_is_kept_unknown_and_its_property_left_unset()
+    {
+        using var document = JsonDocument.Parse(SeedPayload.Data);
+        var respelled = Respell(document.RootElement, new Random(7), changeCase: true);
+
+        var bound = CustomerOrderUpdated.Parse(Encoding.UTF8.GetBytes(respelled));
+
+        var order = Assert.IsType<Order>(bound.Order);
+        Assert.Null(order.Id);
+        Assert.Equal("ord_tNridJhmcEOQXUqNyenX1Up6", order.AdditionalProperties!["ID"].GetString());
+    }
+
+    /// <summary>The JSON of <paramref name="element"/> with every member name spelled at random (and every <c>id</c> as <c>ID</c> if asked).</summary>
+    private static string Respell(JsonElement element, Random random, bool changeCase)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var members = element.EnumerateObject().Select(p =>
+                {
+                    var name = changeCase && p.Name == "id" ? "ID" : p.Name;
+                    return "\"" + Spell(name, Spelling.Mixed, random) + "\":" + Respell(p.Value, random, changeCase);
+                });
+                return "{" + string.Join(",", members) + "}";
+            case JsonValueKind.Array:
+                return "[" + string.Join(",", element.EnumerateArray().Select(e => Respell(e, random, changeCase))) + "]";
+            default:
+                return element.GetRawText();
+        }
+    }
+
     private static void Agree(string[] list, List<string> members, Spelling spelling, int seed, int segment)
     {
         var random = new Random(seed);
         var json = new StringBuilder("{");
-        foreach (var member in members)
+        foreach (var listed in members)
         {
+            // A listed name's unpaired surrogate becomes U+FFFD, as a member can spell it.
+            var member = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(listed));
             json.Append('"').Append(Spell(member, spelling, random)).Append("\":0,");
         }
 
@@ -147,6 +212,7 @@ public sealed class MemberLookupDifferentialTests
         var bytes = Encoding.UTF8.GetBytes(json.ToString());
         var names = new PropertyNameSet(list);
         var utf8 = list.Select(Encoding.UTF8.GetBytes).ToArray();
+        var wellFormed = list.Select(n => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(n)) == n).ToArray(); // false: an unpaired surrogate
 
         var reader = Reader(bytes, segment);
         reader.Read();
@@ -158,7 +224,8 @@ public sealed class MemberLookupDifferentialTests
             var expected = -1;
             for (var i = 0; i < utf8.Length; i++)
             {
-                if (reader.ValueTextEquals(utf8[i]))
+                // As the emitter compared: UTF-8 text for a well-formed name, the string (which no member equals) for one with an unpaired surrogate.
+                if (wellFormed[i] ? reader.ValueTextEquals(utf8[i]) : reader.ValueTextEquals(list[i]))
                 {
                     expected = i;
                     break;
@@ -197,7 +264,7 @@ public sealed class MemberLookupDifferentialTests
                     _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 });
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < name.Length)
+            else if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
             {
                 // A pair is escaped whole or not at all: half an escape next to a raw half is a lone surrogate.
                 text.Append(escape ? $"\\u{(int)c:x4}\\u{(int)name[i + 1]:X4}" : name.Substring(i, 2));
