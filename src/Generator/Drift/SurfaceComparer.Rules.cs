@@ -86,13 +86,39 @@ internal sealed partial class SurfaceComparer
             at.Add(DriftKind.NullableRemoved, "null", $"{label} is no longer null");
         }
 
-        if (old.Format != @new.Format)
-        {
-            at.Add(DriftKind.FormatChanged, "format", $"the format of {label} changed from {Quote(old.Format)} to {Quote(@new.Format)}");
-        }
+        CompareFormats(at);
 
         CompareEnums(at);
         CompareBounds(at);
+    }
+
+    /// <summary>
+    /// A format that changes the generated C# type (<c>date-time</c> binds to <c>DateTimeOffset</c>, <c>date</c> to
+    /// <c>DateOnly</c>), or one format swapped for another, is <c>format-changed</c>: code meets a type or values of a
+    /// shape it never got. A format that binds like plain text (<c>email</c>, <c>uuid</c>, <c>int32</c>) only narrows
+    /// or widens the values: added, it is a tightened constraint; dropped, a loosened one, like a <c>pattern</c>.
+    /// </summary>
+    private static void CompareFormats(Site at)
+    {
+        var (old, @new, label) = (at.Old.Format, at.New.Format, at.Label);
+        if (old == @new)
+        {
+            return;
+        }
+
+        var sameBinding = Planning.TypePlanner.StringTypeOf(old) == Planning.TypePlanner.StringTypeOf(@new);
+        if (sameBinding && old is null)
+        {
+            at.Add(DriftKind.ConstraintTightened, "format", $"{label} must now be of the format {Quote(@new)}");
+        }
+        else if (sameBinding && @new is null)
+        {
+            at.Add(DriftKind.ConstraintLoosened, "format", $"{label} is no longer of the format {Quote(old)}");
+        }
+        else
+        {
+            at.Add(DriftKind.FormatChanged, "format", $"the format of {label} changed from {Quote(old)} to {Quote(@new)}");
+        }
     }
 
     /// <summary>

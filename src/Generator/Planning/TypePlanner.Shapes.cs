@@ -86,7 +86,7 @@ internal sealed partial class TypePlanner
     /// came). A <c>time</c> stays text: RFC 3339's full-time carries an offset (<c>10:00:00+02:00</c>) that
     /// <c>TimeOnly</c> would drop, and there is no .NET time-of-day with an offset.
     /// </summary>
-    private static TypeRef StringTypeOf(string? format) => format switch
+    internal static TypeRef StringTypeOf(string? format) => format switch
     {
         "date-time" => TypeRef.DateTime,
         "date" => TypeRef.Date,
