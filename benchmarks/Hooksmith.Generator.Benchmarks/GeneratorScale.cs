@@ -146,7 +146,7 @@ internal static class GeneratorScale
         // A least-squares line through the points, and how much of the variation it explains.
         var (slope, intercept, r2) = Fit(rows.Select(r => r.Mb).ToArray(), rows.Select(r => r.Milliseconds).ToArray());
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Time ≈ {slope:N0} ms per MB + {intercept:N0} ms (least squares, R² = {r2:F3}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Time ≈ {slope:N0} ms per MB {(intercept < 0 ? "−" : "+")} {Math.Abs(intercept):N0} ms (least squares, R² = {r2:F3}).");
         return text.ToString();
     }
 
