@@ -5,6 +5,8 @@
 #   clean   a build from scratch of the project (--no-incremental --no-dependencies; the runtime and the
 #           generator were built by an ordinary build before), wall-clock and the Csc task;
 #   edit    a build after one line of the project's C# file changed (an ordinary incremental build);
+#   split   the layout README recommends: an application project that references the schema project, and a
+#           build after one line of the application's C# file changed (the schema project is up to date);
 # and lists the analyzers the compiler still ran in the clean build (-p:ReportAnalyzer=true), slowest first.
 #
 # Usage: benchmarks/build-time.sh [--repo DIR] [runs]
@@ -33,8 +35,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 work=$(mktemp -d)
 project="$work/project"
-mkdir -p "$project"
-trap 'rm -rf "$project"' EXIT
+app="$work/app"
+mkdir -p "$project" "$app"
+trap 'rm -rf "$project" "$app"' EXIT
 
 write_throwaway_project "$project" "$repo" "$schema" BuildTime
 cat >"$project/Edited.cs" <<'CS'
@@ -45,6 +48,33 @@ public static class Edited
 {
     /// <summary>Changes with every edit.</summary>
     public static int Value => 0;
+}
+CS
+
+# The application of the split layout: its own project beside the schema project, referencing it.
+cat >"$app/App.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <IsPackable>false</IsPackable>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="../project/BuildTime.csproj" />
+  </ItemGroup>
+</Project>
+XML
+cat >"$app/Handler.cs" <<'CS'
+namespace App;
+
+/// <summary>The application's own code, edited between builds; it uses a generated type.</summary>
+public static class Handler
+{
+    /// <summary>Changes with every edit.</summary>
+    public static int Value => 0;
+
+    /// <summary>Binds the seed event's payload.</summary>
+    public static bool Bind(byte[] utf8) => Vendor.Voucherify.CustomerOrderUpdated.TryParse(utf8, out _, out _);
 }
 CS
 
@@ -71,6 +101,15 @@ for i in $(seq 1 "$runs"); do
   edit+=("$(seconds_of dotnet build "$project/BuildTime.csproj" -c Release --no-dependencies -v:q)")
 done
 
+echo "== split layout: the application project, built once" >&2
+dotnet build "$app/App.csproj" -c Release -v:q >"$work/app-prepare.log" 2>&1 || { tail -30 "$work/app-prepare.log" >&2; exit 1; }
+split=()
+for i in $(seq 1 "$runs"); do
+  echo "== split layout: edit build $i of $runs" >&2
+  sed -i "s/Value => [0-9]*;/Value => $i;/" "$app/Handler.cs"
+  split+=("$(seconds_of dotnet build "$app/App.csproj" -c Release -v:q)")
+done
+
 echo "== clean build with -p:ReportAnalyzer=true" >&2
 dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d >"$work/analyzers.log" 2>&1
 
@@ -82,6 +121,7 @@ echo "runs: $runs; seconds, median (all runs)"
 echo "clean build, wall-clock:  $(printf '%s\n' "${clean[@]}" | median)   (${clean[*]})"
 echo "clean build, Csc task:    $(printf '%s\n' "${clean_csc[@]}" | median)   (${clean_csc[*]})"
 echo "edit of one C# file:      $(printf '%s\n' "${edit[@]}" | median)   (${edit[*]})"
+echo "split layout, edit of the application's C# file: $(printf '%s\n' "${split[@]}" | median)   (${split[*]})"
 echo
 grep -E 'Total (analyzer|generator) execution time' "$work/analyzers.log" | head -2 | sed 's/^ */  /'
 echo "  slowest analyzers (seconds, the compiler's report of the clean build):"

@@ -64,15 +64,20 @@ internal static class SchemaItemOptions
     /// <summary>
     /// The build files pass each item's path relative to the project; plain additional files fall back to the
     /// project directory, which the compiler reads cut short at a '#' or ';' (an .editorconfig comment).
+    /// MSBuild's <c>MakeRelative</c> gives up on a file that shares only the file system's root with the project
+    /// (<c>/work/specs/a.json</c> for a project in <c>/tmp/app/</c>) and passes its full path; that one is made
+    /// relative here (<c>../../work/specs/a.json</c>), so that no machine's folders reach generated code.
     /// </summary>
     private static string? ProjectRelativePathOf(string path, AnalyzerConfigOptions options, AnalyzerConfigOptions global)
     {
+        var projectDirectory = Value(global, ProjectDirProperty);
         if (Unescaped(Value(options, ProjectPathMetadata)) is { } given)
         {
-            return SourcePath.Normalize(given);
+            var relative = projectDirectory is null ? null : SourcePath.RelativeTo(projectDirectory, given);
+            return relative ?? SourcePath.Normalize(given);
         }
 
-        return Value(global, ProjectDirProperty) is { } projectDirectory ? SourcePath.RelativeTo(projectDirectory, path) : null;
+        return projectDirectory is null ? null : SourcePath.RelativeTo(projectDirectory, path);
     }
 
     /// <summary>Paths come percent-encoded from the build files ('#' and ';' would start an .editorconfig comment).</summary>
