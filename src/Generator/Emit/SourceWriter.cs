@@ -7,14 +7,6 @@ namespace Hooksmith.Generator.Emit;
 /// <summary>Writes C# text with indentation handled for the caller.</summary>
 internal sealed class SourceWriter
 {
-    /// <summary>
-    /// The nullable context of every generated file: annotations on, so the API says what may be null, and
-    /// warnings off, so the compiler skips its nullable flow analysis of generated bodies in the user's build
-    /// (about a seventh of the compile of a large spec; there is nothing a user could fix there anyway). The
-    /// generator's tests compile the same files with warnings on (<c>GeneratorRun.CompilationProblems</c>).
-    /// </summary>
-    public const string NullableDirective = "#nullable enable annotations";
-
     private readonly StringBuilder _builder = new();
     private int _indentation;
 

@@ -5,8 +5,6 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Xunit;
 
 namespace Hooksmith.Generator.Tests.Infrastructure;
 
@@ -27,31 +25,9 @@ internal sealed class GeneratorRun(GeneratorDriver driver, Compilation output, I
     public IReadOnlyDictionary<string, string> Sources
         => Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>
-    /// Errors and warnings of the compilation with the generated code (hidden and info excluded), with the
-    /// generated files' nullable warnings turned on: they are emitted with annotations only (no flow analysis in a
-    /// user's build), so here each one's <c>#nullable enable annotations</c> becomes <c>#nullable enable</c>, on
-    /// the same line, and every nullable warning the generated code would have is a problem.
-    /// </summary>
+    /// <summary>Errors and warnings of the compilation with the generated code (hidden and info excluded).</summary>
     public IReadOnlyList<Diagnostic> CompilationProblems
-        => WithNullableWarnings(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-
-    /// <summary>What every generated file says (the generator's <c>SourceWriter.NullableDirective</c>; this file is also linked into projects that cannot see it).</summary>
-    private const string GeneratedNullableDirective = "#nullable enable annotations";
-
-    private Compilation WithNullableWarnings(Compilation compilation)
-    {
-        foreach (var generated in Result.GeneratedSources)
-        {
-            var text = generated.SourceText.ToString();
-            var tree = compilation.SyntaxTrees.Single(t => t.FilePath == generated.SyntaxTree.FilePath);
-            var strict = text.Replace(GeneratedNullableDirective + "\n", "#nullable enable\n");
-            Assert.NotEqual(text, strict);
-            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(strict, (CSharpParseOptions)tree.Options, tree.FilePath));
-        }
-
-        return compilation;
-    }
+        => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
     public string Source(string hintName)
         => Sources.TryGetValue(hintName, out var source)
