@@ -54,11 +54,7 @@ CS
 # The application of the split layout: its own project beside the schema project, referencing it.
 cat >"$app/App.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <IsPackable>false</IsPackable>
-  </PropertyGroup>
+$(throwaway_properties)
   <ItemGroup>
     <ProjectReference Include="../project/BuildTime.csproj" />
   </ItemGroup>
