@@ -3,6 +3,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Hooksmith.Validation;
 
@@ -43,12 +44,13 @@ public sealed class PropertyNameSet
         {
             // UTF-8 has no spelling for an unpaired surrogate: encoding one would give U+FFFD, which a member
             // could spell. Such a name keeps its index but is never found, as ValueTextEquals never finds it.
-            if (!IsWellFormed(names[i]))
+            var utf8 = new byte[Encoding.UTF8.GetMaxByteCount(names[i].Length)];
+            if (Utf8.FromUtf16(names[i], utf8, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
             {
                 continue;
             }
 
-            var name = Encoding.UTF8.GetBytes(names[i]);
+            var name = utf8.AsSpan(0, written).ToArray();
             _names[i] = name;
             longest = Math.Max(longest, name.Length);
             _hasBackslash |= names[i].Contains('\\', StringComparison.Ordinal);
@@ -78,23 +80,6 @@ public sealed class PropertyNameSet
                 _byLength[next[name.Length]++] = i;
             }
         }
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>How many names the set has.</summary>
