@@ -78,7 +78,7 @@ internal static class StreamSchemaEmitter
             switch (check)
             {
                 case TypeCheck type:
-                    ok = Set("Types", string.Join(" | ", type.Types.Select(t => "global::Hooksmith.Validation.StreamTypes." + TypeName(t))));
+                    ok = Set("Types", TypesOf(type.Types));
                     break;
                 case ConstantCheck constant when constant.Values.All(v => v.Kind is not (JsonKind.Object or JsonKind.Array)):
                     constants.Add("[" + string.Join(", ", constant.Values.Select(Constant)) + "]");
@@ -208,6 +208,9 @@ internal static class StreamSchemaEmitter
     private static string Mask(IEnumerable<int> bits)
         => "0x" + bits.Aggregate(0UL, (mask, bit) => mask | (1UL << bit)).ToString("X", CultureInfo.InvariantCulture) + "UL";
 
+    /// <summary>JSON Schema type names as a <c>StreamTypes</c> expression (<c>StreamTypes.String | StreamTypes.Null</c>).</summary>
+    public static string TypesOf(IEnumerable<string> types) => string.Join(" | ", types.Select(t => "global::Hooksmith.Validation.StreamTypes." + TypeName(t)));
+
     private static string Bool(bool value) => value ? "true" : "false";
 
     private static string TypeName(string type) => type switch
@@ -237,6 +240,7 @@ internal static class StreamSchemaEmitter
         TargetKind.True => Stream + ".True",
         TargetKind.False => Stream + ".False",
         TargetKind.Method => target.Method + "__Stream",
+        TargetKind.Type => $"{Stream}.OfTypes({TypesOf(target.Types)})",
         _ => Stream + ".Document",
     };
 }

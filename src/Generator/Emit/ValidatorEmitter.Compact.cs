@@ -84,13 +84,13 @@ internal static partial class ValidatorEmitter
                 CombinatorCheck { Keyword: "allOf", Schemas.Count: 1 } allOf => ("/allOf/0", allOf.Schemas[0], false),
                 _ => (string.Empty, Target.AlwaysValid, false),
             };
-            if (target.Kind != TargetKind.Method)
+            if (!target.IsCall)
             {
                 return null;
             }
 
             var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
-            return (TypeEmitter.Literal(keywordPath) + resource, $"{target.Method}(instance, context, evaluated)");
+            return (TypeEmitter.Literal(keywordPath) + resource, CallOf(target, "instance", "evaluated"));
         }
 
         /// <summary>The kind of value a check looks at, and its writer, as <see cref="WriteBody"/> groups them.</summary>

@@ -422,17 +422,15 @@ internal static partial class ValidatorEmitter
                 b.OpenBlock("switch (member)");
                 foreach (var (property, index) in checkedProperties)
                 {
-                    b.WriteLine($"case {Index(index)}: // {TypeEmitter.Comment(property.Name)}");
-                    if (property.Schema.Kind == TargetKind.Method)
+                    var keywordPath = TypeEmitter.Literal("/properties/" + Escape(property.Name));
+                    if (property.Schema.IsCall)
                     {
-                        // No variable of its own, so no block of its own.
-                        b.Indent();
-                        WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true, guardOnOneLine: true);
-                        b.WriteLine("break;");
-                        b.Unindent();
+                        // One runtime call enters the member's subschema, applies it and leaves it.
+                        b.WriteLine($"case {Index(index)}: if ({ApplyToMember(keywordPath, property.Schema)}) return false; break;");
                         continue;
                     }
 
+                    b.WriteLine($"case {Index(index)}: // {TypeEmitter.Comment(property.Name)}");
                     b.OpenBlock();
                     WriteRequiredApply("/properties/" + Escape(property.Name), property.Schema, "property.Value", "property", "null", inOwnBlock: true);
                     b.WriteLine();

@@ -249,10 +249,10 @@ internal static partial class ValidatorEmitter
                 case TargetKind.True:
                     b.WriteLine(assign + "true;");
                     return;
-                case TargetKind.Method:
+                case TargetKind.Method or TargetKind.Type:
                     var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
                     b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
-                    b.WriteLine($"{assign}{target.Method}({instance}, context, {evaluated});");
+                    b.WriteLine($"{assign}{CallOf(target, instance, evaluated)};");
                     b.WriteLine("context.Pop();");
                     return;
                 case TargetKind.False:
@@ -278,27 +278,20 @@ internal static partial class ValidatorEmitter
         /// <paramref name="inOwnBlock"/> says the caller has opened a block for just this, so the result's
         /// variable needs no block of its own.
         /// </summary>
-        /// <param name="guardOnOneLine">Whether the stop is written <c>if (…) return false;</c> on one line, as in a <c>switch</c> over members, where there is one per member.</param>
-        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false, bool guardOnOneLine = false)
+        private void WriteRequiredApply(string keywordPath, Target target, string instance, string? frame, string evaluated, bool alwaysEnterResource = false, bool inOwnBlock = false)
         {
             if (target.Kind == TargetKind.True)
             {
                 return;
             }
 
-            if (target.Kind == TargetKind.Method)
+            if (target.IsCall)
             {
                 // The runtime's Pop(ok, ref valid) leaves the subschema, folds its result in and says whether to stop.
                 var frameArgument = frame is null ? string.Empty : ", " + frame;
                 var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
                 _body.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
-                var guard = $"if (context.Pop({target.Method}({instance}, context, {evaluated}), ref valid))";
-                if (guardOnOneLine)
-                {
-                    _body.WriteLine(guard + " return false;");
-                    return;
-                }
-
+                var guard = $"if (context.Pop({CallOf(target, instance, evaluated)}, ref valid))";
                 _body.OpenBlock(guard);
                 _body.WriteLine("return false;");
                 _body.CloseBlock();
@@ -319,6 +312,29 @@ internal static partial class ValidatorEmitter
             {
                 _body.CloseBlock();
             }
+        }
+
+        /// <summary>
+        /// The call that applies a target to <paramref name="instance"/>: its method, or for a schema whose only
+        /// keyword is <c>type</c>, the runtime's check with the schema's location (it records no annotations).
+        /// </summary>
+        private static string CallOf(Target target, string instance, string evaluated) => target.Kind == TargetKind.Type
+            ? $"context.CheckType({instance}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))})"
+            : $"{target.Method}({instance}, context, {evaluated})";
+
+        /// <summary>
+        /// The runtime call that applies a target to the member <c>property</c> at <paramref name="keywordPath"/> (a
+        /// literal) and folds its result into <c>valid</c>: true when evaluation should stop.
+        /// </summary>
+        private string ApplyToMember(string keywordPath, Target target)
+        {
+            if (target.Kind == TargetKind.Type)
+            {
+                return $"context.CheckMemberType(property, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+            }
+
+            var resource = target.Resource is { } r && r != _spec.Resource ? ", " + TypeEmitter.Literal(r) : string.Empty;
+            return $"context.ApplyToMember(property, {keywordPath}, {target.Method}, ref valid{resource})";
         }
 
         /// <summary>The keyword a subschema path starts with (<c>/properties/a</c> → <c>properties</c>).</summary>

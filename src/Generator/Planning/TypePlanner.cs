@@ -111,7 +111,7 @@ internal sealed partial class TypePlanner
             .ToDictionary(p => p.Info.Pointer, p => p.Spec!.FullName, StringComparer.Ordinal);
         var validation = Document.Root is null
             ? null
-            : ValidationPlanner.Plan(_index, _namespace, types.Select(t => t.FullName), modelTypes, types.Select(t => t.SchemaPointer), _cancellationToken);
+            : ValidationPlanner.Plan(_index, _namespace, types.Select(t => t.FullName), modelTypes, types.Select(t => t.SchemaPointer), types.SelectMany(t => t.Variants.Select(v => v.SchemaPointer)), _cancellationToken);
         if (validation is not null)
         {
             // Each model validates against its own schema's method.

@@ -28,6 +28,21 @@ public static class SchemaChecks
         return number.TryGetInt64(out _) || JsonNumber.IsIntegerLiteral(RawNumber(number));
     }
 
+    /// <summary>
+    /// Whether a value is of one of the JSON types <paramref name="types"/> lists: <c>integer</c> as
+    /// <see cref="IsInteger"/> decides, <c>number</c> for every number. <see cref="StreamTypes.Any"/> allows no type.
+    /// </summary>
+    public static bool HasType(in JsonElement instance, StreamTypes types) => instance.ValueKind switch
+    {
+        JsonValueKind.Null => (types & StreamTypes.Null) != 0,
+        JsonValueKind.True or JsonValueKind.False => (types & StreamTypes.Boolean) != 0,
+        JsonValueKind.Object => (types & StreamTypes.Object) != 0,
+        JsonValueKind.Array => (types & StreamTypes.Array) != 0,
+        JsonValueKind.String => (types & StreamTypes.String) != 0,
+        JsonValueKind.Number => (types & StreamTypes.Number) != 0 || ((types & StreamTypes.Integer) != 0 && IsInteger(instance)),
+        _ => false,
+    };
+
     /// <summary>Compares a number with a limit given exactly as a decimal: negative, zero or positive.</summary>
     public static int Compare(in JsonElement number, decimal limit)
         => TryGetExactDecimal(number, out var value) ? value.CompareTo(limit) : Exact(number).CompareTo(JsonNumber.Parse(limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -27,6 +27,22 @@ public sealed class StreamSchema
     /// <summary>A location the reader pass leaves to the document validators.</summary>
     public static StreamSchema Document { get; } = new() { NeedsDocument = true };
 
+    /// <summary>The schemas whose only keyword is <c>type</c>, made on first use, by <see cref="StreamTypes"/> value.</summary>
+    private static readonly StreamSchema?[] s_ofTypes = new StreamSchema?[(int)AllTypes + 1];
+
+    private const StreamTypes AllTypes = StreamTypes.Null | StreamTypes.Boolean | StreamTypes.Object | StreamTypes.Array
+        | StreamTypes.Number | StreamTypes.String | StreamTypes.Integer;
+
+    /// <summary>
+    /// A schema whose only keyword is <c>type</c>, allowing <paramref name="types"/>: one instance per value, shared
+    /// by every location of that form (they get no validator method and no initializer of their own).
+    /// </summary>
+    public static StreamSchema OfTypes(StreamTypes types)
+    {
+        var index = (int)(types & AllTypes);
+        return s_ofTypes[index] ??= new() { Types = (StreamTypes)index };
+    }
+
     /// <summary>The location has a keyword the reader pass does not evaluate.</summary>
     public bool NeedsDocument { get; init; }
 

@@ -195,6 +195,33 @@ public sealed class ValidationContext
         return !ok && StopAtFirstFailure;
     }
 
+    /// <summary>
+    /// Applies the subschema of an object member (<c>properties</c>): enters it, runs
+    /// <paramref name="validator"/> on the member's value and leaves it with the result, as
+    /// <see cref="Pop(bool, ref bool)"/> does. One call per member of a generated validator's dispatch.
+    /// </summary>
+    /// <param name="property">The member.</param>
+    /// <param name="keywordPath">The subschema's path from the schema being evaluated (<c>/properties/id</c>).</param>
+    /// <param name="validator">The subschema's validator.</param>
+    /// <param name="valid">The result of the schema being evaluated: false once the subschema fails.</param>
+    /// <param name="resource">The schema resource the subschema enters, when that changes.</param>
+    /// <returns>True when evaluation should stop: the subschema failed and evaluation stops at the first failure.</returns>
+    public bool ApplyToMember(in JsonProperty property, string keywordPath, SchemaValidator validator, ref bool valid, string? resource = null)
+    {
+        Push(keywordPath, property, resource);
+        return Pop(validator(property.Value, this, null), ref valid);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyToMember"/> for a member's subschema whose only keyword is <c>type</c> (see <see cref="CheckType"/>).
+    /// </summary>
+    /// <returns>True when evaluation should stop: the value is of another type and evaluation stops at the first failure.</returns>
+    public bool CheckMemberType(in JsonProperty property, string keywordPath, StreamTypes types, string schemaLocation, string expected, ref bool valid)
+    {
+        Push(keywordPath, property);
+        return Pop(CheckType(property.Value, types, schemaLocation, expected), ref valid);
+    }
+
     private void Push(in Frame frame)
     {
         if (_depth == _frames.Length)
@@ -269,6 +296,19 @@ public sealed class ValidationContext
         Fail(schemaLocation, keywordPath, keyword, instance, expected);
         return false;
     }
+
+    /// <summary>
+    /// The whole validator of a schema whose only keyword is <c>type</c> (the most common subschema of vendor
+    /// specs: a member's <c>{"type": "string"}</c>), which gets no method of its own: true when the value is of
+    /// one of <paramref name="types"/>, else the report of <c>type</c> at <paramref name="schemaLocation"/>
+    /// and false.
+    /// </summary>
+    /// <param name="instance">The value.</param>
+    /// <param name="types">The types the schema allows.</param>
+    /// <param name="schemaLocation">The absolute location of the schema.</param>
+    /// <param name="expected">The types as the message names them, in the schema's order (<c>string or null</c>).</param>
+    public bool CheckType(in JsonElement instance, StreamTypes types, string schemaLocation, string expected)
+        => SchemaChecks.HasType(instance, types) || Reject(schemaLocation, "/type", "type", instance, expected);
 
     /// <summary>
     /// Reports a value where the schema is <c>false</c> and says whether to stop evaluating.

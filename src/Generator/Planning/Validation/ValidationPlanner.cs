@@ -64,6 +64,9 @@ internal sealed partial class ValidationPlanner
     private readonly List<ExternalReference> _externalReferences = [];
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
+    /// <summary>Locations whose validator a model names, so that must be a method even when the runtime could check them.</summary>
+    private readonly HashSet<string> _namedByModels = new(StringComparer.Ordinal);
+
     private ValidationPlanner(SchemaIndex index, CancellationToken cancellationToken)
     {
         _index = index;
@@ -79,10 +82,12 @@ internal sealed partial class ValidationPlanner
     /// <param name="takenNames">Type names already declared in that namespace.</param>
     /// <param name="modelTypes">The generated type (full name) at each schema location that has one.</param>
     /// <param name="typedPointers">The locations of every generated type: each gets a validator method of its own.</param>
+    /// <param name="variantPointers">The branches of generated unions, whose models name their validators: none is left to the runtime's <c>type</c> check.</param>
     /// <param name="cancellationToken">Cancels planning.</param>
-    public static ValidationPlan Plan(SchemaIndex index, string @namespace, IEnumerable<string> takenNames, IReadOnlyDictionary<string, string> modelTypes, IEnumerable<string> typedPointers, CancellationToken cancellationToken)
+    public static ValidationPlan Plan(SchemaIndex index, string @namespace, IEnumerable<string> takenNames, IReadOnlyDictionary<string, string> modelTypes, IEnumerable<string> typedPointers, IEnumerable<string> variantPointers, CancellationToken cancellationToken)
     {
         var planner = new ValidationPlanner(index, cancellationToken);
+        planner._namedByModels.UnionWith(variantPointers);
         var className = ClassNameFor(index.Document, @namespace, takenNames);
         planner._methodNames.Claim([className], out _);
         return planner.Run(@namespace, className, modelTypes, typedPointers);
@@ -214,6 +219,11 @@ internal sealed partial class ValidationPlanner
             {
                 return _targets[info.Pointer] = Target.NeverValid;
             }
+
+            if (OnlyTypeOf(info) is { } type)
+            {
+                return _targets[info.Pointer] = Target.ToTypeCheck(type.Types, SchemaUriOf(info), info.BaseUri);
+            }
         }
 
         var method = _methodNames.Claim([MethodNameOf(info.Pointer)], out _);
@@ -222,6 +232,37 @@ internal sealed partial class ValidationPlanner
         _pending.Enqueue((info, method));
         return target;
     }
+
+    /// <summary>Keywords that name a schema, or its dialect, for other schemas: a schema with one keeps its method.</summary>
+    private static readonly string[] NamingKeywords = ["$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary"];
+
+    /// <summary>
+    /// The <c>type</c> check of a schema that asserts nothing else (OpenAPI's <c>nullable</c> beside it adds
+    /// <c>null</c>), names nothing and keeps the standard vocabularies: the runtime checks it in one call, so it
+    /// gets no method (issue 14: a third of vendor specs' locations are such members). Null for any other schema.
+    /// </summary>
+    private TypeCheck? OnlyTypeOf(SchemaNodeInfo info)
+    {
+        var node = info.Node;
+        if (!node.IsObject || _namedByModels.Contains(info.Pointer) || node["type"] is null || MetaSchemaOf(info) is not null)
+        {
+            return null;
+        }
+
+        foreach (var member in node.Properties)
+        {
+            if (member.Name is not ("type" or "nullable") && (AssertionKeywords.Contains(member.Name) || Array.IndexOf(NamingKeywords, member.Name) >= 0))
+            {
+                return null;
+            }
+        }
+
+        var checks = new List<Check>();
+        AddGeneric(info, checks);
+        return checks is [TypeCheck { Types.Count: > 0 } type] && type.Types.All(KnownTypes.Contains) ? type : null;
+    }
+
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal) { "null", "boolean", "object", "array", "number", "string", "integer" };
 
     /// <summary>The validator of a subschema found at <paramref name="node"/>.</summary>
     private Target SubschemaTarget(SchemaNodeInfo parent, JsonNode node)

@@ -66,19 +66,32 @@ internal sealed record ValidatorSpec(
 
 /// <summary>
 /// A subschema to apply: a method of this file's class, a location in another file (resolved when the
-/// plan is linked), or a boolean schema that needs no method.
+/// plan is linked), a schema whose only keyword is <c>type</c> (checked by the runtime, with no method),
+/// or a boolean schema that needs no method.
 /// </summary>
 /// <param name="Kind">Which of those it is.</param>
 /// <param name="Method">For <see cref="TargetKind.Method"/>: the method, qualified with its class when it is in another file.</param>
 /// <param name="Resource">The URI of the target's schema resource (its dynamic scope entry).</param>
-/// <param name="Uri">For <see cref="TargetKind.External"/>: the absolute URI to resolve; for <see cref="TargetKind.Unresolved"/>: the reference as written.</param>
+/// <param name="Uri">
+/// For <see cref="TargetKind.External"/>: the absolute URI to resolve; for <see cref="TargetKind.Unresolved"/>: the
+/// reference as written; for <see cref="TargetKind.Type"/>: the schema's absolute location, reported with its errors.
+/// </param>
 /// <param name="Error">For <see cref="TargetKind.Unresolved"/>: why it cannot be resolved.</param>
 internal sealed record Target(TargetKind Kind, string? Method = null, string? Resource = null, string? Uri = null, string? Error = null)
 {
     public static readonly Target AlwaysValid = new(TargetKind.True);
     public static readonly Target NeverValid = new(TargetKind.False);
 
+    /// <summary>For <see cref="TargetKind.Type"/>: the types the schema allows (JSON Schema names, in its order).</summary>
+    public EquatableArray<string> Types { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether applying the target is a call: to a method, or to the runtime's check of a <c>type</c>.</summary>
+    public bool IsCall => Kind is TargetKind.Method or TargetKind.Type;
+
     public static Target ToMethod(string method, string resource) => new(TargetKind.Method, method, resource);
+
+    /// <summary>A schema whose only keyword is <c>type</c>: <paramref name="types"/> at <paramref name="schemaUri"/>, in <paramref name="resource"/>.</summary>
+    public static Target ToTypeCheck(EquatableArray<string> types, string schemaUri, string resource) => new(TargetKind.Type, Resource: resource, Uri: schemaUri) { Types = types };
 
     public static Target ToExternal(string uri) => new(TargetKind.External, Uri: uri);
 
@@ -90,6 +103,7 @@ internal enum TargetKind
     True,
     False,
     Method,
+    Type,
     External,
     Unresolved,
 }

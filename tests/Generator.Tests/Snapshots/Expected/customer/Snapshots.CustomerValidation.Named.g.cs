@@ -24,18 +24,9 @@ internal static partial class CustomerValidation
                 var member = Named__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: // name
-                        context.Push("/properties/name", property);
-                        if (context.Pop(Named_Name(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // class
-                        context.Push("/properties/class", property);
-                        if (context.Pop(Named_Class(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 2: // Customer
-                        context.Push("/properties/Customer", property);
-                        if (context.Pop(Named_Customer(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/name", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/name", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/class", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/class", "string", ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/Customer", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/Customer", "string", ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -47,29 +38,11 @@ internal static partial class CustomerValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/name</c>.</summary>
-    internal static bool Named_Name(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/name", "/type", "type", instance, "string");
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/class</c>.</summary>
-    internal static bool Named_Class(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/class", "/type", "type", instance, "string");
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Named/properties/Customer</c>.</summary>
-    internal static bool Named_Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/customer.json#/$defs/Named/properties/Customer", "/type", "type", instance, "string");
-
     private static global::Hooksmith.Validation.PropertyNameSet? s_named__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Named__Properties => s_named__Properties ??= new("name", "class", "Customer");
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? Named__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Named__Stream => Named__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("name", "class", "Customer"), PropertySchemas = [static () => Named_Name__Stream, static () => Named_Class__Stream, static () => Named_Customer__Stream] };
-    private static global::Hooksmith.Validation.StreamSchema? Named_Name__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Named_Name__Stream => Named_Name__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
-    private static global::Hooksmith.Validation.StreamSchema? Named_Class__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Named_Class__Stream => Named_Class__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
-    private static global::Hooksmith.Validation.StreamSchema? Named_Customer__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Named_Customer__Stream => Named_Customer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    internal static global::Hooksmith.Validation.StreamSchema Named__Stream => Named__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("name", "class", "Customer"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)] };
 }

@@ -24,14 +24,8 @@ internal static partial class CustomerValidation
                 var member = Tree__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: // value
-                        context.Push("/properties/value", property);
-                        if (context.Pop(Tree_Value(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // children
-                        context.Push("/properties/children", property);
-                        if (context.Pop(Tree_Children(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/value", global::Hooksmith.Validation.StreamTypes.Integer, "file:///snapshots/customer.json#/$defs/Tree/properties/value", "integer", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/children", Tree_Children, ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -42,10 +36,6 @@ internal static partial class CustomerValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/value</c>.</summary>
-    internal static bool Tree_Value(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/$defs/Tree/properties/value", "/type", "type", instance, "integer");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
     internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -88,9 +78,7 @@ internal static partial class CustomerValidation
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? Tree__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Tree__Stream => Tree__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("value", "children"), PropertySchemas = [static () => Tree_Value__Stream, static () => Tree_Children__Stream] };
-    private static global::Hooksmith.Validation.StreamSchema? Tree_Value__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Tree_Value__Stream => Tree_Value__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
+    internal static global::Hooksmith.Validation.StreamSchema Tree__Stream => Tree__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("value", "children"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer), static () => Tree_Children__Stream] };
     private static global::Hooksmith.Validation.StreamSchema? Tree_Children__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Tree_Children__Stream => Tree_Children__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Tree_Children_Item__Stream };
     private static global::Hooksmith.Validation.StreamSchema? Tree_Children_Item__StreamCache;

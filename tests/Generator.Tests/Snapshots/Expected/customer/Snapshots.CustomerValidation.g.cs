@@ -63,14 +63,8 @@ internal static partial class CustomerValidation
                 var member = Customer_AllOf1__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: // email
-                        context.Push("/properties/email", property);
-                        if (context.Pop(Customer_AllOf1_Email(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // labels
-                        context.Push("/properties/labels", property);
-                        if (context.Pop(Customer_AllOf1_Labels(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.ApplyToMember(property, "/properties/email", Customer_AllOf1_Email, ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/labels", Customer_AllOf1_Labels, ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -108,7 +102,7 @@ internal static partial class CustomerValidation
                 if (!matched)
                 {
                     context.Push("/additionalProperties", property);
-                    if (context.Pop(Customer_AllOf1_Labels_AdditionalProperty(property.Value, context, null), ref valid))
+                    if (context.Pop(context.CheckType(property.Value, global::Hooksmith.Validation.StreamTypes.Integer, "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties", "integer"), ref valid))
                     {
                         return false;
                     }
@@ -118,10 +112,6 @@ internal static partial class CustomerValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels/additionalProperties</c>.</summary>
-    internal static bool Customer_AllOf1_Labels_AdditionalProperty(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties", "/type", "type", instance, "integer");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
 
@@ -137,7 +127,5 @@ internal static partial class CustomerValidation
     private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Email__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Email__Stream => Customer_AllOf1_Email__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("email", false)] };
     private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Labels__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels__Stream => Customer_AllOf1_Labels__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, Additional = static () => Customer_AllOf1_Labels_AdditionalProperty__Stream };
-    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Labels_AdditionalProperty__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels_AdditionalProperty__Stream => Customer_AllOf1_Labels_AdditionalProperty__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels__Stream => Customer_AllOf1_Labels__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, Additional = static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer) };
 }

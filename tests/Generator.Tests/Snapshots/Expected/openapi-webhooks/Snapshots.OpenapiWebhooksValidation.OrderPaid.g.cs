@@ -30,18 +30,9 @@ internal static partial class OpenapiWebhooksValidation
 
                 switch (member)
                 {
-                    case 0: // order_id
-                        context.Push("/properties/order_id", property);
-                        if (context.Pop(OrderPaid_OrderId(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // paid_at
-                        context.Push("/properties/paid_at", property);
-                        if (context.Pop(OrderPaid_PaidAt(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 2: // amount
-                        context.Push("/properties/amount", property);
-                        if (context.Pop(OrderPaid_Amount(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/order_id", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/paid_at", OrderPaid_PaidAt, ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/amount", global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null, "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount", "integer or null", ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -57,10 +48,6 @@ internal static partial class OpenapiWebhooksValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/order_id</c>.</summary>
-    internal static bool OrderPaid_OrderId(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/paid_at</c>.</summary>
     internal static bool OrderPaid_PaidAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -83,21 +70,13 @@ internal static partial class OpenapiWebhooksValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/amount</c>.</summary>
-    internal static bool OrderPaid_Amount(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount", "/type", "type", instance, "integer or null");
-
     private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaid__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet OrderPaid__Properties => s_orderPaid__Properties ??= new("order_id", "paid_at", "amount");
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? OrderPaid__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema OrderPaid__Stream => OrderPaid__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("order_id", "paid_at", "amount"), PropertySchemas = [static () => OrderPaid_OrderId__Stream, static () => OrderPaid_PaidAt__Stream, static () => OrderPaid_Amount__Stream], PresenceNames = new("order_id"), Required = 0x1UL };
-    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_OrderId__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_OrderId__Stream => OrderPaid_OrderId__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid__Stream => OrderPaid__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("order_id", "paid_at", "amount"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => OrderPaid_PaidAt__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null)], PresenceNames = new("order_id"), Required = 0x1UL };
     private static global::Hooksmith.Validation.StreamSchema? OrderPaid_PaidAt__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema OrderPaid_PaidAt__Stream => OrderPaid_PaidAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, Formats = [("date-time", false)] };
-    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_Amount__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_Amount__Stream => OrderPaid_Amount__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null };
 }

@@ -30,14 +30,8 @@ internal static partial class OrderValidation
 
                 switch (member)
                 {
-                    case 0: // sku
-                        context.Push("/properties/sku", property);
-                        if (context.Pop(LineItem_Sku(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // quantity
-                        context.Push("/properties/quantity", property);
-                        if (context.Pop(LineItem_Quantity(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/sku", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/quantity", LineItem_Quantity, ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -53,10 +47,6 @@ internal static partial class OrderValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/sku</c>.</summary>
-    internal static bool LineItem_Sku(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/$defs/LineItem/properties/sku", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/quantity</c>.</summary>
     internal static bool LineItem_Quantity(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -85,9 +75,7 @@ internal static partial class OrderValidation
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? LineItem__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema LineItem__Stream => LineItem__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("sku", "quantity"), PropertySchemas = [static () => LineItem_Sku__Stream, static () => LineItem_Quantity__Stream], PresenceNames = new("sku"), Required = 0x1UL };
-    private static global::Hooksmith.Validation.StreamSchema? LineItem_Sku__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema LineItem_Sku__Stream => LineItem_Sku__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    internal static global::Hooksmith.Validation.StreamSchema LineItem__Stream => LineItem__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("sku", "quantity"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => LineItem_Quantity__Stream], PresenceNames = new("sku"), Required = 0x1UL };
     private static global::Hooksmith.Validation.StreamSchema? LineItem_Quantity__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema LineItem_Quantity__Stream => LineItem_Quantity__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer, NumberLimits = [new("1", true, false)] };
 }

@@ -33,50 +33,17 @@ internal static partial class OrderValidation
 
                 switch (member)
                 {
-                    case 0: // id
-                        context.Push("/properties/id", property);
-                        if (context.Pop(Order_Id(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // status
-                        context.Push("/properties/status", property);
-                        if (context.Pop(Order_Status(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 2: // items
-                        context.Push("/properties/items", property);
-                        if (context.Pop(Order_Items(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 3: // total
-                        context.Push("/properties/total", property);
-                        if (context.Pop(Order_Total(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 4: // discount_rate
-                        context.Push("/properties/discount_rate", property);
-                        if (context.Pop(Order_DiscountRate(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 5: // gift
-                        context.Push("/properties/gift", property);
-                        if (context.Pop(Order_Gift(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 6: // note
-                        context.Push("/properties/note", property);
-                        if (context.Pop(Order_Note(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 7: // created_at
-                        context.Push("/properties/created_at", property);
-                        if (context.Pop(Order_CreatedAt(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 8: // metadata
-                        context.Push("/properties/metadata", property);
-                        if (context.Pop(Order_Metadata(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 9: // tags
-                        context.Push("/properties/tags", property);
-                        if (context.Pop(Order_Tags(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 10: // shipping
-                        context.Push("/properties/shipping", property);
-                        if (context.Pop(Order_Shipping(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/id", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/id", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/status", Order_Status, ref valid)) return false; break;
+                    case 2: if (context.ApplyToMember(property, "/properties/items", Order_Items, ref valid)) return false; break;
+                    case 3: if (context.CheckMemberType(property, "/properties/total", global::Hooksmith.Validation.StreamTypes.Integer, "https://example.com/schemas/order.json#/properties/total", "integer", ref valid)) return false; break;
+                    case 4: if (context.CheckMemberType(property, "/properties/discount_rate", global::Hooksmith.Validation.StreamTypes.Number, "https://example.com/schemas/order.json#/properties/discount_rate", "number", ref valid)) return false; break;
+                    case 5: if (context.CheckMemberType(property, "/properties/gift", global::Hooksmith.Validation.StreamTypes.Boolean, "https://example.com/schemas/order.json#/properties/gift", "boolean", ref valid)) return false; break;
+                    case 6: if (context.CheckMemberType(property, "/properties/note", global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, "https://example.com/schemas/order.json#/properties/note", "string or null", ref valid)) return false; break;
+                    case 7: if (context.ApplyToMember(property, "/properties/created_at", Order_CreatedAt, ref valid)) return false; break;
+                    case 8: if (context.CheckMemberType(property, "/properties/metadata", global::Hooksmith.Validation.StreamTypes.Object, "https://example.com/schemas/order.json#/properties/metadata", "object", ref valid)) return false; break;
+                    case 9: if (context.ApplyToMember(property, "/properties/tags", Order_Tags, ref valid)) return false; break;
+                    case 10: if (context.ApplyToMember(property, "/properties/shipping", Order_Shipping, ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -128,14 +95,8 @@ internal static partial class OrderValidation
                 var member = Order_Shipping__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: // carrier
-                        context.Push("/properties/carrier", property);
-                        if (context.Pop(Order_Shipping_Carrier(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // tracking
-                        context.Push("/properties/tracking", property);
-                        if (context.Pop(Order_Shipping_Tracking(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.CheckMemberType(property, "/properties/carrier", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/shipping/properties/carrier", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/tracking", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/shipping/properties/tracking", "string", ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -146,10 +107,6 @@ internal static partial class OrderValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/properties/id</c>.</summary>
-    internal static bool Order_Id(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/id", "/type", "type", instance, "string");
 
     /// <summary>Validates a value against the schema at <c>#/properties/items</c>.</summary>
     internal static bool Order_Items(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -182,31 +139,11 @@ internal static partial class OrderValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/properties/total</c>.</summary>
-    internal static bool Order_Total(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) || context.Reject("https://example.com/schemas/order.json#/properties/total", "/type", "type", instance, "integer");
-
-    /// <summary>Validates a value against the schema at <c>#/properties/discount_rate</c>.</summary>
-    internal static bool Order_DiscountRate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Number || context.Reject("https://example.com/schemas/order.json#/properties/discount_rate", "/type", "type", instance, "number");
-
-    /// <summary>Validates a value against the schema at <c>#/properties/gift</c>.</summary>
-    internal static bool Order_Gift(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False || context.Reject("https://example.com/schemas/order.json#/properties/gift", "/type", "type", instance, "boolean");
-
-    /// <summary>Validates a value against the schema at <c>#/properties/note</c>.</summary>
-    internal static bool Order_Note(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null || context.Reject("https://example.com/schemas/order.json#/properties/note", "/type", "type", instance, "string or null");
-
     /// <summary>Validates a value against the schema at <c>#/properties/created_at</c>.</summary>
     internal static bool Order_CreatedAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
             ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) || context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/format", "format", instance, "date-time")
             : context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/type", "type", instance, "string");
-
-    /// <summary>Validates a value against the schema at <c>#/properties/metadata</c>.</summary>
-    internal static bool Order_Metadata(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.Object || context.Reject("https://example.com/schemas/order.json#/properties/metadata", "/type", "type", instance, "object");
 
     /// <summary>Validates a value against the schema at <c>#/properties/tags</c>.</summary>
     internal static bool Order_Tags(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -226,7 +163,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    if (context.Pop(Order_Tags_Item(item, context, null), ref valid))
+                    if (context.Pop(context.CheckType(item, global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/tags/items", "string"), ref valid))
                     {
                         return false;
                     }
@@ -239,21 +176,9 @@ internal static partial class OrderValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/carrier</c>.</summary>
-    internal static bool Order_Shipping_Carrier(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/carrier", "/type", "type", instance, "string");
-
-    /// <summary>Validates a value against the schema at <c>#/properties/shipping/properties/tracking</c>.</summary>
-    internal static bool Order_Shipping_Tracking(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/shipping/properties/tracking", "/type", "type", instance, "string");
-
     /// <summary>Validates a value against the schema at <c>#/properties/items/items</c>.</summary>
     internal static bool Order_Items_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(instance, context, evaluated));
-
-    /// <summary>Validates a value against the schema at <c>#/properties/tags/items</c>.</summary>
-    internal static bool Order_Tags_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("https://example.com/schemas/order.json#/properties/tags/items", "/type", "type", instance, "string");
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
 
@@ -265,35 +190,17 @@ internal static partial class OrderValidation
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? Order__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order__Stream => Order__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything"), PropertySchemas = [static () => Order_Id__Stream, static () => Order_Status__Stream, static () => Order_Items__Stream, static () => Order_Total__Stream, static () => Order_DiscountRate__Stream, static () => Order_Gift__Stream, static () => Order_Note__Stream, static () => Order_CreatedAt__Stream, static () => Order_Metadata__Stream, static () => Order_Tags__Stream, static () => Order_Shipping__Stream, static () => global::Hooksmith.Validation.StreamSchema.True], PresenceNames = new("id", "status", "items"), Required = 0x7UL };
+    internal static global::Hooksmith.Validation.StreamSchema Order__Stream => Order__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => Order_Status__Stream, static () => Order_Items__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Number), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Boolean), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null), static () => Order_CreatedAt__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Object), static () => Order_Tags__Stream, static () => Order_Shipping__Stream, static () => global::Hooksmith.Validation.StreamSchema.True], PresenceNames = new("id", "status", "items"), Required = 0x7UL };
     private static global::Hooksmith.Validation.StreamSchema? Order_Status__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_Status__Stream => Order_Status__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("CREATED"), global::Hooksmith.Validation.StreamConstant.String("PAID"), global::Hooksmith.Validation.StreamConstant.String("CANCELED")]] };
     private static global::Hooksmith.Validation.StreamSchema? Order_Shipping__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping__Stream => Order_Shipping__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("carrier", "tracking"), PropertySchemas = [static () => Order_Shipping_Carrier__Stream, static () => Order_Shipping_Tracking__Stream] };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Id__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Id__Stream => Order_Id__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping__Stream => Order_Shipping__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("carrier", "tracking"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)] };
     private static global::Hooksmith.Validation.StreamSchema? Order_Items__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_Items__Stream => Order_Items__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Order_Items_Item__Stream };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Total__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Total__Stream => Order_Total__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer };
-    private static global::Hooksmith.Validation.StreamSchema? Order_DiscountRate__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_DiscountRate__Stream => Order_DiscountRate__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Number };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Gift__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Gift__Stream => Order_Gift__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Boolean };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Note__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Note__Stream => Order_Note__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null };
     private static global::Hooksmith.Validation.StreamSchema? Order_CreatedAt__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_CreatedAt__Stream => Order_CreatedAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("date-time", false)] };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Metadata__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Metadata__Stream => Order_Metadata__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object };
     private static global::Hooksmith.Validation.StreamSchema? Order_Tags__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Tags__Stream => Order_Tags__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Order_Tags_Item__Stream };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping_Carrier__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping_Carrier__Stream => Order_Shipping_Carrier__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping_Tracking__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping_Tracking__Stream => Order_Shipping_Tracking__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
+    internal static global::Hooksmith.Validation.StreamSchema Order_Tags__Stream => Order_Tags__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String) };
     private static global::Hooksmith.Validation.StreamSchema? Order_Items_Item__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_Items_Item__Stream => Order_Items_Item__StreamCache ??= new() { AllOf = [static () => LineItem__Stream] };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Tags_Item__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Tags_Item__Stream => Order_Tags_Item__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

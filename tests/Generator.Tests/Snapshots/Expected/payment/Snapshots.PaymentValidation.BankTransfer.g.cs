@@ -30,14 +30,8 @@ internal static partial class PaymentValidation
 
                 switch (member)
                 {
-                    case 0: // type
-                        context.Push("/properties/type", property);
-                        if (context.Pop(BankTransfer_Type(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // iban
-                        context.Push("/properties/iban", property);
-                        if (context.Pop(BankTransfer_Iban(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.ApplyToMember(property, "/properties/type", BankTransfer_Type, ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/iban", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban", "string", ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -66,19 +60,13 @@ internal static partial class PaymentValidation
     internal static bool BankTransfer_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/type", "/const", "const", instance, "\"bank_transfer\"");
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/iban</c>.</summary>
-    internal static bool BankTransfer_Iban(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/iban", "/type", "type", instance, "string");
-
     private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransfer__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet BankTransfer__Properties => s_bankTransfer__Properties ??= new("type", "iban");
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? BankTransfer__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema BankTransfer__Stream => BankTransfer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "iban"), PropertySchemas = [static () => BankTransfer_Type__Stream, static () => BankTransfer_Iban__Stream], PresenceNames = new("type", "iban"), Required = 0x3UL };
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer__Stream => BankTransfer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "iban"), PropertySchemas = [static () => BankTransfer_Type__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)], PresenceNames = new("type", "iban"), Required = 0x3UL };
     private static global::Hooksmith.Validation.StreamSchema? BankTransfer_Type__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema BankTransfer_Type__Stream => BankTransfer_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("bank_transfer")]] };
-    private static global::Hooksmith.Validation.StreamSchema? BankTransfer_Iban__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema BankTransfer_Iban__Stream => BankTransfer_Iban__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }

@@ -30,14 +30,8 @@ internal static partial class PaymentValidation
 
                 switch (member)
                 {
-                    case 0: // type
-                        context.Push("/properties/type", property);
-                        if (context.Pop(Card_Type(property.Value, context, null), ref valid)) return false;
-                        break;
-                    case 1: // last4
-                        context.Push("/properties/last4", property);
-                        if (context.Pop(Card_Last4(property.Value, context, null), ref valid)) return false;
-                        break;
+                    case 0: if (context.ApplyToMember(property, "/properties/type", Card_Type, ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/last4", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/payment.json#/$defs/Card/properties/last4", "string", ref valid)) return false; break;
                 }
 
                 if (evaluated is not null && member >= 0)
@@ -66,19 +60,13 @@ internal static partial class PaymentValidation
     internal static bool Card_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
         => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/type", "/const", "const", instance, "\"card\"");
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/last4</c>.</summary>
-    internal static bool Card_Last4(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/last4", "/type", "type", instance, "string");
-
     private static global::Hooksmith.Validation.PropertyNameSet? s_card__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Card__Properties => s_card__Properties ??= new("type", "last4");
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? Card__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Card__Stream => Card__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "last4"), PropertySchemas = [static () => Card_Type__Stream, static () => Card_Last4__Stream], PresenceNames = new("type", "last4"), Required = 0x3UL };
+    internal static global::Hooksmith.Validation.StreamSchema Card__Stream => Card__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "last4"), PropertySchemas = [static () => Card_Type__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)], PresenceNames = new("type", "last4"), Required = 0x3UL };
     private static global::Hooksmith.Validation.StreamSchema? Card_Type__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Card_Type__Stream => Card_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("card")]] };
-    private static global::Hooksmith.Validation.StreamSchema? Card_Last4__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Card_Last4__Stream => Card_Last4__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String };
 }
