@@ -122,7 +122,12 @@ internal static partial class GeneratedSize
             for (var i = 0; i < lines.Length; i++)
             {
                 var trimmed = lines[i].Trim();
-                if (CaseLabel().IsMatch(trimmed))
+                if (CaseLabel().IsMatch(trimmed) && trimmed.EndsWith("break;", StringComparison.Ordinal))
+                {
+                    // "case 0: if (context.ApplyToMember(…)) return false; break;"
+                    _dispatch++;
+                }
+                else if (CaseLabel().IsMatch(trimmed))
                 {
                     // "case 0: // sku" through its "break;".
                     var end = i;
@@ -209,7 +214,7 @@ internal static partial class GeneratedSize
             }
 
             output.WriteLine($"   validator lines: {_lines:N0} in {_methods:N0} methods ({_bodies.Count:N0} distinct bodies but for name and schema location)");
-            output.WriteLine($"     member dispatch (case blocks)     {_dispatch,10:N0} {Share(_dispatch),6}");
+            output.WriteLine($"     member dispatch (case lines)      {_dispatch,10:N0} {Share(_dispatch),6}");
             output.WriteLine($"     failure reports (if/Fail blocks)  {_failures,10:N0} {Share(_failures),6}");
             output.WriteLine($"     method frames (8 lines a method)  {_frames,10:N0} {Share(_frames),6}");
             output.WriteLine($"     expression-bodied methods ({_expressions,5:N0}) {_expressionLines,10:N0} {Share(_expressionLines),6}");
@@ -219,7 +224,7 @@ internal static partial class GeneratedSize
 
         private string Share(long part) => $"{100.0 * part / _lines:N1}%";
 
-        [GeneratedRegex(@"^case \d+: //")]
+        [GeneratedRegex(@"^case \d+: ")]
         private static partial Regex CaseLabel();
     }
 }

@@ -235,8 +235,12 @@ internal static class StreamSchemaEmitter
 
     private static string OptionalTarget(Target? target) => target is null ? "null" : Target(target);
 
-    private static string Target(Target target) => "static () => " + target.Kind switch
+    private static string Target(Target target) => "static () => " + StreamOf(target);
+
+    /// <summary>A target's reader-pass schema; applying one schema through a location decides as that schema does.</summary>
+    private static string StreamOf(Target target) => target.Kind switch
     {
+        TargetKind.Through => StreamOf(target.Inner!),
         TargetKind.True => Stream + ".True",
         TargetKind.False => Stream + ".False",
         TargetKind.Method => target.Method + "__Stream",

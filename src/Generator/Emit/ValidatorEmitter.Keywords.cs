@@ -215,7 +215,14 @@ internal static partial class ValidatorEmitter
             var prefix = items.Prefix.Count;
             var rest = items.Rest;
             var checksItems = items.Prefix.Any(t => t.Kind != TargetKind.True) || (rest is not null && rest.Kind != TargetKind.True);
-            if (checksItems)
+            if (prefix == 0 && rest is { IsCall: true } && ApplyToItems(Quote("/" + items.RestKeyword), rest) is { } apply)
+            {
+                // One subschema for every item: one runtime call applies it to each in turn.
+                b.OpenBlock($"if ({apply})");
+                b.WriteLine("return false;");
+                b.CloseBlock();
+            }
+            else if (checksItems)
             {
                 b.OpenBlock();
                 b.WriteLine("var index = 0;");
@@ -422,11 +429,10 @@ internal static partial class ValidatorEmitter
                 b.OpenBlock("switch (member)");
                 foreach (var (property, index) in checkedProperties)
                 {
-                    var keywordPath = TypeEmitter.Literal("/properties/" + Escape(property.Name));
-                    if (property.Schema.IsCall)
+                    if (property.Schema.IsCall && ApplyToMember(TypeEmitter.Literal("/properties/" + Escape(property.Name)), property.Schema) is { } apply)
                     {
                         // One runtime call enters the member's subschema, applies it and leaves it.
-                        b.WriteLine($"case {Index(index)}: if ({ApplyToMember(keywordPath, property.Schema)}) return false; break;");
+                        b.WriteLine($"case {Index(index)}: if ({apply}) return false; break;");
                         continue;
                     }
 
@@ -462,7 +468,16 @@ internal static partial class ValidatorEmitter
                 b.CloseBlock();
             }
 
-            if (needsMatched)
+            if (needsMatched && additional!.Kind == TargetKind.False)
+            {
+                // 'additionalProperties: false', as vendor specs often say: one runtime call reports the member.
+                _usesSchema = true;
+                b.WriteLine();
+                b.OpenBlock("if (!matched && context.RejectMember(property, \"/additionalProperties\", Schema + \"/additionalProperties\", \"additionalProperties\", ref valid))");
+                b.WriteLine("return false;");
+                b.CloseBlock();
+            }
+            else if (needsMatched)
             {
                 b.WriteLine();
                 b.OpenBlock("if (!matched)");
@@ -489,23 +504,17 @@ internal static partial class ValidatorEmitter
             {
                 var all = Mask(required.Aggregate(0UL, (mask, r) => mask | r.Bit));
                 b.WriteLine();
-                if (required.Count > 1)
+                if (required.Count == 1)
                 {
-                    b.OpenBlock($"if ((present & {all}) != {all})");
+                    WriteFailIf($"(present & {all}) == 0", "/required", "required", "instance", Quote(required[0].Name));
                 }
-
-                for (var i = 0; i < required.Count; i++)
+                else
                 {
-                    if (i > 0)
-                    {
-                        b.WriteLine();
-                    }
-
-                    WriteFailIf($"(present & {Mask(required[i].Bit)}) == 0", "/required", "required", "instance", Quote(required[i].Name));
-                }
-
-                if (required.Count > 1)
-                {
+                    // The runtime reports each missing member in the order 'required' lists them.
+                    _usesSchema = true;
+                    var list = string.Join(", ", required.Select(r => $"({Mask(r.Bit)}, {Quote(r.Name)})"));
+                    b.OpenBlock($"if ((present & {all}) != {all} && context.FailMissing(ref valid, Schema, instance, present, [{list}]))");
+                    b.WriteLine("return false;");
                     b.CloseBlock();
                 }
             }

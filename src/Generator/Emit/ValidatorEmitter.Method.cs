@@ -249,7 +249,7 @@ internal static partial class ValidatorEmitter
                 case TargetKind.True:
                     b.WriteLine(assign + "true;");
                     return;
-                case TargetKind.Method or TargetKind.Type:
+                case TargetKind.Method or TargetKind.Type or TargetKind.Through:
                     var resource = target.Resource is { } r && (alwaysEnterResource || r != _spec.Resource) ? ", " + TypeEmitter.Literal(r) : string.Empty;
                     b.WriteLine($"context.Push({TypeEmitter.Literal(keywordPath)}{frameArgument}{resource});");
                     b.WriteLine($"{assign}{CallOf(target, instance, evaluated)};");
@@ -318,23 +318,65 @@ internal static partial class ValidatorEmitter
         /// The call that applies a target to <paramref name="instance"/>: its method, or for a schema whose only
         /// keyword is <c>type</c>, the runtime's check with the schema's location (it records no annotations).
         /// </summary>
-        private static string CallOf(Target target, string instance, string evaluated) => target.Kind == TargetKind.Type
-            ? $"context.CheckType({instance}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))})"
-            : $"{target.Method}({instance}, context, {evaluated})";
+        private static string CallOf(Target target, string instance, string evaluated) => target.Kind switch
+        {
+            TargetKind.Type => $"context.CheckType({instance}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))})",
+
+            // What the location's own method did: enter its one subschema unless evaluation is too deep, apply it, leave it.
+            TargetKind.Through => $"context.Enter({EnterArguments(target)}) && context.Leave({CallOf(target.Inner!, instance, evaluated)})",
+            _ => $"{target.Method}({instance}, context, {evaluated})",
+        };
+
+        private static string EnterArguments(Target through)
+            => TypeEmitter.Literal(through.ThroughPath!) + (through.ThroughResource is { } enters ? ", " + TypeEmitter.Literal(enters) : string.Empty);
 
         /// <summary>
         /// The runtime call that applies a target to the member <c>property</c> at <paramref name="keywordPath"/> (a
         /// literal) and folds its result into <c>valid</c>: true when evaluation should stop.
         /// </summary>
-        private string ApplyToMember(string keywordPath, Target target)
+        /// <returns>Null for a target applied through a location to anything but a method: the caller writes it out.</returns>
+        private string? ApplyToMember(string keywordPath, Target target)
         {
             if (target.Kind == TargetKind.Type)
             {
                 return $"context.CheckMemberType(property, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
             }
 
+            var resource = target.Resource is { } r && r != _spec.Resource ? TypeEmitter.Literal(r) : null;
+            if (target.Kind == TargetKind.Through)
+            {
+                if (target.Inner is not { Kind: TargetKind.Method } inner)
+                {
+                    return null;
+                }
+
+                var enters = target.ThroughResource is { } e ? TypeEmitter.Literal(e) : null;
+                var resources = enters is not null ? $", {resource ?? "null"}, {enters}" : resource is not null ? ", " + resource : string.Empty;
+                return $"context.ApplyToMember(property, {keywordPath}, {TypeEmitter.Literal(target.ThroughPath!)}, {inner.Method}, ref valid{resources})";
+            }
+
+            return $"context.ApplyToMember(property, {keywordPath}, {target.Method}, ref valid{(resource is null ? string.Empty : ", " + resource)})";
+        }
+
+        /// <summary>
+        /// The runtime call that applies a target to every item of <c>instance</c> at <paramref name="keywordPath"/>
+        /// (a literal) and folds the results into <c>valid</c>: true when evaluation should stop.
+        /// </summary>
+        /// <returns>Null for a target applied through a location: the caller writes the loop out.</returns>
+        private string? ApplyToItems(string keywordPath, Target target)
+        {
+            if (target.Kind == TargetKind.Through)
+            {
+                return null;
+            }
+
+            if (target.Kind == TargetKind.Type)
+            {
+                return $"context.CheckItemTypes(instance, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+            }
+
             var resource = target.Resource is { } r && r != _spec.Resource ? ", " + TypeEmitter.Literal(r) : string.Empty;
-            return $"context.ApplyToMember(property, {keywordPath}, {target.Method}, ref valid{resource})";
+            return $"context.ApplyToItems(instance, {keywordPath}, {target.Method}, ref valid{resource})";
         }
 
         /// <summary>The keyword a subschema path starts with (<c>/properties/a</c> → <c>properties</c>).</summary>

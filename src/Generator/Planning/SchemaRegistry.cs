@@ -373,9 +373,12 @@ internal sealed class SchemaRegistry : IEquatable<SchemaRegistry>
     }
 
     private Target Qualify(Target target, DocumentExports document, string fromPath)
-        => target.Kind == TargetKind.Method && document.Path != fromPath
-            ? target with { Method = "global::" + ClassFullNameOf(document) + "." + target.Method }
-            : target;
+        => document.Path == fromPath ? target : target.Kind switch
+        {
+            TargetKind.Method => target with { Method = "global::" + ClassFullNameOf(document) + "." + target.Method },
+            TargetKind.Through => target with { Inner = Qualify(target.Inner!, document, fromPath) },
+            _ => target,
+        };
 
     private string ClassFullNameOf(DocumentExports document)
         => _renames.TryGetValue(document.Path, out var renames) && renames.TryGetValue(document.Validation.ClassFullName, out var renamed)

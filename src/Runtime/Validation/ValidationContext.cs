@@ -213,13 +213,119 @@ public sealed class ValidationContext
     }
 
     /// <summary>
-    /// <see cref="ApplyToMember"/> for a member's subschema whose only keyword is <c>type</c> (see <see cref="CheckType"/>).
+    /// Applies the subschema of an object member whose only check applies another schema in place (a <c>$ref</c>,
+    /// an <c>allOf</c> of one), as that subschema's own validator would: enters the member's subschema, then the
+    /// one it applies at <paramref name="throughPath"/> unless evaluation is too deep (<see cref="Enter"/>), runs
+    /// <paramref name="validator"/> and leaves both with the result.
+    /// </summary>
+    /// <param name="property">The member.</param>
+    /// <param name="keywordPath">The member's subschema's path from the schema being evaluated (<c>/properties/id</c>).</param>
+    /// <param name="throughPath">The path of the schema it applies, from the member's subschema (<c>/allOf/0</c>, <c>/$ref</c>).</param>
+    /// <param name="validator">The validator of the schema applied.</param>
+    /// <param name="valid">The result of the schema being evaluated: false once the subschema fails.</param>
+    /// <param name="resource">The schema resource the member's subschema enters, when that changes.</param>
+    /// <param name="throughResource">The schema resource entering the applied schema names, when it names one.</param>
+    /// <returns>True when evaluation should stop: the subschema failed and evaluation stops at the first failure.</returns>
+    public bool ApplyToMember(in JsonProperty property, string keywordPath, string throughPath, SchemaValidator validator, ref bool valid, string? resource = null, string? throughResource = null)
+    {
+        Push(keywordPath, property, resource);
+        var ok = Enter(throughPath, throughResource) && Leave(validator(property.Value, this, null));
+        return Pop(ok, ref valid);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyToMember(in JsonProperty, string, SchemaValidator, ref bool, string?)"/> for a member's subschema whose only keyword is <c>type</c> (see <see cref="CheckType"/>).
     /// </summary>
     /// <returns>True when evaluation should stop: the value is of another type and evaluation stops at the first failure.</returns>
     public bool CheckMemberType(in JsonProperty property, string keywordPath, StreamTypes types, string schemaLocation, string expected, ref bool valid)
     {
         Push(keywordPath, property);
         return Pop(CheckType(property.Value, types, schemaLocation, expected), ref valid);
+    }
+
+    /// <summary>
+    /// Applies the subschema of every item of an array (<c>items</c>, <c>additionalItems</c> with no tuple before
+    /// it): enters it for each item in turn, runs <paramref name="validator"/> and leaves it with the result, as
+    /// <see cref="Pop(bool, ref bool)"/> does.
+    /// </summary>
+    /// <returns>True when evaluation should stop: an item failed and evaluation stops at the first failure.</returns>
+    public bool ApplyToItems(in JsonElement array, string keywordPath, SchemaValidator validator, ref bool valid, string? resource = null)
+    {
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            Push(keywordPath, index, resource);
+            if (Pop(validator(item, this, null), ref valid))
+            {
+                return true;
+            }
+
+            index++;
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="ApplyToItems"/> for an items subschema whose only keyword is <c>type</c> (see <see cref="CheckType"/>).</summary>
+    /// <returns>True when evaluation should stop: an item is of another type and evaluation stops at the first failure.</returns>
+    public bool CheckItemTypes(in JsonElement array, string keywordPath, StreamTypes types, string schemaLocation, string expected, ref bool valid)
+    {
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            Push(keywordPath, index);
+            if (Pop(CheckType(item, types, schemaLocation, expected), ref valid))
+            {
+                return true;
+            }
+
+            index++;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reports an object member where its subschema is <c>false</c> (most often <c>additionalProperties: false</c>)
+    /// and fails the schema being evaluated.
+    /// </summary>
+    /// <param name="property">The member.</param>
+    /// <param name="keywordPath">The subschema's path from the schema being evaluated (<c>/additionalProperties</c>).</param>
+    /// <param name="schemaLocation">The subschema's absolute location.</param>
+    /// <param name="keyword">The keyword that applied it.</param>
+    /// <param name="valid">The result of the schema being evaluated: false from here on.</param>
+    /// <returns>True when evaluation should stop: first-failure mode.</returns>
+    public bool RejectMember(in JsonProperty property, string keywordPath, string schemaLocation, string keyword, ref bool valid)
+    {
+        Push(keywordPath, property);
+        FailFalseSchema(schemaLocation, keyword);
+        _frames[--_depth] = default;
+        valid = false;
+        return StopAtFirstFailure;
+    }
+
+    /// <summary>
+    /// Reports each <c>required</c> member that <paramref name="present"/> (bits of the members found, in the
+    /// order of <c>properties</c>) lacks, in the order <c>required</c> lists them, and fails the schema being
+    /// evaluated if any is missing.
+    /// </summary>
+    /// <param name="valid">The result of the schema being evaluated: false when a member is missing.</param>
+    /// <param name="schemaLocation">The absolute location of the schema.</param>
+    /// <param name="instance">The object.</param>
+    /// <param name="present">The members found, a bit each.</param>
+    /// <param name="required">The required members: each one's bit and name.</param>
+    /// <returns>True when evaluation should stop: a member is missing and evaluation stops at the first failure.</returns>
+    public bool FailMissing(ref bool valid, string schemaLocation, in JsonElement instance, ulong present, ReadOnlySpan<(ulong Bit, string Name)> required)
+    {
+        foreach (var (bit, name) in required)
+        {
+            if ((present & bit) == 0 && Fail(ref valid, schemaLocation, "/required", "required", instance, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Push(in Frame frame)

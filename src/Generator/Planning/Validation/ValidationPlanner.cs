@@ -67,6 +67,9 @@ internal sealed partial class ValidationPlanner
     /// <summary>Locations whose validator a model names, so that must be a method even when the runtime could check them.</summary>
     private readonly HashSet<string> _namedByModels = new(StringComparer.Ordinal);
 
+    /// <summary>Locations that must have a method: the catalog's roots and the models' schemas.</summary>
+    private readonly HashSet<string> _forced = new(StringComparer.Ordinal);
+
     private ValidationPlanner(SchemaIndex index, CancellationToken cancellationToken)
     {
         _index = index;
@@ -158,6 +161,8 @@ internal sealed partial class ValidationPlanner
                 var (info, method) = _pending.Dequeue();
                 _validators.Add(PlanValidator(info, method));
             }
+
+            ApplyThroughPassingLocations();
         }
 
         var events = _index.Events.Select(e => new CatalogEvent(e.EventName, e.Key, e.Schema.Pointer)).ToEquatableArray();
@@ -226,12 +231,113 @@ internal sealed partial class ValidationPlanner
             }
         }
 
+        if (forceMethod)
+        {
+            _forced.Add(info.Pointer);
+        }
+
         var method = _methodNames.Claim([MethodNameOf(info.Pointer)], out _);
         var target = Target.ToMethod(method, info.BaseUri);
         _targets[info.Pointer] = target;
         _pending.Enqueue((info, method));
         return target;
     }
+
+    /// <summary>
+    /// Vendor specs wrap most references to add a description (<c>{"allOf": [{"$ref": …}], "description": …}</c>): a
+    /// location whose only check applies one other schema in place gets no method. Each target naming it becomes a
+    /// <see cref="TargetKind.Through"/> target, which callers apply as the method did (enter the subschema unless
+    /// evaluation is too deep, apply it, leave it). Locations that must keep a method (roots, models, names other
+    /// schemas use) keep theirs, and so does any on a loop of such locations.
+    /// </summary>
+    private void ApplyThroughPassingLocations()
+    {
+        var passing = new Dictionary<string, ValidatorSpec>(StringComparer.Ordinal);
+        foreach (var spec in _validators)
+        {
+            if (ThroughOf(spec) is not null && !_forced.Contains(spec.Pointer) && !_namedByModels.Contains(spec.Pointer)
+                && _index.Schemas.TryGetValue(spec.Pointer, out var info) && !NamesItself(info))
+            {
+                passing.Add(spec.Method, spec);
+            }
+        }
+
+        // A location on a loop (a $ref to a $ref back to it), or on the way into one, keeps its method.
+        foreach (var start in passing.Keys.ToList())
+        {
+            var chain = new List<string>();
+            var current = start;
+            while (passing.TryGetValue(current, out var spec) && ThroughOf(spec)!.Value.Inner is { Kind: TargetKind.Method } inner)
+            {
+                if (chain.Contains(current))
+                {
+                    chain.ForEach(method => passing.Remove(method));
+                    break;
+                }
+
+                chain.Add(current);
+                current = inner.Method!;
+            }
+        }
+
+        if (passing.Count == 0)
+        {
+            return;
+        }
+
+        var resolved = new Dictionary<string, Target>(StringComparer.Ordinal);
+        Target Replace(Target target)
+        {
+            if (target.Kind != TargetKind.Method || !passing.TryGetValue(target.Method!, out var spec))
+            {
+                return target;
+            }
+
+            if (!resolved.TryGetValue(target.Method!, out var through))
+            {
+                var (path, enters, inner) = ThroughOf(spec)!.Value;
+                through = Target.ToThrough(path, enters, Replace(inner), spec.Resource);
+                resolved.Add(target.Method!, through);
+            }
+
+            return through;
+        }
+
+        for (var i = 0; i < _validators.Count; i++)
+        {
+            var spec = _validators[i];
+            _validators[i] = spec with { Checks = spec.Checks.Select(check => CheckTargets.Map(check, Replace)).ToEquatableArray() };
+        }
+
+        _validators.RemoveAll(spec => passing.ContainsKey(spec.Method));
+        foreach (var pointer in _targets.Keys.ToList())
+        {
+            _targets[pointer] = Replace(_targets[pointer]);
+        }
+    }
+
+    /// <summary>
+    /// For a location whose only check applies one method or type check in place, as a <c>$ref</c> or an <c>allOf</c>
+    /// of one: the path it applies it at, the resource entering it names (a reference always names its target's; an
+    /// <c>allOf</c> only a resource other than its own), and the target. Null for any other location.
+    /// </summary>
+    private static (string Path, string? Enters, Target Inner)? ThroughOf(ValidatorSpec spec)
+    {
+        if (spec.AlwaysFails || spec.AcceptsNull || spec.TracksEvaluated || spec.MetaSchema is not null || spec.Checks.Count != 1)
+        {
+            return null;
+        }
+
+        return spec.Checks[0] switch
+        {
+            ReferenceCheck { Schema.IsCall: true } reference => ("/" + reference.Keyword, reference.Schema.Resource, reference.Schema),
+            CombinatorCheck { Keyword: "allOf", Schemas: [{ IsCall: true } only] } => ("/allOf/0", only.Resource != spec.Resource ? only.Resource : null, only),
+            _ => null,
+        };
+    }
+
+    private static bool NamesItself(SchemaNodeInfo info)
+        => info.Node.IsObject && info.Node.Properties.Any(member => Array.IndexOf(NamingKeywords, member.Name) >= 0);
 
     /// <summary>Keywords that name a schema, or its dialect, for other schemas: a schema with one keeps its method.</summary>
     private static readonly string[] NamingKeywords = ["$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary"];

@@ -67,7 +67,8 @@ internal sealed record ValidatorSpec(
 /// <summary>
 /// A subschema to apply: a method of this file's class, a location in another file (resolved when the
 /// plan is linked), a schema whose only keyword is <c>type</c> (checked by the runtime, with no method),
-/// or a boolean schema that needs no method.
+/// a schema that only applies one other in place (a <c>$ref</c>, an <c>allOf</c> of one: its callers apply that one
+/// through it, with no method of its own), or a boolean schema that needs no method.
 /// </summary>
 /// <param name="Kind">Which of those it is.</param>
 /// <param name="Method">For <see cref="TargetKind.Method"/>: the method, qualified with its class when it is in another file.</param>
@@ -85,10 +86,22 @@ internal sealed record Target(TargetKind Kind, string? Method = null, string? Re
     /// <summary>For <see cref="TargetKind.Type"/>: the types the schema allows (JSON Schema names, in its order).</summary>
     public EquatableArray<string> Types { get; init; } = EquatableArray<string>.Empty;
 
-    /// <summary>Whether applying the target is a call: to a method, or to the runtime's check of a <c>type</c>.</summary>
-    public bool IsCall => Kind is TargetKind.Method or TargetKind.Type;
+    /// <summary>For <see cref="TargetKind.Through"/>: the path of the one subschema the location applies (<c>/$ref</c>, <c>/allOf/0</c>).</summary>
+    public string? ThroughPath { get; init; }
+
+    /// <summary>For <see cref="TargetKind.Through"/>: the resource entering that subschema names, when it names one.</summary>
+    public string? ThroughResource { get; init; }
+
+    /// <summary>For <see cref="TargetKind.Through"/>: the subschema it applies (a method, a type check, or another of these).</summary>
+    public Target? Inner { get; init; }
+
+    /// <summary>Whether applying the target is a call: to a method, to the runtime's check of a <c>type</c>, or through a location to one of those.</summary>
+    public bool IsCall => Kind is TargetKind.Method or TargetKind.Type or TargetKind.Through;
 
     public static Target ToMethod(string method, string resource) => new(TargetKind.Method, method, resource);
+
+    /// <summary>A location in <paramref name="resource"/> whose only check applies <paramref name="inner"/> at <paramref name="path"/>.</summary>
+    public static Target ToThrough(string path, string? enters, Target inner, string resource) => new(TargetKind.Through, Resource: resource) { ThroughPath = path, ThroughResource = enters, Inner = inner };
 
     /// <summary>A schema whose only keyword is <c>type</c>: <paramref name="types"/> at <paramref name="schemaUri"/>, in <paramref name="resource"/>.</summary>
     public static Target ToTypeCheck(EquatableArray<string> types, string schemaUri, string resource) => new(TargetKind.Type, Resource: resource, Uri: schemaUri) { Types = types };
@@ -104,6 +117,7 @@ internal enum TargetKind
     False,
     Method,
     Type,
+    Through,
     External,
     Unresolved,
 }

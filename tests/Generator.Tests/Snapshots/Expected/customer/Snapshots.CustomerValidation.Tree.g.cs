@@ -55,7 +55,7 @@ internal static partial class CustomerValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    if (context.Pop(Tree_Children_Item(item, context, null), ref valid))
+                    if (context.Pop(context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Tree(item, context, null)), ref valid))
                     {
                         return false;
                     }
@@ -68,10 +68,6 @@ internal static partial class CustomerValidation
         return valid;
     }
 
-    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children/items</c>.</summary>
-    internal static bool Tree_Children_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Tree(instance, context, evaluated));
-
     private static global::Hooksmith.Validation.PropertyNameSet? s_tree__Properties;
 
     private static global::Hooksmith.Validation.PropertyNameSet Tree__Properties => s_tree__Properties ??= new("value", "children");
@@ -80,7 +76,5 @@ internal static partial class CustomerValidation
     private static global::Hooksmith.Validation.StreamSchema? Tree__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Tree__Stream => Tree__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("value", "children"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer), static () => Tree_Children__Stream] };
     private static global::Hooksmith.Validation.StreamSchema? Tree_Children__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Tree_Children__Stream => Tree_Children__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Tree_Children_Item__Stream };
-    private static global::Hooksmith.Validation.StreamSchema? Tree_Children_Item__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Tree_Children_Item__Stream => Tree_Children_Item__StreamCache ??= new() { AllOf = [static () => Tree__Stream] };
+    internal static global::Hooksmith.Validation.StreamSchema Tree_Children__Stream => Tree_Children__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Tree__Stream };
 }

@@ -29,7 +29,7 @@ internal static partial class CustomerValidation
         }
 
         context.Push("/allOf/0");
-        if (context.Pop(Customer_AllOf0(instance, context, evaluated), ref valid))
+        if (context.Pop(context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Named(instance, context, evaluated)), ref valid))
         {
             return false;
         }
@@ -40,10 +40,6 @@ internal static partial class CustomerValidation
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/allOf/0</c>.</summary>
-    internal static bool Customer_AllOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Named(instance, context, evaluated));
 
     /// <summary>Validates a value against the schema at <c>#/allOf/1</c>.</summary>
     internal static bool Customer_AllOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
@@ -119,9 +115,7 @@ internal static partial class CustomerValidation
 
     // The same locations' checks for the one reader pass (see StreamSchema).
     private static global::Hooksmith.Validation.StreamSchema? Customer__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Customer__Stream => Customer__StreamCache ??= new() { PresenceNames = new("name"), Required = 0x1UL, AllOf = [static () => Customer_AllOf0__Stream, static () => Customer_AllOf1__Stream] };
-    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf0__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf0__Stream => Customer_AllOf0__StreamCache ??= new() { AllOf = [static () => Named__Stream] };
+    internal static global::Hooksmith.Validation.StreamSchema Customer__Stream => Customer__StreamCache ??= new() { PresenceNames = new("name"), Required = 0x1UL, AllOf = [static () => Named__Stream, static () => Customer_AllOf1__Stream] };
     private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1__Stream => Customer_AllOf1__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("email", "labels"), PropertySchemas = [static () => Customer_AllOf1_Email__Stream, static () => Customer_AllOf1_Labels__Stream] };
     private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Email__StreamCache;

@@ -52,22 +52,9 @@ internal static partial class OrderValidation
                 }
             }
 
-            if ((present & 0x7UL) != 0x7UL)
+            if ((present & 0x7UL) != 0x7UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "id"), (0x2UL, "status"), (0x4UL, "items")]))
             {
-                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "id"))
-                {
-                    return false;
-                }
-
-                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "status"))
-                {
-                    return false;
-                }
-
-                if ((present & 0x4UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "items"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;
@@ -126,7 +113,7 @@ internal static partial class OrderValidation
                 foreach (var item in instance.EnumerateArray())
                 {
                     context.Push("/items", index);
-                    if (context.Pop(Order_Items_Item(item, context, null), ref valid))
+                    if (context.Pop(context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(item, context, null)), ref valid))
                     {
                         return false;
                     }
@@ -158,27 +145,14 @@ internal static partial class OrderValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
         {
+            if (context.CheckItemTypes(instance, "/items", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/tags/items", "string", ref valid))
             {
-                var index = 0;
-                foreach (var item in instance.EnumerateArray())
-                {
-                    context.Push("/items", index);
-                    if (context.Pop(context.CheckType(item, global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/tags/items", "string"), ref valid))
-                    {
-                        return false;
-                    }
-
-                    index++;
-                }
+                return false;
             }
             evaluated?.AddAllItems();
         }
         return valid;
     }
-
-    /// <summary>Validates a value against the schema at <c>#/properties/items/items</c>.</summary>
-    internal static bool Order_Items_Item(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
-        => context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(instance, context, evaluated));
 
     private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
 
@@ -196,11 +170,9 @@ internal static partial class OrderValidation
     private static global::Hooksmith.Validation.StreamSchema? Order_Shipping__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_Shipping__Stream => Order_Shipping__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("carrier", "tracking"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)] };
     private static global::Hooksmith.Validation.StreamSchema? Order_Items__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Items__Stream => Order_Items__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Order_Items_Item__Stream };
+    internal static global::Hooksmith.Validation.StreamSchema Order_Items__Stream => Order_Items__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => LineItem__Stream };
     private static global::Hooksmith.Validation.StreamSchema? Order_CreatedAt__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_CreatedAt__Stream => Order_CreatedAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("date-time", false)] };
     private static global::Hooksmith.Validation.StreamSchema? Order_Tags__StreamCache;
     internal static global::Hooksmith.Validation.StreamSchema Order_Tags__Stream => Order_Tags__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String) };
-    private static global::Hooksmith.Validation.StreamSchema? Order_Items_Item__StreamCache;
-    internal static global::Hooksmith.Validation.StreamSchema Order_Items_Item__Stream => Order_Items_Item__StreamCache ??= new() { AllOf = [static () => LineItem__Stream] };
 }

@@ -40,17 +40,9 @@ internal static partial class PaymentValidation
                 }
             }
 
-            if ((present & 0x3UL) != 0x3UL)
+            if ((present & 0x3UL) != 0x3UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "type"), (0x2UL, "iban")]))
             {
-                if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "type"))
-                {
-                    return false;
-                }
-
-                if ((present & 0x2UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "iban"))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return valid;

@@ -14,15 +14,16 @@ using Xunit.Abstractions;
 namespace Hooksmith.Conformance.Tests.Differential;
 
 /// <summary>
-/// A schema whose only keyword is <c>type</c> gets no validator method: the runtime checks it
-/// (<c>ValidationContext.CheckType</c>, <c>CheckMemberType</c>). That must change nothing a user sees. Each
-/// seeded random schema is generated twice: as it is, and with <c>"minProperties": 0</c> (a keyword that never
-/// fails) beside every such <c>type</c>, which gives those schemas methods as before. Both are compiled into one
-/// assembly, and every random instance must get the same errors from both — instance location, keyword
+/// Two kinds of location get no validator method: a schema whose only keyword is <c>type</c> (the runtime checks
+/// it: <c>ValidationContext.CheckType</c>, <c>CheckMemberType</c>) and one whose only check applies one other schema
+/// in place (a <c>$ref</c>, an <c>allOf</c> of one: callers apply that one through it). That must change nothing a
+/// user sees. Each seeded random schema is generated twice: as it is, and with <c>"minProperties": 0</c> (a keyword
+/// that never fails) beside every such location, which gives those locations methods as before. Both are compiled
+/// into one assembly, and every random instance must get the same errors from both — instance location, keyword
 /// location, keyword, message and absolute location, in order — in full and first-failure mode, with formats
 /// asserted and not.
 /// </summary>
-public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
+public sealed class LocationsWithoutMethodsTests(ITestOutputHelper output)
 {
     private const int SchemasPerDraft = 60;
 
@@ -45,24 +46,25 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
     [Theory]
     [InlineData("2020-12", 20261207)]
     [InlineData("draft-07", 20261208)]
-    public void Schemas_checked_by_the_runtime_report_exactly_what_their_methods_did(string draftName, int seed)
+    public void Locations_without_methods_report_exactly_what_their_methods_did(string draftName, int seed)
     {
         var draft = DifferentialDraft.All.Single(d => d.Name == draftName);
         var cases = DifferentialRun.Generate(draft, seed, SchemasPerDraft, InstancesPerSchema);
-        // Random schemas seldom have a subschema with nothing but a type, as vendor specs mostly do: a third of
-        // the subschemas become one (of one or two types), with their instances left as they were made.
+        // Random schemas seldom have a subschema with nothing but a type, or one that only wraps another, as vendor
+        // specs mostly do: a third of the subschemas become the first (of one or two types), a sixth are wrapped in
+        // an allOf of one (or two, nested), with their instances left as they were made.
         var random = new Random(seed);
         cases = cases.Select(c => c with { Schema = Reduce(JsonNode.Parse(c.Schema)!, random, isRoot: true)!.ToJsonString() }).ToList();
         var marked = 0;
         var withMethods = cases.Select(c =>
         {
             var schema = JsonNode.Parse(c.Schema)!;
-            marked += MarkTypeOnly(schema);
+            marked += MarkMethodless(schema);
             return schema.ToJsonString();
         }).ToList();
 
-        // A generous share of random schemas has type-only subschemas, or the comparison would prove little.
-        Assert.True(marked >= SchemasPerDraft, $"only {marked} type-only schemas in {SchemasPerDraft} random schemas");
+        // A generous share of random schemas has such locations, or the comparison would prove little.
+        Assert.True(marked >= SchemasPerDraft, $"only {marked} locations without methods in {SchemasPerDraft} random schemas");
 
         var files = cases.Select((c, i) => new SchemaFile(PathOf("inlined", i), c.Schema, NamespaceOf("Inlined", i), draft.Name))
             .Concat(withMethods.Select((text, i) => new SchemaFile(PathOf("methods", i), text, NamespaceOf("Methods", i), draft.Name)));
@@ -71,10 +73,10 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
 
         var inlinedMethods = ValidatorMethods(run.Output, "Inlined");
         var methods = ValidatorMethods(run.Output, "Methods");
-        output.WriteLine($"{draft.Name}: {marked} type-only schemas; validator methods {inlinedMethods} inlined against {methods} with methods");
+        output.WriteLine($"{draft.Name}: {marked} locations marked; validator methods {inlinedMethods} without against {methods} with the marks");
         Assert.True(inlinedMethods < methods, $"the runtime checks no schema: {inlinedMethods} methods against {methods}");
 
-        var generated = GeneratedAssembly.Load(run.Output, "type-only-" + draft.Name);
+        var generated = GeneratedAssembly.Load(run.Output, "methodless-" + draft.Name);
         var compared = 0;
         var invalid = 0;
         try
@@ -140,8 +142,12 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
                 "size": { "$ref": "target.json#/properties/size" },
                 "code": { "$ref": "target.json#/$defs/Code" },
                 "codes": { "type": "array", "items": { "$ref": "target.json#/properties/id" } },
-                "either": { "anyOf": [{ "$ref": "target.json#/properties/size" }, { "type": "boolean" }] }
-              }
+                "either": { "anyOf": [{ "$ref": "target.json#/properties/size" }, { "type": "boolean" }] },
+                "wrapped": { "allOf": [{ "$ref": "target.json#/properties/size" }], "description": "wraps a reference" },
+                "nested": { "allOf": [{ "allOf": [{ "$ref": "target.json#/$defs/Code" }] }] },
+                "list": { "type": "array", "items": { "allOf": [{ "$ref": "#/$defs/Local" }] } }
+              },
+              "$defs": { "Local": { "type": "object", "required": ["a"] } }
             }
             """;
         const string OpenApi = """
@@ -163,29 +169,30 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
         [
             "{}", "{\"id\":\"a\",\"size\":null,\"code\":1,\"codes\":[\"x\"],\"either\":true}", "{\"id\":1}", "{\"size\":1.5}",
             "{\"size\":\"1\",\"id\":null,\"code\":1.0}", "{\"code\":\"1\",\"codes\":[1,\"a\",null]}", "{\"either\":\"no\"}",
-            "{\"note\":null,\"count\":1,\"tags\":[null,\"a\"]}", "{\"note\":5,\"count\":\"1\",\"tags\":[1,{}]}", "[]", "5",
+            "{\"note\":null,\"count\":1,\"tags\":[null,\"a\"]}", "{\"wrapped\":\"x\",\"nested\":1.5,\"list\":[{},{\"a\":1},2]}",
+            "{\"wrapped\":null,\"nested\":[],\"list\":{}}", "{\"note\":5,\"count\":\"1\",\"tags\":[1,{}]}", "[]", "5",
         ];
 
         var files = new List<SchemaFile>();
         foreach (var folder in new[] { "inlined", "methods" })
         {
             var mark = folder == "methods";
-            files.Add(new SchemaFile($"/type-only/{folder}/target.json", Marked(Target, mark), $"{folder}.Target"));
-            files.Add(new SchemaFile($"/type-only/{folder}/referrer.json", Marked(Referrer, mark), $"{folder}.Referrer"));
-            files.Add(new SchemaFile($"/type-only/{folder}/openapi.json", Marked(OpenApi, mark), $"{folder}.OpenApi"));
+            files.Add(new SchemaFile($"/methodless/{folder}/target.json", Marked(Target, mark), $"{folder}.Target"));
+            files.Add(new SchemaFile($"/methodless/{folder}/referrer.json", Marked(Referrer, mark), $"{folder}.Referrer"));
+            files.Add(new SchemaFile($"/methodless/{folder}/openapi.json", Marked(OpenApi, mark), $"{folder}.OpenApi"));
         }
 
         var run = GeneratorHarness.Run(files);
         Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.True(ValidatorMethods(run.Output, "inlined") < ValidatorMethods(run.Output, "methods"));
-        var generated = GeneratedAssembly.Load(run.Output, "type-only-files");
+        var generated = GeneratedAssembly.Load(run.Output, "methodless-files");
         try
         {
             var errors = 0;
             foreach (var (file, pointer) in new[] { ("referrer.json", string.Empty), ("target.json", string.Empty), ("openapi.json", "/components/schemas/Thing") })
             {
-                var inlined = generated.Catalog.Find("/type-only/inlined/" + file, pointer) ?? throw new InvalidOperationException("no catalog entry for " + file);
-                var withMethods = generated.Catalog.Find("/type-only/methods/" + file, pointer) ?? throw new InvalidOperationException("no catalog entry for " + file);
+                var inlined = generated.Catalog.Find("/methodless/inlined/" + file, pointer) ?? throw new InvalidOperationException("no catalog entry for " + file);
+                var withMethods = generated.Catalog.Find("/methodless/methods/" + file, pointer) ?? throw new InvalidOperationException("no catalog entry for " + file);
                 foreach (var text in instances)
                 {
                     using var document = JsonDocument.Parse(text);
@@ -203,9 +210,9 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
 
             // The other file's location, reached through the reference.
             using var wrongId = JsonDocument.Parse("{\"id\":1}");
-            var error = Assert.Single(generated.Catalog.Find("/type-only/inlined/referrer.json", string.Empty)!.Validate(wrongId.RootElement).Errors);
+            var error = Assert.Single(generated.Catalog.Find("/methodless/inlined/referrer.json", string.Empty)!.Validate(wrongId.RootElement).Errors);
             Assert.Equal(("/id", "/properties/id/$ref/type"), (error.InstanceLocation, error.KeywordLocation));
-            Assert.EndsWith("/type-only/inlined/target.json#/properties/id/type", error.SchemaLocation, StringComparison.Ordinal);
+            Assert.EndsWith("/methodless/inlined/target.json#/properties/id/type", error.SchemaLocation, StringComparison.Ordinal);
         }
         finally
         {
@@ -213,13 +220,13 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The schema text, with <c>"minProperties": 0</c> beside every type-only schema when <paramref name="mark"/>.</summary>
+    /// <summary>The schema text, with <c>"minProperties": 0</c> beside every location that would have no method when <paramref name="mark"/>.</summary>
     private static string Marked(string schema, bool mark)
     {
         var node = JsonNode.Parse(schema)!;
         if (mark)
         {
-            MarkTypeOnly(node["components"]?["schemas"] is JsonObject components ? components["Thing"]! : node);
+            MarkMethodless(node["components"]?["schemas"] is JsonObject components ? components["Thing"]! : node);
         }
 
         return node.ToJsonString();
@@ -265,6 +272,12 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
                 replace(reduced);
             }
         });
+        if (!isRoot && random.Next(6) == 0)
+        {
+            var wrapped = new JsonObject { ["allOf"] = new JsonArray(node.DeepClone()), ["description"] = "wrapped" };
+            return random.Next(3) == 0 ? new JsonObject { ["allOf"] = new JsonArray(wrapped) } : wrapped;
+        }
+
         return node;
     }
 
@@ -302,10 +315,11 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Adds <c>"minProperties": 0</c> to every subschema whose only assertion is <c>type</c>, walking only schema
-    /// positions (never <c>const</c>, <c>enum</c> or <c>default</c> values); returns how many it marked.
+    /// Adds <c>"minProperties": 0</c> to every subschema whose only assertion is <c>type</c>, or a <c>$ref</c>, or an
+    /// <c>allOf</c> of one, walking only schema positions (never <c>const</c>, <c>enum</c> or <c>default</c> values);
+    /// returns how many it marked. (In draft-07 a <c>$ref</c> overrides the mark, so those stay without a method.)
     /// </summary>
-    private static int MarkTypeOnly(JsonNode schema)
+    private static int MarkMethodless(JsonNode schema)
     {
         if (schema is not JsonObject node)
         {
@@ -313,9 +327,12 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
         }
 
         var marked = 0;
-        ForEachSubschema(node, (child, _) => marked += MarkTypeOnly(child));
+        ForEachSubschema(node, (child, _) => marked += MarkMethodless(child));
 
-        if (node.ContainsKey("type") && node.All(p => p.Key is "type" or "nullable" || !IsAssertion(p.Key)))
+        var assertions = node.Select(p => p.Key).Where(k => IsAssertion(k) && k is not ("$defs" or "definitions" or "$schema")).ToList();
+        var typeOnly = node.ContainsKey("type") && assertions.All(k => k is "type" or "nullable");
+        var wraps = assertions is ["$ref"] || (assertions is ["allOf"] && node["allOf"] is JsonArray { Count: 1 });
+        if (typeOnly || wraps)
         {
             node["minProperties"] = 0;
             marked++;
@@ -335,7 +352,7 @@ public sealed class TypeOnlyInliningTests(ITestOutputHelper output)
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
             .Count(method => method.ParameterList.Parameters.Any(p => p.Type?.ToString().EndsWith("ValidationContext", StringComparison.Ordinal) == true));
 
-    private static string PathOf(string folder, int index) => "/type-only/" + folder + "/case-" + index.ToString(CultureInfo.InvariantCulture) + ".json";
+    private static string PathOf(string folder, int index) => "/methodless/" + folder + "/case-" + index.ToString(CultureInfo.InvariantCulture) + ".json";
 
     private static string NamespaceOf(string prefix, int index) => prefix + ".C" + index.ToString(CultureInfo.InvariantCulture);
 }
