@@ -9,7 +9,8 @@ namespace Hooksmith.Runtime.Tests.Validation;
 /// The runtime calls that hold what every generated validator used to spell out: applying a subschema to each item
 /// (<see cref="ValidationContext.ApplyToItems"/>, <see cref="ValidationContext.CheckItemTypes"/>), rejecting a member
 /// that <c>additionalProperties: false</c> forbids (<see cref="ValidationContext.RejectMember"/>) and reporting missing
-/// <c>required</c> members (<see cref="ValidationContext.FailMissing"/>): their errors, in order, and where they stop.
+/// <c>required</c> members (<see cref="ValidationContext.FailMissing"/>), applying a member's schema through a location that
+/// only wraps it: their errors, in order, and where they stop.
 /// </summary>
 public sealed class ApplicationHelperTests
 {
@@ -125,6 +126,38 @@ public sealed class ApplicationHelperTests
             return !context.FailMissing(ref valid, Schema, instance, present: 0x3UL, [(0x2UL, "b"), (0x1UL, "a")]) && valid;
         }, firstFailure: false);
         Assert.True(result.IsValid);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_member_applied_through_a_wrapping_location_reports_the_path_through_it(bool firstFailure)
+    {
+        using var document = JsonDocument.Parse("{\"a\":1,\"b\":2}");
+        static bool IsString(in JsonElement value, ValidationContext context, EvaluatedLocations? evaluated)
+            => context.CheckType(value, StreamTypes.String, "https://example.com/other.json#/$defs/Name", "string");
+
+        var result = Run(document, (in JsonElement instance, ValidationContext context) =>
+        {
+            var valid = true;
+            foreach (var property in instance.EnumerateObject())
+            {
+                if (context.ApplyToMember(property, "/properties/" + property.Name, "/allOf/0", IsString, ref valid, null, "https://example.com/other.json"))
+                {
+                    return false;
+                }
+            }
+
+            return valid;
+        }, firstFailure);
+
+        Assert.False(result.IsValid);
+        var expected = new List<(string, string, string?)>
+        {
+            ("/a", "/properties/a/allOf/0/type", "https://example.com/other.json#/$defs/Name/type"),
+            ("/b", "/properties/b/allOf/0/type", "https://example.com/other.json#/$defs/Name/type"),
+        };
+        Assert.Equal(firstFailure ? expected.Take(1).ToList() : expected, result.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.SchemaLocation)).ToList());
     }
 
     private delegate bool Body(in JsonElement instance, ValidationContext context);
