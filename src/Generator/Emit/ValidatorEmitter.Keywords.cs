@@ -489,9 +489,7 @@ internal static partial class ValidatorEmitter
             {
                 // Members that 'properties' names count as evaluated.
                 b.WriteLine();
-                b.OpenBlock(_spec.TracksEvaluated ? "if (member >= 0)" : "if (evaluated is not null && member >= 0)");
-                b.WriteLine($"{Tracked}.AddProperty(property);");
-                b.CloseBlock();
+                b.WriteLine($"{Record}AddProperty(property, member);");
             }
 
             b.CloseBlock();

@@ -27,6 +27,18 @@ public sealed class EvaluatedLocations
         }
     }
 
+    /// <summary>
+    /// Marks a member as evaluated when <c>properties</c> names it: <paramref name="member"/> is its index there, as
+    /// <see cref="PropertyNameSet.IndexOf(in JsonProperty)"/> found it, negative when it is not named.
+    /// </summary>
+    public void AddProperty(in JsonProperty property, int member)
+    {
+        if (member >= 0)
+        {
+            AddProperty(property);
+        }
+    }
+
     /// <summary>Marks every member as evaluated.</summary>
     public void AddAllProperties() => _allProperties = true;
 
