@@ -408,10 +408,7 @@ internal static partial class ValidatorEmitter
 
             if (required is not null)
             {
-                b.OpenBlock("if ((uint)member < 64)");
-                b.WriteLine("present |= 1UL << member;");
-                b.CloseBlock();
-                b.WriteLine();
+                b.WriteLine($"present |= {NameSetType}.Bit(member);");
             }
 
             if (needsMatched)
@@ -421,7 +418,7 @@ internal static partial class ValidatorEmitter
 
             if (checkedProperties.Count > 0)
             {
-                if (names.Count > 0 && needsMatched)
+                if (names.Count > 0 && (needsMatched || required is not null))
                 {
                     b.WriteLine();
                 }
@@ -580,14 +577,8 @@ internal static partial class ValidatorEmitter
             b.CloseBlock();
         }
 
-        /// <summary>Writes the giving back of a branch's evaluated locations, when it rented them.</summary>
-        private void WriteReturnOfBranch()
-        {
-            _body.WriteLine();
-            _body.OpenBlock("if (branch is not null)");
-            _body.WriteLine("context.Return(branch);");
-            _body.CloseBlock();
-        }
+        /// <summary>Writes the giving back of a branch's evaluated locations, when it rented them (the runtime ignores null).</summary>
+        private void WriteReturnOfBranch() => _body.WriteLine("context.Return(branch);");
 
         /// <summary>
         /// Writes, for full mode, a second pass over branches that all failed, reporting what each one
@@ -696,9 +687,7 @@ internal static partial class ValidatorEmitter
             }
 
             b.WriteLine();
-            b.OpenBlock("if (condition is not null)");
             b.WriteLine("context.Return(condition);");
-            b.CloseBlock();
             b.CloseBlock();
         }
 

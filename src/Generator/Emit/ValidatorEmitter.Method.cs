@@ -339,7 +339,7 @@ internal static partial class ValidatorEmitter
         {
             if (target.Kind == TargetKind.Type)
             {
-                return $"context.CheckMemberType(property, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+                return $"context.CheckMemberType(property, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {LocationOf(target)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
             }
 
             var resource = target.Resource is { } r && r != _spec.Resource ? TypeEmitter.Literal(r) : null;
@@ -372,11 +372,27 @@ internal static partial class ValidatorEmitter
 
             if (target.Kind == TargetKind.Type)
             {
-                return $"context.CheckItemTypes(instance, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {TypeEmitter.Literal(target.Uri!)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+                return $"context.CheckItemTypes(instance, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {LocationOf(target)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
             }
 
             var resource = target.Resource is { } r && r != _spec.Resource ? ", " + TypeEmitter.Literal(r) : string.Empty;
             return $"context.ApplyToItems(instance, {keywordPath}, {target.Method}, ref valid{resource})";
+        }
+
+        /// <summary>
+        /// A type-checked target's absolute location as C#: <c>Schema + "/properties/id"</c> (a constant) when it is
+        /// below this schema's, else the whole literal.
+        /// </summary>
+        private string LocationOf(Target target)
+        {
+            var uri = target.Uri!;
+            if (uri.Length > _spec.SchemaUri.Length && uri.StartsWith(_spec.SchemaUri, System.StringComparison.Ordinal))
+            {
+                _usesSchema = true;
+                return "Schema + " + TypeEmitter.Literal(uri.Substring(_spec.SchemaUri.Length));
+            }
+
+            return TypeEmitter.Literal(uri);
         }
 
         /// <summary>The keyword a subschema path starts with (<c>/properties/a</c> → <c>properties</c>).</summary>

@@ -85,6 +85,12 @@ public sealed class PropertyNameSet
     /// <summary>How many names the set has.</summary>
     public int Count => _names.Length;
 
+    /// <summary>
+    /// The bit a member's index stands for in a 64-bit presence mask: <c>1UL &lt;&lt; member</c> for the first 64
+    /// names, 0 for the others and for a name not in the set (a negative index).
+    /// </summary>
+    public static ulong Bit(int member) => (uint)member < 64 ? 1UL << member : 0;
+
     /// <summary>The index of the member's name in the set, or -1.</summary>
     public int IndexOf(in JsonProperty property)
     {

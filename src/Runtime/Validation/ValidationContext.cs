@@ -466,9 +466,14 @@ public sealed class ValidationContext
     /// <summary>An empty set of evaluated locations, for a schema that uses <c>unevaluated*</c>; give it back with <see cref="Return"/>.</summary>
     public EvaluatedLocations RentLocations() => _spareLocations.Count > 0 ? _spareLocations.Pop() : new EvaluatedLocations();
 
-    /// <summary>Gives back a set from <see cref="RentLocations"/>.</summary>
-    public void Return(EvaluatedLocations locations)
+    /// <summary>Gives back a set from <see cref="RentLocations"/>; nothing for null (no set was rented, or it was kept).</summary>
+    public void Return(EvaluatedLocations? locations)
     {
+        if (locations is null)
+        {
+            return;
+        }
+
         locations.Clear();
         _spareLocations.Push(locations);
     }
