@@ -11,7 +11,7 @@ namespace Snapshots;
 /// Amounts are in cents.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Order : global::Hooksmith.Serialization.ISchemaModel<Order>
+public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecord<Order>, global::Hooksmith.Serialization.ISchemaModel<Order>
 {
     /// <summary>The order's identifier.</summary>
     public required string Id { get; init; }
@@ -58,33 +58,14 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
     private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Order? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<Order>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static Order Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Order>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Order>.Validator => global::Snapshots.OrderValidation.Order;
     static string global::Hooksmith.Serialization.ISchemaModel<Order>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Order>.Stream => global::Snapshots.OrderValidation.Order__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties, Spellings);
         members.Write<string, global::Hooksmith.Serialization.StringCodec>("id"u8, 0, Id, isRequired: true);
