@@ -229,12 +229,6 @@ internal static partial class TypeEmitter
 
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
-        writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.StartObject)");
-        writer.WriteLine("context.ReportTypeMismatch(\"object\", reader.TokenType);");
-        writer.WriteLine("value = null;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
         var locals = LocalNames(spec.Properties.Select(p => p.Name), MethodNames);
         for (var index = 0; index < spec.Properties.Count; index++)
         {
@@ -246,7 +240,7 @@ internal static partial class TypeEmitter
             writer.WriteLine($"global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(typed)}>? additional = null;");
         }
 
-        writer.WriteLine($"var members = new {TypeNames.Codecs}ObjectReader();");
+        writer.WriteLine($"var members = {TypeNames.Codecs}ObjectReader.Start(ref reader, context); // reports a value that is not an object");
         var unknown = spec.AdditionalProperties is { } additionalType
             ? $"members.ReadAdditional<{TypeNames.Of(additionalType)}, {TypeNames.CodecOf(additionalType, allowsNull: false)}>(ref reader, context, ref additional);"
             : "members.KeepUnknown(ref reader, context);";
@@ -275,12 +269,6 @@ internal static partial class TypeEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("if (members.Failed)");
-        writer.WriteLine("// A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.");
-        writer.WriteLine("value = null;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
         for (var index = 0; index < spec.Properties.Count; index++)
         {
             var property = spec.Properties[index];
@@ -290,7 +278,7 @@ internal static partial class TypeEmitter
             }
         }
 
-        writer.WriteLine("value = new " + name);
+        writer.WriteLine($"value = members.Failed ? null : new {name} // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)");
         writer.OpenBlock();
         for (var index = 0; index < spec.Properties.Count; index++)
         {
@@ -313,7 +301,7 @@ internal static partial class TypeEmitter
         }
 
         writer.CloseBlock("};");
-        writer.WriteLine("return true;");
+        writer.WriteLine("return value is not null;");
         writer.CloseBlock();
         writer.WriteLine();
     }

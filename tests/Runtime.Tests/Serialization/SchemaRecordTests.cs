@@ -8,8 +8,9 @@ using Hooksmith.Validation;
 namespace Hooksmith.Runtime.Tests.Serialization;
 
 /// <summary>
-/// Generated records inherit their static entry points from <see cref="SchemaRecord{TSelf}"/>: the API, equality,
-/// <c>with</c> and <c>ToString</c> are as when each record declared them itself.
+/// Generated records inherit their static entry points from <see cref="SchemaRecord{TSelf}"/>, and their
+/// <c>TryRead</c> leaves the object checks to <see cref="ObjectReader.Start"/>: the API, equality and binding are as
+/// when each record declared them itself.
 /// </summary>
 public sealed class SchemaRecordTests
 {
@@ -111,5 +112,94 @@ public sealed class SchemaRecordTests
         Assert.Contains("Name = Ann", text, System.StringComparison.Ordinal);
         Assert.DoesNotContain("Presence", text, System.StringComparison.Ordinal);
         Assert.DoesNotContain("EqualityContract", text, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]", "array")]
+    [InlineData("\"x\"", "string")]
+    [InlineData("1", "number")]
+    [InlineData("null", "null")]
+    [InlineData("true", "boolean")]
+    public void A_root_that_is_not_an_object_fails_binding_with_one_type_error(string json, string found)
+    {
+        Assert.False(JsonModel.TryBind<SimpleCustomer>(Utf8(json), out var customer, out var result));
+
+        Assert.Null(customer);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("", "type"), (error.InstanceLocation, error.Keyword));
+        Assert.StartsWith("expected object, found ", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains(found, error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_that_is_not_an_object_is_reported_once_and_kept_raw_without_required_reports()
+    {
+        // SimpleCustomer requires id and object: a customer that is not an object is one type problem, not three.
+        Assert.True(JsonModel.TryBind<CustomerOrderUpdated>(Utf8("""{"customer":[1,2],"referrer":null,"order":null,"redemption":null}"""), out var data, out var result));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("/customer", "type"), (error.InstanceLocation, error.Keyword));
+        Assert.Null(data.Customer);
+        Assert.Equal("[1,2]", data.AdditionalProperties!["customer"].GetRawText());
+        Assert.Equal("""{"referrer":null,"order":null,"redemption":null,"customer":[1,2]}""", JsonModel.ToJsonString(data)); // kept members last
+    }
+
+    [Fact]
+    public void A_member_object_with_an_undecodable_name_is_reported_once_and_kept_raw_without_required_reports()
+    {
+        const string json = """{"customer":{"\ud800":1},"referrer":null,"order":null,"redemption":null}""";
+
+        Assert.True(JsonModel.TryBind<CustomerOrderUpdated>(Utf8(json), out var data, out var result));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("encoding", error.Keyword);
+        Assert.StartsWith("/customer/", error.InstanceLocation, System.StringComparison.Ordinal);
+        Assert.Null(data.Customer);
+        Assert.Equal(JsonValueKind.Object, data.AdditionalProperties!["customer"].ValueKind);
+        Assert.Equal("""{"referrer":null,"order":null,"redemption":null,"customer":{"\ud800":1}}""", JsonModel.ToJsonString(data)); // kept members last
+    }
+
+    [Fact]
+    public void A_root_with_an_undecodable_name_fails_binding_with_the_encoding_error_only()
+    {
+        Assert.False(JsonModel.TryBind<SimpleCustomer>(Utf8("""{"name":"Ann","\udc00":1}"""), out var customer, out var result));
+
+        Assert.Null(customer);
+        Assert.Equal("encoding", Assert.Single(result.Errors).Keyword);
+    }
+
+    [Fact]
+    public void Start_on_a_value_that_is_not_an_object_fails_the_reader_and_later_calls_report_nothing()
+    {
+        var reader = new Utf8JsonReader(Utf8("""[{"id":1}]"""));
+        reader.Read();
+        var context = new BindingContext();
+
+        var members = ObjectReader.Start(ref reader, context);
+
+        Assert.True(members.Failed);
+        Assert.False(members.NextMember(ref reader, context));
+        Assert.Equal(JsonTokenType.StartArray, reader.TokenType); // not moved
+        members.RequireMember(context, 0, "id");
+        Assert.Equal("type", Assert.Single(context.ToResult().Errors).Keyword);
+    }
+
+    [Fact]
+    public void Start_on_an_object_reads_its_members_and_reports_missing_required_ones()
+    {
+        var reader = new Utf8JsonReader(Utf8("""{"a":1}"""));
+        reader.Read();
+        var context = new BindingContext();
+
+        var members = ObjectReader.Start(ref reader, context);
+
+        Assert.False(members.Failed);
+        Assert.True(members.NextMember(ref reader, context, new PropertyNameSet("a", "b"), out var member));
+        Assert.Equal(0, member);
+        members.ReadMember<long, Int64Codec>(ref reader, context, 0, "a", out var a);
+        Assert.False(members.NextMember(ref reader, context));
+        members.RequireMember(context, 1, "b");
+        Assert.Equal(1, a);
+        Assert.Equal("required", Assert.Single(context.ToResult().Errors).Keyword);
     }
 }

@@ -54,19 +54,12 @@ public sealed partial record Customer : global::Hooksmith.Serialization.SchemaRe
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Customer value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? name = default;
         string? @class = default;
         string? customerValue = default;
         string? email = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? labels = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("name", "class", "Customer", "email", "labels");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -81,15 +74,8 @@ public sealed partial record Customer : global::Hooksmith.Serialization.SchemaRe
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "name");
-        value = new Customer
+        value = members.Failed ? null : new Customer // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Name = name!,
             Class = @class,
@@ -99,7 +85,7 @@ public sealed partial record Customer : global::Hooksmith.Serialization.SchemaRe
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

@@ -46,17 +46,10 @@ public sealed partial record Named : global::Hooksmith.Serialization.SchemaRecor
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Named value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? name = default;
         string? @class = default;
         string? customer = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("name", "class", "Customer");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -69,14 +62,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.SchemaRecor
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
-        value = new Named
+        value = members.Failed ? null : new Named // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Name = name,
             Class = @class,
@@ -84,7 +70,7 @@ public sealed partial record Named : global::Hooksmith.Serialization.SchemaRecor
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

@@ -42,16 +42,9 @@ public sealed partial record Tree : global::Hooksmith.Serialization.SchemaRecord
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Tree value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         long? valueValue = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? children = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("value", "children");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -63,21 +56,14 @@ public sealed partial record Tree : global::Hooksmith.Serialization.SchemaRecord
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
-        value = new Tree
+        value = members.Failed ? null : new Tree // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Value = valueValue,
             Children = children,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

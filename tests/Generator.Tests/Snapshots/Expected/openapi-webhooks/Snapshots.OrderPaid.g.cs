@@ -49,17 +49,10 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.SchemaR
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderPaid value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? orderId = default;
         global::System.DateTimeOffset? paidAt = default;
         long? amount = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("order_id", "paid_at", "amount");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -72,15 +65,8 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.SchemaR
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "order_id");
-        value = new OrderPaid
+        value = members.Failed ? null : new OrderPaid // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             OrderId = orderId!,
             PaidAt = paidAt,
@@ -89,7 +75,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.SchemaR
             Presence = members.Presence,
             Spellings = members.Spellings,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

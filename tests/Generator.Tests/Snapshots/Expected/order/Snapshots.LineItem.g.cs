@@ -42,16 +42,9 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.SchemaRe
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LineItem value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? sku = default;
         long? quantity = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("sku", "quantity");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -63,22 +56,15 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.SchemaRe
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "sku");
-        value = new LineItem
+        value = members.Failed ? null : new LineItem // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Sku = sku!,
             Quantity = quantity,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

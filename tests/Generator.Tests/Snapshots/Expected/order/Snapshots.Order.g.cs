@@ -89,13 +89,6 @@ public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecor
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Order value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? id = default;
         global::Snapshots.OrderStatus status = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.LineItem>? items = default;
@@ -108,7 +101,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecor
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::Snapshots.OrderShipping? shipping = default;
         global::System.Text.Json.JsonElement? anything = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -130,17 +123,10 @@ public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecor
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "id");
         members.RequireMember(context, 1, "status");
         members.RequireMember(context, 2, "items");
-        value = new Order
+        value = members.Failed ? null : new Order // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Id = id!,
             Status = status,
@@ -158,7 +144,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecor
             Presence = members.Presence,
             Spellings = members.Spellings,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

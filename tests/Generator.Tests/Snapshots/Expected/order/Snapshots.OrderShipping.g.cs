@@ -42,16 +42,9 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.Sch
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderShipping value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? carrier = default;
         string? tracking = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("carrier", "tracking");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -63,21 +56,14 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.Sch
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
-        value = new OrderShipping
+        value = members.Failed ? null : new OrderShipping // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Carrier = carrier,
             Tracking = tracking,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
