@@ -164,9 +164,13 @@ internal static partial class TypeEmitter
             WriteSchemaMembers(writer, spec);
         }
 
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
-        writer.WriteLine();
+        if (!isValueType)
+        {
+            // An open enum's Write (and TryRead) is IOpenEnum<T>'s.
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
+            writer.WriteLine();
+        }
     }
 
     /// <summary>The model's schema: its validator, the resource it is in and its reader pass (<c>ISchemaModel&lt;T&gt;</c>).</summary>
