@@ -43,16 +43,9 @@ internal static partial class TypeEmitter
         writer.WriteLine("/// <summary>True when the value is one the schema lists.</summary>");
         writer.WriteLine("public bool IsKnown => Kind != Known.Unknown;");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The value as a C# enum, for <c>switch</c>; <see cref=\"Known.Unknown\"/> for values the schema does not list.</summary>");
-        writer.WriteLine("public Known Kind => Value switch");
-        writer.OpenBlock();
-        foreach (var member in spec.EnumMembers)
-        {
-            writer.WriteLine($"{Literal(member.Value)} => Known.{member.Name},");
-        }
-
-        writer.WriteLine("_ => Known.Unknown,");
-        writer.CloseBlock("};");
+        writer.WriteLine("/// <summary>The value as a C# enum, for <c>switch</c>: the member at the value's place in <see cref=\"KnownValues\"/>, <see cref=\"Known.Unknown\"/> for values the schema does not list.</summary>");
+        // The members of Known follow KnownValues, so the runtime finds the member by the value's position there.
+        writer.WriteLine($"public Known Kind => (Known){TypeNames.Codecs}OpenEnum.KindOf<{name}>(Value);");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The values the schema lists, as a C# enum.</summary>");
         writer.OpenBlock("public enum Known");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -15,6 +16,9 @@ public interface IOpenEnum<TSelf> : IJsonCodec<TSelf>, IEquatable<TSelf>
 {
     /// <summary>The value as it appears in JSON.</summary>
     string Value { get; }
+
+    /// <summary>The values the schema lists, in its order (the order of the generated <c>Known</c> enum's members after <c>Unknown</c>).</summary>
+    static abstract IReadOnlyList<TSelf> KnownValues { get; }
 
     /// <summary>Wraps a value read from JSON, known or not.</summary>
     static abstract TSelf FromValue(string value);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Hooksmith.Runtime.Tests.Voucherify;
@@ -72,6 +73,55 @@ public sealed class OpenEnumTests
         Assert.Equal("\"\"", JsonModel.ToJsonString(default(OrderStatus)));
         Assert.Equal(new OrderStatus(""), default);
         Assert.True(OrderStatus.Paid == JsonModel.Parse<OrderStatus>(Utf8("\"PAID\"")));
+    }
+
+    [Fact]
+    public void Kind_is_the_member_of_each_listed_value_and_Unknown_for_any_other()
+    {
+        Assert.Equal(
+            [OrderStatus.Known.Created, OrderStatus.Known.Paid, OrderStatus.Known.Canceled, OrderStatus.Known.Fulfilled],
+            OrderStatus.KnownValues.Select(v => v.Kind));
+        Assert.Equal(OrderStatus.Known.Paid, JsonModel.Parse<OrderStatus>(Utf8("\"P\\u0041ID\"")).Kind);
+        Assert.All(OrderStatus.KnownValues, v => Assert.True(v.IsKnown));
+
+        foreach (var other in new[] { "paid", "PAID ", " PAID", "", "PAIDX", "PAI", "CREATED\0" })
+        {
+            Assert.Equal(OrderStatus.Known.Unknown, new OrderStatus(other).Kind);
+            Assert.False(new OrderStatus(other).IsKnown);
+        }
+
+        Assert.Equal(OrderStatus.Known.Unknown, default(OrderStatus).Kind);
+    }
+
+    [Fact]
+    public void Kind_of_every_listed_value_of_every_generated_enum_is_its_own_member()
+    {
+        // Every open enum generated into this assembly (from the Voucherify, Adyen and test schemas).
+        var enums = typeof(OpenEnumTests).Assembly.GetTypes()
+            .Where(t => t.IsValueType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IOpenEnum<>)))
+            .ToList();
+
+        Assert.True(enums.Count > 5);
+        var check = typeof(OpenEnumTests).GetMethod(nameof(CheckKinds), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var type in enums)
+        {
+            check.MakeGenericMethod(type).Invoke(null, null);
+        }
+    }
+
+    private static void CheckKinds<TSelf>()
+        where TSelf : struct, IOpenEnum<TSelf>
+    {
+        var values = TSelf.KnownValues;
+        for (var i = 0; i < values.Count; i++)
+        {
+            // The generated Kind (its Known enum) and the runtime lookup: the value's position, from 1.
+            var kind = typeof(TSelf).GetProperty("Kind")!.GetValue(values[i])!;
+            Assert.Equal(i + 1, (int)kind);
+            Assert.Equal(i + 1, OpenEnum.KindOf<TSelf>(values[i].Value));
+        }
+
+        Assert.Equal(0, OpenEnum.KindOf<TSelf>(string.Concat(values.Select(v => v.Value)) + "?"));
     }
 
     /// <summary>A codec of a list of statuses, read through <see cref="ListCodec{T, TCodec}"/> with the enum as its own codec.</summary>

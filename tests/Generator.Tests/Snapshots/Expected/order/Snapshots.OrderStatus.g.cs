@@ -33,14 +33,8 @@ public readonly partial struct OrderStatus : global::Hooksmith.Serialization.ISc
     /// <summary>True when the value is one the schema lists.</summary>
     public bool IsKnown => Kind != Known.Unknown;
 
-    /// <summary>The value as a C# enum, for <c>switch</c>; <see cref="Known.Unknown"/> for values the schema does not list.</summary>
-    public Known Kind => Value switch
-    {
-        "CREATED" => Known.Created,
-        "PAID" => Known.Paid,
-        "CANCELED" => Known.Canceled,
-        _ => Known.Unknown,
-    };
+    /// <summary>The value as a C# enum, for <c>switch</c>: the member at the value's place in <see cref="KnownValues"/>, <see cref="Known.Unknown"/> for values the schema does not list.</summary>
+    public Known Kind => (Known)global::Hooksmith.Serialization.OpenEnum.KindOf<OrderStatus>(Value);
 
     /// <summary>The values the schema lists, as a C# enum.</summary>
     public enum Known
