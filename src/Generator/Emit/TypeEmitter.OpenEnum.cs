@@ -15,11 +15,16 @@ internal static partial class TypeEmitter
         WriteTypeDocumentation(writer, spec);
         writer.WriteLine("/// <remarks>An open enum: values the schema does not list still bind, with <see cref=\"IsKnown\"/> false.</remarks>");
         WriteTypeAttributes(writer, spec);
-        writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {CodecInterface(spec)}");
+        // IOpenEnum<T> reads and writes the value (IJsonCodec<T>) and is IEquatable<T>; the struct gives it the constructor.
+        var openEnum = $"{TypeNames.Codecs}IOpenEnum<{name}>";
+        var interfaces = spec.Validator is null ? openEnum : $"{CodecInterface(spec)}, {openEnum}";
+        writer.OpenBlock($"public readonly partial struct {name} : {interfaces}");
         writer.WriteLine("private readonly string? _value;");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Wraps a value, known or not.</summary>");
         writer.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        writer.WriteLine();
+        writer.WriteLine($"static {name} {openEnum}.FromValue(string value) => new(value);");
         writer.WriteLine();
         foreach (var member in spec.EnumMembers)
         {
@@ -38,16 +43,9 @@ internal static partial class TypeEmitter
         writer.WriteLine("/// <summary>True when the value is one the schema lists.</summary>");
         writer.WriteLine("public bool IsKnown => Kind != Known.Unknown;");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The value as a C# enum, for <c>switch</c>; <see cref=\"Known.Unknown\"/> for values the schema does not list.</summary>");
-        writer.WriteLine("public Known Kind => Value switch");
-        writer.OpenBlock();
-        foreach (var member in spec.EnumMembers)
-        {
-            writer.WriteLine($"{Literal(member.Value)} => Known.{member.Name},");
-        }
-
-        writer.WriteLine("_ => Known.Unknown,");
-        writer.CloseBlock("};");
+        writer.WriteLine("/// <summary>The value as a C# enum, for <c>switch</c>: the member at the value's place in <see cref=\"KnownValues\"/>, <see cref=\"Known.Unknown\"/> for values the schema does not list.</summary>");
+        // The members of Known follow KnownValues, so the runtime finds the member by the value's position there.
+        writer.WriteLine($"public Known Kind => (Known){TypeNames.Codecs}OpenEnum.KindOf<{name}>(Value);");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The values the schema lists, as a C# enum.</summary>");
         writer.OpenBlock("public enum Known");
@@ -64,14 +62,6 @@ internal static partial class TypeEmitter
         WriteParseMethods(writer, spec, isValueType: true);
         writer.WriteLine("/// <summary>Writes this value as a JSON string.</summary>");
         writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => writer.WriteStringValue(Value);");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, out {name} value)");
-        writer.WriteLine("// The string codec reports a value of another type and text that cannot be decoded.");
-        writer.WriteLine($"var read = {TypeNames.Codecs}StringCodec.TryRead(ref reader, context, out var text);");
-        writer.WriteLine($"value = read ? new {name}(text!) : default;");
-        writer.WriteLine("return read;");
-        writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");

@@ -13,7 +13,7 @@ internal static partial class TypeEmitter
 
         WriteTypeDocumentation(writer, spec);
         WriteTypeAttributes(writer, spec);
-        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
+        writer.OpenBlock($"public sealed partial record {name} : {RecordBases(spec)}");
 
         foreach (var property in spec.Properties)
         {
@@ -113,9 +113,32 @@ internal static partial class TypeEmitter
     private static string CodecInterface(TypeSpec spec)
         => spec.Validator is null ? $"{TypeNames.Codecs}IJsonCodec<{spec.Name}>" : $"{TypeNames.Codecs}ISchemaModel<{spec.Name}>";
 
+    /// <summary>
+    /// Whether a record inherits its static entry points (<c>TryParse</c>, <c>Parse</c>, <c>Validate</c>, <c>Write</c>) from the
+    /// runtime's <c>SchemaRecord&lt;TSelf&gt;</c>: every record that validates. Structs cannot inherit, and a record
+    /// without a validator has no <c>Validate</c> and binds without validating, so both still declare their own.
+    /// </summary>
+    private static bool InheritsEntryPoints(TypeSpec spec) => spec.Validator is not null;
+
+    /// <summary>What a generated record derives from and implements.</summary>
+    private static string RecordBases(TypeSpec spec)
+        => InheritsEntryPoints(spec)
+            ? $"{TypeNames.Codecs}SchemaRecord<{spec.Name}>, {CodecInterface(spec)}"
+            : CodecInterface(spec);
+
+    /// <summary>The modifier of a record's <c>WriteTo</c>: it implements the base's abstract one where there is a base.</summary>
+    private static string WriteToModifier(TypeSpec spec) => InheritsEntryPoints(spec) ? "override " : string.Empty;
+
     private static void WriteParseMethods(SourceWriter writer, TypeSpec spec, bool isValueType)
     {
         var name = spec.Name;
+        if (!isValueType && InheritsEntryPoints(spec))
+        {
+            // TryParse, Parse, Validate and Write are the base record's; what is left is what only this type knows.
+            WriteSchemaMembers(writer, spec);
+            return;
+        }
+
         var outValue = isValueType ? $"out {name} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {name}? value";
         var validates = spec.Validator is not null;
         writer.WriteLine(validates
@@ -138,23 +161,34 @@ internal static partial class TypeEmitter
             writer.WriteLine($"public static {TypeNames.ValidationResult} Validate(in {TypeNames.JsonElement} instance, {TypeNames.ValidationOptions}? options = null)");
             writer.Indent().WriteLine($"=> {TypeNames.Codecs}JsonModel.Validate<{name}>(instance, options);").Unindent();
             writer.WriteLine();
-            writer.WriteLine($"static global::Hooksmith.Validation.SchemaValidator {TypeNames.Codecs}ISchemaModel<{name}>.Validator => {spec.Validator};");
-            writer.WriteLine($"static string {TypeNames.Codecs}ISchemaModel<{name}>.SchemaResource => {Literal(spec.SchemaResource ?? string.Empty)};");
-            writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc/>");
-            writer.WriteLine($"static global::Hooksmith.Validation.StreamSchema {TypeNames.Codecs}ISchemaModel<{name}>.Stream => {spec.Validator}__Stream;");
-            writer.WriteLine();
+            WriteSchemaMembers(writer, spec);
         }
 
+        if (!isValueType)
+        {
+            // An open enum's Write (and TryRead) is IOpenEnum<T>'s.
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>The model's schema: its validator, the resource it is in and its reader pass (<c>ISchemaModel&lt;T&gt;</c>).</summary>
+    private static void WriteSchemaMembers(SourceWriter writer, TypeSpec spec)
+    {
+        var name = spec.Name;
+        writer.WriteLine($"static global::Hooksmith.Validation.SchemaValidator {TypeNames.Codecs}ISchemaModel<{name}>.Validator => {spec.Validator};");
+        writer.WriteLine($"static string {TypeNames.Codecs}ISchemaModel<{name}>.SchemaResource => {Literal(spec.SchemaResource ?? string.Empty)};");
+        writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public static void Write({TypeNames.Utf8JsonWriter} writer, {name} value) => value.WriteTo(writer);");
+        writer.WriteLine($"static global::Hooksmith.Validation.StreamSchema {TypeNames.Codecs}ISchemaModel<{name}>.Stream => {spec.Validator}__Stream;");
         writer.WriteLine();
     }
 
     private static void WriteRecordWriteTo(SourceWriter writer, TypeSpec spec, string bagName)
     {
         writer.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
-        writer.OpenBlock($"public void WriteTo({TypeNames.Utf8JsonWriter} writer)");
+        writer.OpenBlock($"public {WriteToModifier(spec)}void WriteTo({TypeNames.Utf8JsonWriter} writer)");
         var spellings = spec.Properties.Any(KeepsSpelling) ? ", Spellings" : string.Empty;
         writer.WriteLine($"var members = {TypeNames.Codecs}ObjectWriter.Start(writer, Presence, {bagName}{spellings});");
         for (var index = 0; index < spec.Properties.Count; index++)
@@ -199,12 +233,6 @@ internal static partial class TypeEmitter
 
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
-        writer.OpenBlock($"if (reader.TokenType != {TypeNames.JsonTokenType}.StartObject)");
-        writer.WriteLine("context.ReportTypeMismatch(\"object\", reader.TokenType);");
-        writer.WriteLine("value = null;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
         var locals = LocalNames(spec.Properties.Select(p => p.Name), MethodNames);
         for (var index = 0; index < spec.Properties.Count; index++)
         {
@@ -216,7 +244,7 @@ internal static partial class TypeEmitter
             writer.WriteLine($"global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(typed)}>? additional = null;");
         }
 
-        writer.WriteLine($"var members = new {TypeNames.Codecs}ObjectReader();");
+        writer.WriteLine($"var members = {TypeNames.Codecs}ObjectReader.Start(ref reader, context); // reports a value that is not an object");
         var unknown = spec.AdditionalProperties is { } additionalType
             ? $"members.ReadAdditional<{TypeNames.Of(additionalType)}, {TypeNames.CodecOf(additionalType, allowsNull: false)}>(ref reader, context, ref additional);"
             : "members.KeepUnknown(ref reader, context);";
@@ -245,12 +273,6 @@ internal static partial class TypeEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("if (members.Failed)");
-        writer.WriteLine("// A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.");
-        writer.WriteLine("value = null;");
-        writer.WriteLine("return false;");
-        writer.CloseBlock();
-        writer.WriteLine();
         for (var index = 0; index < spec.Properties.Count; index++)
         {
             var property = spec.Properties[index];
@@ -260,7 +282,7 @@ internal static partial class TypeEmitter
             }
         }
 
-        writer.WriteLine("value = new " + name);
+        writer.WriteLine($"value = members.Failed ? null : new {name} // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)");
         writer.OpenBlock();
         for (var index = 0; index < spec.Properties.Count; index++)
         {
@@ -283,7 +305,7 @@ internal static partial class TypeEmitter
         }
 
         writer.CloseBlock("};");
-        writer.WriteLine("return true;");
+        writer.WriteLine("return value is not null;");
         writer.CloseBlock();
         writer.WriteLine();
     }

@@ -14,7 +14,7 @@ internal static partial class TypeEmitter
         var name = spec.Name;
         WriteTypeDocumentation(writer, spec);
         WriteTypeAttributes(writer, spec);
-        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
+        writer.OpenBlock($"public sealed partial record {name} : {RecordBases(spec)}");
         writer.WriteLine("/// <summary>Wraps a JSON value; it is read as a variant on request.</summary>");
         writer.WriteLine($"public {name}({TypeNames.JsonElement} value) => Value = value;");
         writer.WriteLine();
@@ -81,7 +81,7 @@ internal static partial class TypeEmitter
         writer.WriteLine();
         WriteParseMethods(writer, spec, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as it came.</summary>");
-        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => {TypeNames.Codecs}ElementCodec.Write(writer, Value);");
+        writer.WriteLine($"public {WriteToModifier(spec)}void WriteTo({TypeNames.Utf8JsonWriter} writer) => {TypeNames.Codecs}ElementCodec.Write(writer, Value);");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");
@@ -182,7 +182,7 @@ internal static partial class TypeEmitter
         var codec = TypeNames.CodecOf(wrapped, allowsNull: false);
         WriteTypeDocumentation(writer, spec);
         WriteTypeAttributes(writer, spec);
-        writer.OpenBlock($"public sealed partial record {name} : {CodecInterface(spec)}");
+        writer.OpenBlock($"public sealed partial record {name} : {RecordBases(spec)}");
         writer.WriteLine("/// <summary>Wraps a value.</summary>");
         writer.WriteLine($"public {name}({type} value) => Value = value;");
         writer.WriteLine();
@@ -191,7 +191,7 @@ internal static partial class TypeEmitter
         writer.WriteLine();
         WriteParseMethods(writer, spec, isValueType: false);
         writer.WriteLine("/// <summary>Writes the value as JSON.</summary>");
-        writer.WriteLine($"public void WriteTo({TypeNames.Utf8JsonWriter} writer) => {codec}.Write(writer, Value);");
+        writer.WriteLine($"public {WriteToModifier(spec)}void WriteTo({TypeNames.Utf8JsonWriter} writer) => {codec}.Write(writer, Value);");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public static bool TryRead(ref {TypeNames.Utf8JsonReader} reader, {TypeNames.BindingContext} context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {name} value)");

@@ -22,13 +22,32 @@ public struct ObjectReader
     private List<MemberSpellings.Entry>? _spellings;
 
     /// <summary>
+    /// Starts reading the value at the reader's current token as an object. A value that is not an object is
+    /// reported (a type mismatch) and the reader it returns has <see cref="Failed"/> true: its
+    /// <see cref="NextMember(ref Utf8JsonReader, BindingContext)"/> returns false at once and
+    /// <see cref="RequireMember"/> reports nothing more, so the generated <c>TryRead</c> needs no check of its own
+    /// before its loop.
+    /// </summary>
+    public static ObjectReader Start(ref Utf8JsonReader reader, BindingContext context)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        context.ReportTypeMismatch("object", reader.TokenType);
+        return new ObjectReader { _failed = true };
+    }
+
+    /// <summary>
     /// Moves to the next member name; false at the end of the object, and false when the name cannot be
     /// decoded (invalid UTF-8, an escaped unpaired surrogate): then <see cref="Failed"/> is true, the problem
-    /// is reported at the member, and the object cannot be bound (whoever holds it keeps it raw).
+    /// is reported at the member, and the object cannot be bound (whoever holds it keeps it raw). False at once
+    /// when <see cref="Failed"/> is already true (the value was not an object).
     /// </summary>
     public bool NextMember(ref Utf8JsonReader reader, BindingContext context)
     {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        if (_failed || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {
             return false;
         }
@@ -61,7 +80,10 @@ public struct ObjectReader
         return true;
     }
 
-    /// <summary>True when a member name could not be decoded, so the object was not read to its end.</summary>
+    /// <summary>
+    /// True when the value was not an object (see <see cref="Start"/>) or a member name could not be decoded, so the
+    /// object was not read to its end: both are reported, and the object cannot be bound (whoever holds it keeps it raw).
+    /// </summary>
     public readonly bool Failed => _failed;
 
     /// <summary>Reports a member name that cannot be decoded, at the member (its name shown with U+FFFD).</summary>
@@ -181,10 +203,13 @@ public struct ObjectReader
         Keep(name, ref reader);
     }
 
-    /// <summary>Reports a required member that did not appear.</summary>
+    /// <summary>
+    /// Reports a required member that did not appear; nothing once <see cref="Failed"/> is true (the object is not
+    /// bound, and the problem that failed it is the one reported).
+    /// </summary>
     public readonly void RequireMember(BindingContext context, int index, string name)
     {
-        if (!IsSet(_seen, _seenRest, index))
+        if (!_failed && !IsSet(_seen, _seenRest, index))
         {
             context.Report("required", $"required property '{name}' is missing");
         }

@@ -7,7 +7,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/$defs/PositiveInteger</c> in <c>/snapshots/customer.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record PositiveInteger : global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>
+public sealed partial record PositiveInteger : global::Hooksmith.Serialization.SchemaRecord<PositiveInteger>, global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>
 {
     /// <summary>Wraps a value.</summary>
     public PositiveInteger(long value) => Value = value;
@@ -15,33 +15,14 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.I
     /// <summary>The value.</summary>
     public long Value { get; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PositiveInteger? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<PositiveInteger>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static PositiveInteger Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<PositiveInteger>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<PositiveInteger>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<PositiveInteger>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.Validator => global::Snapshots.CustomerValidation.PositiveInteger;
     static string global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<PositiveInteger>.Stream => global::Snapshots.CustomerValidation.PositiveInteger__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, PositiveInteger value) => value.WriteTo(writer);
-
     /// <summary>Writes the value as JSON.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Hooksmith.Serialization.Int64Codec.Write(writer, Value);
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Hooksmith.Serialization.Int64Codec.Write(writer, Value);
 
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out PositiveInteger value)

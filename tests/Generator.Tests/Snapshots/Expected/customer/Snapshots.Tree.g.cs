@@ -7,7 +7,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/$defs/Tree</c> in <c>/snapshots/customer.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel<Tree>
+public sealed partial record Tree : global::Hooksmith.Serialization.SchemaRecord<Tree>, global::Hooksmith.Serialization.ISchemaModel<Tree>
 {
     /// <summary>The <c>value</c> member.</summary>
     public long? Value { get; init; }
@@ -21,33 +21,14 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Tree? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<Tree>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static Tree Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Tree>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Tree>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Tree>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Tree>.Validator => global::Snapshots.CustomerValidation.Tree;
     static string global::Hooksmith.Serialization.ISchemaModel<Tree>.SchemaResource => "file:///snapshots/customer.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Tree>.Stream => global::Snapshots.CustomerValidation.Tree__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Tree value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
         members.Write<long, global::Hooksmith.Serialization.Int64Codec>("value"u8, 0, Value, isRequired: false);
@@ -61,16 +42,9 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Tree value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         long? valueValue = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Tree>? children = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("value", "children");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -82,21 +56,14 @@ public sealed partial record Tree : global::Hooksmith.Serialization.ISchemaModel
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
-        value = new Tree
+        value = members.Failed ? null : new Tree // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Value = valueValue,
             Children = children,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

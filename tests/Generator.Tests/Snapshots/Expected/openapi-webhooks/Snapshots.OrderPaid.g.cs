@@ -7,7 +7,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/components/schemas/OrderPaid</c> in <c>/snapshots/openapi-webhooks.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchemaModel<OrderPaid>
+public sealed partial record OrderPaid : global::Hooksmith.Serialization.SchemaRecord<OrderPaid>, global::Hooksmith.Serialization.ISchemaModel<OrderPaid>
 {
     /// <summary>The <c>order_id</c> member.</summary>
     public required string OrderId { get; init; }
@@ -27,33 +27,14 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
     private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderPaid? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<OrderPaid>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static OrderPaid Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<OrderPaid>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<OrderPaid>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<OrderPaid>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Validator => global::Snapshots.OpenapiWebhooksValidation.OrderPaid;
     static string global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.SchemaResource => "file:///snapshots/openapi-webhooks.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderPaid>.Stream => global::Snapshots.OpenapiWebhooksValidation.OrderPaid__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderPaid value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties, Spellings);
         members.Write<string, global::Hooksmith.Serialization.StringCodec>("order_id"u8, 0, OrderId, isRequired: true);
@@ -68,17 +49,10 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderPaid value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? orderId = default;
         global::System.DateTimeOffset? paidAt = default;
         long? amount = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("order_id", "paid_at", "amount");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -91,15 +65,8 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "order_id");
-        value = new OrderPaid
+        value = members.Failed ? null : new OrderPaid // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             OrderId = orderId!,
             PaidAt = paidAt,
@@ -108,7 +75,7 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.ISchema
             Presence = members.Presence,
             Spellings = members.Spellings,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

@@ -7,7 +7,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/$defs/LineItem</c> in <c>/snapshots/order.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaModel<LineItem>
+public sealed partial record LineItem : global::Hooksmith.Serialization.SchemaRecord<LineItem>, global::Hooksmith.Serialization.ISchemaModel<LineItem>
 {
     /// <summary>The <c>sku</c> member.</summary>
     public required string Sku { get; init; }
@@ -21,33 +21,14 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LineItem? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<LineItem>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static LineItem Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<LineItem>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<LineItem>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<LineItem>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<LineItem>.Validator => global::Snapshots.OrderValidation.LineItem;
     static string global::Hooksmith.Serialization.ISchemaModel<LineItem>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<LineItem>.Stream => global::Snapshots.OrderValidation.LineItem__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, LineItem value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
         members.Write<string, global::Hooksmith.Serialization.StringCodec>("sku"u8, 0, Sku, isRequired: true);
@@ -61,16 +42,9 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LineItem value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? sku = default;
         long? quantity = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("sku", "quantity");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -82,22 +56,15 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.ISchemaM
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "sku");
-        value = new LineItem
+        value = members.Failed ? null : new LineItem // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Sku = sku!,
             Quantity = quantity,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

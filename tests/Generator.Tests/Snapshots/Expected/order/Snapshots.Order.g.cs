@@ -11,7 +11,7 @@ namespace Snapshots;
 /// Amounts are in cents.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Order : global::Hooksmith.Serialization.ISchemaModel<Order>
+public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecord<Order>, global::Hooksmith.Serialization.ISchemaModel<Order>
 {
     /// <summary>The order's identifier.</summary>
     public required string Id { get; init; }
@@ -58,33 +58,14 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <summary>How the date-time members were spelled, so that writing a parsed value gives the same text.</summary>
     private global::Hooksmith.Serialization.MemberSpellings? Spellings { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Order? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<Order>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static Order Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Order>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Order>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Order>.Validator => global::Snapshots.OrderValidation.Order;
     static string global::Hooksmith.Serialization.ISchemaModel<Order>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Order>.Stream => global::Snapshots.OrderValidation.Order__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Order value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties, Spellings);
         members.Write<string, global::Hooksmith.Serialization.StringCodec>("id"u8, 0, Id, isRequired: true);
@@ -108,13 +89,6 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Order value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? id = default;
         global::Snapshots.OrderStatus status = default;
         global::System.Collections.Generic.IReadOnlyList<global::Snapshots.LineItem>? items = default;
@@ -127,7 +101,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::Snapshots.OrderShipping? shipping = default;
         global::System.Text.Json.JsonElement? anything = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -149,17 +123,10 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
         members.RequireMember(context, 0, "id");
         members.RequireMember(context, 1, "status");
         members.RequireMember(context, 2, "items");
-        value = new Order
+        value = members.Failed ? null : new Order // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Id = id!,
             Status = status,
@@ -177,7 +144,7 @@ public sealed partial record Order : global::Hooksmith.Serialization.ISchemaMode
             Presence = members.Presence,
             Spellings = members.Spellings,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

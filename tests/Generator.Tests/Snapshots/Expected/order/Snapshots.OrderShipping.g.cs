@@ -7,7 +7,7 @@ namespace Snapshots;
 
 /// <summary>The schema at <c>#/properties/shipping</c> in <c>/snapshots/order.json</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISchemaModel<OrderShipping>
+public sealed partial record OrderShipping : global::Hooksmith.Serialization.SchemaRecord<OrderShipping>, global::Hooksmith.Serialization.ISchemaModel<OrderShipping>
 {
     /// <summary>The <c>carrier</c> member.</summary>
     public string? Carrier { get; init; }
@@ -21,33 +21,14 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
     private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderShipping? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<OrderShipping>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static OrderShipping Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<OrderShipping>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<OrderShipping>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<OrderShipping>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Validator => global::Snapshots.OrderValidation.Order_Shipping;
     static string global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.SchemaResource => "https://example.com/schemas/order.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Stream => global::Snapshots.OrderValidation.Order_Shipping__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderShipping value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON object.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
         members.Write<string, global::Hooksmith.Serialization.StringCodec>("carrier"u8, 0, Carrier, isRequired: false);
@@ -61,16 +42,9 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderShipping value)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            context.ReportTypeMismatch("object", reader.TokenType);
-            value = null;
-            return false;
-        }
-
         string? carrier = default;
         string? tracking = default;
-        var members = new global::Hooksmith.Serialization.ObjectReader();
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
         var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("carrier", "tracking");
         while (members.NextMember(ref reader, context, names, out var member))
         {
@@ -82,21 +56,14 @@ public sealed partial record OrderShipping : global::Hooksmith.Serialization.ISc
             }
         }
 
-        if (members.Failed)
-        {
-            // A member name that cannot be decoded (reported): the object is kept raw by whoever holds it.
-            value = null;
-            return false;
-        }
-
-        value = new OrderShipping
+        value = members.Failed ? null : new OrderShipping // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
         {
             Carrier = carrier,
             Tracking = tracking,
             AdditionalProperties = members.Unbound,
             Presence = members.Presence,
         };
-        return true;
+        return value is not null;
     }
 
     /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>

@@ -8,12 +8,14 @@ namespace Snapshots;
 /// <summary>Where the order is in its life.</summary>
 /// <remarks>An open enum: values the schema does not list still bind, with <see cref="IsKnown"/> false.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public readonly partial struct OrderStatus : global::System.IEquatable<OrderStatus>, global::Hooksmith.Serialization.ISchemaModel<OrderStatus>
+public readonly partial struct OrderStatus : global::Hooksmith.Serialization.ISchemaModel<OrderStatus>, global::Hooksmith.Serialization.IOpenEnum<OrderStatus>
 {
     private readonly string? _value;
 
     /// <summary>Wraps a value, known or not.</summary>
     public OrderStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    static OrderStatus global::Hooksmith.Serialization.IOpenEnum<OrderStatus>.FromValue(string value) => new(value);
 
     /// <summary>The value <c>CREATED</c>.</summary>
     public static OrderStatus Created { get; } = new("CREATED");
@@ -31,14 +33,8 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     /// <summary>True when the value is one the schema lists.</summary>
     public bool IsKnown => Kind != Known.Unknown;
 
-    /// <summary>The value as a C# enum, for <c>switch</c>; <see cref="Known.Unknown"/> for values the schema does not list.</summary>
-    public Known Kind => Value switch
-    {
-        "CREATED" => Known.Created,
-        "PAID" => Known.Paid,
-        "CANCELED" => Known.Canceled,
-        _ => Known.Unknown,
-    };
+    /// <summary>The value as a C# enum, for <c>switch</c>: the member at the value's place in <see cref="KnownValues"/>, <see cref="Known.Unknown"/> for values the schema does not list.</summary>
+    public Known Kind => (Known)global::Hooksmith.Serialization.OpenEnum.KindOf<OrderStatus>(Value);
 
     /// <summary>The values the schema lists, as a C# enum.</summary>
     public enum Known
@@ -75,20 +71,8 @@ public readonly partial struct OrderStatus : global::System.IEquatable<OrderStat
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Stream => global::Snapshots.OrderValidation.Order_Status__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, OrderStatus value) => value.WriteTo(writer);
-
     /// <summary>Writes this value as a JSON string.</summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
-
-    /// <inheritdoc/>
-    public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, out OrderStatus value)
-    {
-        // The string codec reports a value of another type and text that cannot be decoded.
-        var read = global::Hooksmith.Serialization.StringCodec.TryRead(ref reader, context, out var text);
-        value = read ? new OrderStatus(text!) : default;
-        return read;
-    }
 
     /// <inheritdoc/>
     public bool Equals(OrderStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Snapshots;
 /// <summary>Payment</summary>
 /// <remarks>A payment: one of several methods, told apart by their type.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
-public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaModel<Payment>
+public sealed partial record Payment : global::Hooksmith.Serialization.SchemaRecord<Payment>, global::Hooksmith.Serialization.ISchemaModel<Payment>
 {
     /// <summary>Wraps a JSON value; it is read as a variant on request.</summary>
     public Payment(global::System.Text.Json.JsonElement value) => Value = value;
@@ -77,33 +77,14 @@ public sealed partial record Payment : global::Hooksmith.Serialization.ISchemaMo
         otherwise(Value);
     }
 
-    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Payment? value, out global::Hooksmith.Validation.ValidationResult result)
-        => global::Hooksmith.Serialization.JsonModel.TryParse<Payment>(utf8Json, out value, out result);
-
-    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
-    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
-    public static Payment Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<Payment>(utf8Json);
-
-    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Payment>(utf8Json, options);
-
-    /// <summary>Validates a parsed JSON value against the schema.</summary>
-    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
-        => global::Hooksmith.Serialization.JsonModel.Validate<Payment>(instance, options);
-
     static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<Payment>.Validator => global::Snapshots.PaymentValidation.Payment;
     static string global::Hooksmith.Serialization.ISchemaModel<Payment>.SchemaResource => "file:///snapshots/payment.json";
 
     /// <inheritdoc/>
     static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<Payment>.Stream => global::Snapshots.PaymentValidation.Payment__Stream;
 
-    /// <inheritdoc/>
-    public static void Write(global::System.Text.Json.Utf8JsonWriter writer, Payment value) => value.WriteTo(writer);
-
     /// <summary>Writes the value as it came.</summary>
-    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Hooksmith.Serialization.ElementCodec.Write(writer, Value);
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => global::Hooksmith.Serialization.ElementCodec.Write(writer, Value);
 
     /// <inheritdoc/>
     public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Payment value)
