@@ -24,15 +24,12 @@ internal static partial class CustomerValidation
                 var member = Named__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/name", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/name", "string", ref valid)) return false; break;
-                    case 1: if (context.CheckMemberType(property, "/properties/class", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/class", "string", ref valid)) return false; break;
-                    case 2: if (context.CheckMemberType(property, "/properties/Customer", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/customer.json#/$defs/Named/properties/Customer", "string", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/name", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/name", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/class", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/class", "string", ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/Customer", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/Customer", "string", ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
         }
         return valid;

@@ -24,14 +24,11 @@ internal static partial class CustomerValidation
                 var member = Tree__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/value", global::Hooksmith.Validation.StreamTypes.Integer, "file:///snapshots/customer.json#/$defs/Tree/properties/value", "integer", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/value", global::Hooksmith.Validation.StreamTypes.Integer, Schema + "/properties/value", "integer", ref valid)) return false; break;
                     case 1: if (context.ApplyToMember(property, "/properties/children", Tree_Children, ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
         }
         return valid;

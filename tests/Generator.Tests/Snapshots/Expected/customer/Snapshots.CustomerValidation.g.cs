@@ -63,10 +63,7 @@ internal static partial class CustomerValidation
                     case 1: if (context.ApplyToMember(property, "/properties/labels", Customer_AllOf1_Labels, ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
         }
         return valid;

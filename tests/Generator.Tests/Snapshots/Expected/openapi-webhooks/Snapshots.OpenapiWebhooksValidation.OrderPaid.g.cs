@@ -23,22 +23,16 @@ internal static partial class OpenapiWebhooksValidation
             foreach (var property in instance.EnumerateObject())
             {
                 var member = OrderPaid__Properties.IndexOf(property);
-                if ((uint)member < 64)
-                {
-                    present |= 1UL << member;
-                }
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
 
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/order_id", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/order_id", "string", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/order_id", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/order_id", "string", ref valid)) return false; break;
                     case 1: if (context.ApplyToMember(property, "/properties/paid_at", OrderPaid_PaidAt, ref valid)) return false; break;
-                    case 2: if (context.CheckMemberType(property, "/properties/amount", global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null, "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/amount", "integer or null", ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/amount", global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null, Schema + "/properties/amount", "integer or null", ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
 
             if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "order_id"))

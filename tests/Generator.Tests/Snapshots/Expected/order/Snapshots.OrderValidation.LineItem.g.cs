@@ -23,21 +23,15 @@ internal static partial class OrderValidation
             foreach (var property in instance.EnumerateObject())
             {
                 var member = LineItem__Properties.IndexOf(property);
-                if ((uint)member < 64)
-                {
-                    present |= 1UL << member;
-                }
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
 
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/sku", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/$defs/LineItem/properties/sku", "string", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/sku", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/sku", "string", ref valid)) return false; break;
                     case 1: if (context.ApplyToMember(property, "/properties/quantity", LineItem_Quantity, ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
 
             if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "sku"))

@@ -26,30 +26,24 @@ internal static partial class OrderValidation
             foreach (var property in instance.EnumerateObject())
             {
                 var member = Order__Properties.IndexOf(property);
-                if ((uint)member < 64)
-                {
-                    present |= 1UL << member;
-                }
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
 
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/id", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/id", "string", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/id", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/id", "string", ref valid)) return false; break;
                     case 1: if (context.ApplyToMember(property, "/properties/status", Order_Status, ref valid)) return false; break;
                     case 2: if (context.ApplyToMember(property, "/properties/items", Order_Items, ref valid)) return false; break;
-                    case 3: if (context.CheckMemberType(property, "/properties/total", global::Hooksmith.Validation.StreamTypes.Integer, "https://example.com/schemas/order.json#/properties/total", "integer", ref valid)) return false; break;
-                    case 4: if (context.CheckMemberType(property, "/properties/discount_rate", global::Hooksmith.Validation.StreamTypes.Number, "https://example.com/schemas/order.json#/properties/discount_rate", "number", ref valid)) return false; break;
-                    case 5: if (context.CheckMemberType(property, "/properties/gift", global::Hooksmith.Validation.StreamTypes.Boolean, "https://example.com/schemas/order.json#/properties/gift", "boolean", ref valid)) return false; break;
-                    case 6: if (context.CheckMemberType(property, "/properties/note", global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, "https://example.com/schemas/order.json#/properties/note", "string or null", ref valid)) return false; break;
+                    case 3: if (context.CheckMemberType(property, "/properties/total", global::Hooksmith.Validation.StreamTypes.Integer, Schema + "/properties/total", "integer", ref valid)) return false; break;
+                    case 4: if (context.CheckMemberType(property, "/properties/discount_rate", global::Hooksmith.Validation.StreamTypes.Number, Schema + "/properties/discount_rate", "number", ref valid)) return false; break;
+                    case 5: if (context.CheckMemberType(property, "/properties/gift", global::Hooksmith.Validation.StreamTypes.Boolean, Schema + "/properties/gift", "boolean", ref valid)) return false; break;
+                    case 6: if (context.CheckMemberType(property, "/properties/note", global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, Schema + "/properties/note", "string or null", ref valid)) return false; break;
                     case 7: if (context.ApplyToMember(property, "/properties/created_at", Order_CreatedAt, ref valid)) return false; break;
-                    case 8: if (context.CheckMemberType(property, "/properties/metadata", global::Hooksmith.Validation.StreamTypes.Object, "https://example.com/schemas/order.json#/properties/metadata", "object", ref valid)) return false; break;
+                    case 8: if (context.CheckMemberType(property, "/properties/metadata", global::Hooksmith.Validation.StreamTypes.Object, Schema + "/properties/metadata", "object", ref valid)) return false; break;
                     case 9: if (context.ApplyToMember(property, "/properties/tags", Order_Tags, ref valid)) return false; break;
                     case 10: if (context.ApplyToMember(property, "/properties/shipping", Order_Shipping, ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
 
             if ((present & 0x7UL) != 0x7UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "id"), (0x2UL, "status"), (0x4UL, "items")]))
@@ -82,14 +76,11 @@ internal static partial class OrderValidation
                 var member = Order_Shipping__Properties.IndexOf(property);
                 switch (member)
                 {
-                    case 0: if (context.CheckMemberType(property, "/properties/carrier", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/shipping/properties/carrier", "string", ref valid)) return false; break;
-                    case 1: if (context.CheckMemberType(property, "/properties/tracking", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/shipping/properties/tracking", "string", ref valid)) return false; break;
+                    case 0: if (context.CheckMemberType(property, "/properties/carrier", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/carrier", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/tracking", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/tracking", "string", ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
         }
         return valid;
@@ -145,7 +136,7 @@ internal static partial class OrderValidation
 
         if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
         {
-            if (context.CheckItemTypes(instance, "/items", global::Hooksmith.Validation.StreamTypes.String, "https://example.com/schemas/order.json#/properties/tags/items", "string", ref valid))
+            if (context.CheckItemTypes(instance, "/items", global::Hooksmith.Validation.StreamTypes.String, Schema + "/items", "string", ref valid))
             {
                 return false;
             }

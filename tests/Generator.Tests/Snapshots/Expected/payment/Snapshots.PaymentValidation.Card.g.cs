@@ -23,21 +23,15 @@ internal static partial class PaymentValidation
             foreach (var property in instance.EnumerateObject())
             {
                 var member = Card__Properties.IndexOf(property);
-                if ((uint)member < 64)
-                {
-                    present |= 1UL << member;
-                }
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
 
                 switch (member)
                 {
                     case 0: if (context.ApplyToMember(property, "/properties/type", Card_Type, ref valid)) return false; break;
-                    case 1: if (context.CheckMemberType(property, "/properties/last4", global::Hooksmith.Validation.StreamTypes.String, "file:///snapshots/payment.json#/$defs/Card/properties/last4", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/last4", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/last4", "string", ref valid)) return false; break;
                 }
 
-                if (evaluated is not null && member >= 0)
-                {
-                    evaluated.AddProperty(property);
-                }
+                evaluated?.AddProperty(property, member);
             }
 
             if ((present & 0x3UL) != 0x3UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "type"), (0x2UL, "last4")]))

@@ -44,11 +44,7 @@ internal static partial class PaymentValidation
                         second = 0;
                     }
                 }
-
-                if (branch is not null)
-                {
-                    context.Return(branch);
-                }
+                context.Return(branch);
             }
             if (matches < 2)
             {
@@ -69,11 +65,7 @@ internal static partial class PaymentValidation
                         second = 1;
                     }
                 }
-
-                if (branch is not null)
-                {
-                    context.Return(branch);
-                }
+                context.Return(branch);
             }
 
             context.EndTrial(mark);
