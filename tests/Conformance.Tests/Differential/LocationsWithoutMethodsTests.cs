@@ -89,19 +89,9 @@ public sealed class LocationsWithoutMethodsTests(ITestOutputHelper output)
                     var withMethod = generated.Catalog.Find(PathOf("methods", i), string.Empty) ?? throw new InvalidOperationException($"no catalog entry for case {i}");
                     foreach (var text in cases[i].Instances)
                     {
-                        using var document = JsonDocument.Parse(text);
-                        foreach (var options in Options)
-                        {
-                            var expected = Describe(withMethod.Validate(document.RootElement, options), "methods");
-                            var actual = Describe(inlined.Validate(document.RootElement, options), "inlined");
-                            Assert.True(
-                                expected.SequenceEqual(actual),
-                                $"{cases[i].Name}, instance {text}, {options.Mode}, formats {options.AssertFormats}:{Environment.NewLine}"
-                                + $"with methods:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", expected)}{Environment.NewLine}"
-                                + $"inlined:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", actual)}{Environment.NewLine}schema: {cases[i].Schema}");
-                            compared++;
-                            invalid += expected.Count > 1 ? 1 : 0;
-                        }
+                        var errors = SameErrors(withMethod, inlined, text, $"{cases[i].Name}, schema {cases[i].Schema}");
+                        compared += errors.Count;
+                        invalid += errors.Count(count => count > 0);
                     }
                 }
 
@@ -195,14 +185,7 @@ public sealed class LocationsWithoutMethodsTests(ITestOutputHelper output)
                 var withMethods = generated.Catalog.Find("/methodless/methods/" + file, pointer) ?? throw new InvalidOperationException("no catalog entry for " + file);
                 foreach (var text in instances)
                 {
-                    using var document = JsonDocument.Parse(text);
-                    foreach (var options in Options)
-                    {
-                        var expected = Describe(withMethods.Validate(document.RootElement, options), "methods");
-                        var actual = Describe(inlined.Validate(document.RootElement, options), "inlined");
-                        Assert.True(expected.SequenceEqual(actual), $"{file}, {text}, {options.Mode}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", expected)}{Environment.NewLine}against{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", actual)}");
-                        errors += expected.Count - 1;
-                    }
+                    errors += SameErrors(withMethods, inlined, text, file).Sum();
                 }
             }
 
@@ -239,6 +222,29 @@ public sealed class LocationsWithoutMethodsTests(ITestOutputHelper output)
         new() { AssertFormats = false, Mode = ValidationMode.FirstFailure },
         new() { AssertFormats = true, Mode = ValidationMode.FirstFailure },
     ];
+
+    /// <summary>
+    /// Validates <paramref name="text"/> with both entries in every mode of <see cref="Options"/> and asserts the
+    /// same verdict and errors, in order; returns how many errors each mode found.
+    /// </summary>
+    private static List<int> SameErrors(SchemaCatalogEntry withMethods, SchemaCatalogEntry inlined, string text, string what)
+    {
+        using var document = JsonDocument.Parse(text);
+        var counts = new List<int>();
+        foreach (var options in Options)
+        {
+            var expected = Describe(withMethods.Validate(document.RootElement, options), "methods");
+            var actual = Describe(inlined.Validate(document.RootElement, options), "inlined");
+            Assert.True(
+                expected.SequenceEqual(actual),
+                $"{what}, instance {text}, {options.Mode}, formats {options.AssertFormats}:{Environment.NewLine}"
+                + $"with methods:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", expected)}{Environment.NewLine}"
+                + $"without:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", actual)}");
+            counts.Add(expected.Count - 1);
+        }
+
+        return counts;
+    }
 
     /// <summary>The verdict and every error, with the file's own folder taken out of absolute locations.</summary>
     private static List<string> Describe(ValidationResult result, string folder)
