@@ -339,7 +339,7 @@ internal static partial class ValidatorEmitter
         {
             if (target.Kind == TargetKind.Type)
             {
-                return $"context.CheckMemberType(property, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {LocationOf(target)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+                return $"context.CheckMemberType(property, {keywordPath}, {TypeCheckArguments(target)}, ref valid)";
             }
 
             var resource = target.Resource is { } r && r != _spec.Resource ? TypeEmitter.Literal(r) : null;
@@ -372,12 +372,16 @@ internal static partial class ValidatorEmitter
 
             if (target.Kind == TargetKind.Type)
             {
-                return $"context.CheckItemTypes(instance, {keywordPath}, {StreamSchemaEmitter.TypesOf(target.Types)}, {LocationOf(target)}, {Quote(string.Join(" or ", target.Types))}, ref valid)";
+                return $"context.CheckItemTypes(instance, {keywordPath}, {TypeCheckArguments(target)}, ref valid)";
             }
 
             var resource = target.Resource is { } r && r != _spec.Resource ? ", " + TypeEmitter.Literal(r) : string.Empty;
             return $"context.ApplyToItems(instance, {keywordPath}, {target.Method}, ref valid{resource})";
         }
+
+        /// <summary>A type-checked target's types, location and the types as its message names them, as the runtime's arguments.</summary>
+        private string TypeCheckArguments(Target target)
+            => $"{StreamSchemaEmitter.TypesOf(target.Types)}, {LocationOf(target)}, {Quote(string.Join(" or ", target.Types))}";
 
         /// <summary>
         /// A type-checked target's absolute location as C#: <c>Schema + "/properties/id"</c> (a constant) when it is
