@@ -24,8 +24,9 @@ internal static class SyntheticSpec
         var originals = schemas.Select(entry => (entry.Key, Schema: entry.Value!.DeepClone())).ToList();
         var options = new JsonSerializerOptions { WriteIndented = true };
 
-        // What each copy of each schema adds: the member as it is indented inside components/schemas.
-        var sizes = originals.Select(o => (long)System.Text.Encoding.UTF8.GetByteCount(o.Schema.ToJsonString(options)) + o.Key.Length + 24).ToList();
+        // What each copy of each schema adds: the member as it is indented inside components/schemas, under
+        // its new name (a copy's own $refs grow by as much; that few bytes per reference is left out).
+        var sizes = originals.Select(o => MemberSize(Renamed(o.Key, 1), o.Schema, options)).ToList();
         var size = (long)System.Text.Encoding.UTF8.GetByteCount(root.ToJsonString(options));
         var copies = new List<int>(); // how many schemas each copy has, in the original order
         while (size < bytes)
@@ -55,6 +56,17 @@ internal static class SyntheticSpec
     }
 
     private static string Renamed(string name, int copy) => $"{name}_Copy{copy}";
+
+    /// <summary>
+    /// The bytes a member of <c>components/schemas</c> adds to the indented document after other members: the
+    /// difference it makes to a document that has one member already.
+    /// </summary>
+    private static long MemberSize(string name, JsonNode schema, JsonSerializerOptions options)
+    {
+        var before = new JsonObject { ["components"] = new JsonObject { ["schemas"] = new JsonObject { ["a"] = new JsonObject() } } };
+        var after = new JsonObject { ["components"] = new JsonObject { ["schemas"] = new JsonObject { ["a"] = new JsonObject(), [name] = schema.DeepClone() } } };
+        return System.Text.Encoding.UTF8.GetByteCount(after.ToJsonString(options)) - System.Text.Encoding.UTF8.GetByteCount(before.ToJsonString(options));
+    }
 
     /// <summary>Points every <c>#/components/schemas/X…</c> reference at <c>X_Copy{copy}</c>.</summary>
     private static void RenameReferences(JsonNode node, int copy, HashSet<string> copied)

@@ -9,6 +9,7 @@ using Hooksmith.Generator.Planning;
 using Hooksmith.Generator.Planning.Validation;
 using Hooksmith.Generator.Schema;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator;
 
@@ -125,7 +126,7 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
     /// file each); should a name still clash, the driver's exception would drop every file of the run, so it
     /// becomes a diagnostic and the other files are kept.
     /// </summary>
-    private static void AddSource(SourceProductionContext output, string hintName, string source)
+    private static void AddSource(SourceProductionContext output, string hintName, SourceText source)
     {
         try
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Hooksmith.Generator.Planning.Validation;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
 
@@ -21,7 +22,7 @@ internal static class CatalogEmitter
 {
     public const string HintName = "Hooksmith.Generated.HooksmithCatalog.g.cs";
 
-    public static string Emit(IEnumerable<CatalogPart> parts)
+    public static SourceText Emit(IEnumerable<CatalogPart> parts)
     {
         var files = parts.Where(p => p.Roots.Count > 0).OrderBy(p => p.SourcePath, System.StringComparer.Ordinal).ToList();
         var writer = new SourceWriter();
@@ -72,6 +73,6 @@ internal static class CatalogEmitter
         writer.WriteLine("return new global::Hooksmith.Validation.SchemaCatalog(schemas, events);");
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using Hooksmith.Generator.Model;
 using Hooksmith.Generator.Naming;
 using Hooksmith.Generator.Planning;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
 
@@ -32,7 +33,7 @@ internal static class EventsEmitter
 {
     private static readonly string[] Reserved = ["Instance", "Events", "TryGet", "ExhaustiveHandlerType", "All", "Equals", "GetHashCode", "ToString", "GetType"];
 
-    public static IEnumerable<(string HintName, string Source)> Emit(IEnumerable<EventsPart> parts)
+    public static IEnumerable<(string HintName, SourceText Source)> Emit(IEnumerable<EventsPart> parts)
     {
         foreach (var group in parts.Where(p => p.Events.Count > 0).GroupBy(p => p.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -51,7 +52,7 @@ internal static class EventsEmitter
         }
     }
 
-    private static string EmitTable(string @namespace, string className, string interfaceName, IReadOnlyList<EventEntry> events)
+    private static SourceText EmitTable(string @namespace, string className, string interfaceName, IReadOnlyList<EventEntry> events)
     {
         var members = new NameScope(Reserved.Append(className));
         var methods = new NameScope(["Equals", "GetHashCode", "ToString", "GetType"]);
@@ -139,6 +140,6 @@ internal static class EventsEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

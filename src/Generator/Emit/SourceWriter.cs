@@ -1,36 +1,144 @@
 using System;
+using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
 
 /// <summary>Writes C# text with indentation handled for the caller.</summary>
+/// <remarks>
+/// A generator run writes thousands of files, tens of megabytes of text at vendor scale, so the writer keeps
+/// its text off the garbage collector's hot path: each thread reuses one builder for the files it writes
+/// (<see cref="ToSourceText"/> gives it back), and a large file goes to the compiler as chunks read from the
+/// builder rather than as one string, which would land on the large-object heap.
+/// </remarks>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    /// <summary>Builders larger than this (in characters) are not kept for the next file.</summary>
+    private const int MaxPooledCapacity = 1 << 20;
+
+    /// <summary>
+    /// From this length the compiler stores a text in chunks (its limit for a string off the large-object heap),
+    /// so the text is read from the builder's chunks instead of copied into one string first.
+    /// </summary>
+    private const int ChunkedTextLength = 40 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? s_spare;
+
+    [ThreadStatic]
+    private static char[]? s_copyBuffer;
+
+    private StringBuilder? _builder;
     private int _indentation;
+
+    public SourceWriter()
+    {
+        _builder = s_spare ?? new StringBuilder();
+        s_spare = null;
+        _builder.Clear();
+    }
+
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer's text was already taken by ToSourceText.");
 
     public SourceWriter WriteLine(string line = "")
     {
+        var builder = Builder;
         if (line.Length > 0)
         {
-            _builder.Append(' ', _indentation * 4);
-            _builder.Append(line);
+            builder.Append(' ', _indentation * 4);
+            builder.Append(line);
         }
 
-        _builder.Append('\n');
+        builder.Append('\n');
         return this;
     }
 
     /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
     public SourceWriter WriteLines(string block)
     {
-        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
+        var builder = Builder;
+        var start = 0;
+        while (true)
         {
-            WriteLine(line);
+            var end = block.IndexOf('\n', start);
+            var lineEnd = end < 0 ? block.Length : end;
+            var length = lineEnd - start;
+            if (end >= 0 && length > 0 && block[lineEnd - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length > 0)
+            {
+                builder.Append(' ', _indentation * 4);
+                builder.Append(block, start, length);
+            }
+
+            builder.Append('\n');
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
+    }
+
+    /// <summary>
+    /// Writes what another writer wrote, each line at this writer's indentation added to its own, without its
+    /// trailing empty lines.
+    /// </summary>
+    public SourceWriter WriteBlock(SourceWriter block)
+    {
+        var source = block.Builder;
+        var length = source.Length;
+        while (length > 0 && source[length - 1] == '\n')
+        {
+            length--;
+        }
+
+        var chars = s_copyBuffer is { } buffer && buffer.Length >= length ? buffer : new char[Math.Max(length, 1024)];
+        s_copyBuffer = null;
+        source.CopyTo(0, chars, 0, length);
+        var builder = Builder;
+        var start = 0;
+        while (start <= length)
+        {
+            var end = Array.IndexOf(chars, '\n', start, length - start);
+            var lineEnd = end < 0 ? length : end;
+            var textEnd = end >= 0 && lineEnd > start && chars[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (textEnd > start)
+            {
+                builder.Append(' ', _indentation * 4);
+                builder.Append(chars, start, textEnd - start);
+            }
+
+            builder.Append('\n');
+            start = lineEnd + 1;
+        }
+
+        if (chars.Length <= MaxPooledCapacity)
+        {
+            s_copyBuffer = chars;
         }
 
         return this;
+    }
+
+    /// <summary>Whether nothing but white space has been written.</summary>
+    public bool IsBlank()
+    {
+        var builder = Builder;
+        for (var i = builder.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsWhiteSpace(builder[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public SourceWriter OpenBlock(string? header = null)
@@ -64,7 +172,51 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public SourceText ToSourceText() => SourceText.From(_builder.ToString(), Encoding.UTF8);
+    /// <summary>
+    /// The text written, as the compiler's UTF-8 source text. This ends the writer: its builder goes back to
+    /// the thread for the next file.
+    /// </summary>
+    public SourceText ToSourceText()
+    {
+        var builder = Builder;
+        _builder = null;
+        var text = builder.Length >= ChunkedTextLength
+            ? SourceText.From(new ChunkReader(builder), builder.Length, Encoding.UTF8)
+            : SourceText.From(builder.ToString(), Encoding.UTF8);
+        if (builder.Capacity <= MaxPooledCapacity)
+        {
+            s_spare = builder;
+        }
 
-    public override string ToString() => _builder.ToString();
+        return text;
+    }
+
+    /// <summary>The text written so far; the writer can go on.</summary>
+    public override string ToString() => Builder.ToString();
+
+    /// <summary>Reads a builder's text chunk by chunk, without a copy of the whole.</summary>
+    private sealed class ChunkReader : TextReader
+    {
+        private readonly StringBuilder _builder;
+        private int _position;
+
+        public ChunkReader(StringBuilder builder) => _builder = builder;
+
+        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
+
+        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var length = Math.Min(count, _builder.Length - _position);
+            if (length <= 0)
+            {
+                return 0;
+            }
+
+            _builder.CopyTo(_position, buffer, index, length);
+            _position += length;
+            return length;
+        }
+    }
 }

@@ -116,7 +116,7 @@ internal static partial class ValidatorEmitter
             try
             {
                 write(check);
-                return _captured.Count == 1 && _body.ToString().Trim().Length == 0 ? _captured[0] : null;
+                return _captured.Count == 1 && _body.IsBlank() ? _captured[0] : null;
             }
             finally
             {

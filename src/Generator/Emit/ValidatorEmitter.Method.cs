@@ -51,13 +51,12 @@ internal static partial class ValidatorEmitter
 
             _out.OpenBlock($"internal static bool {_spec.Method}(in {Element} instance, {Context} context, {Locations}? evaluated)");
             WriteBody();
-            var body = _body.ToString();
             if (_usesSchema)
             {
                 _out.WriteLine($"const string Schema = {TypeEmitter.Literal(_spec.SchemaUri)};");
             }
 
-            _out.WriteLines(body.TrimEnd('\n'));
+            _out.WriteBlock(_body);
             _out.CloseBlock();
         }
 

@@ -27,21 +27,22 @@ internal static class Identifiers
     private static string ToPascalCase(string text, bool keepCapitals)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var word in Words(text))
+        var start = 0;
+        while (NextWord(text, ref start, out var length))
         {
             var allUpper = !keepCapitals;
-            foreach (var c in word)
+            for (var i = start; i < start + length && allUpper; i++)
             {
-                if (char.IsLower(c))
-                {
-                    allUpper = false;
-                    break;
-                }
+                allUpper = !char.IsLower(text[i]);
             }
 
-            builder.Append(char.ToUpperInvariant(word[0]));
-            var rest = word.Substring(1);
-            builder.Append(allUpper ? rest.ToLowerInvariant() : rest);
+            builder.Append(char.ToUpperInvariant(text[start]));
+            for (var i = start + 1; i < start + length; i++)
+            {
+                builder.Append(allUpper ? char.ToLowerInvariant(text[i]) : text[i]);
+            }
+
+            start += length;
         }
 
         return builder.ToString();
@@ -260,42 +261,36 @@ internal static class Identifiers
         return builder.ToString();
     }
 
-    private static IEnumerable<string> Words(string text)
+    /// <summary>
+    /// Finds the next word of a name at or after <paramref name="start"/>: a run of letters and digits, split
+    /// at camelCase humps (<c>orderId</c> → <c>order</c>, <c>Id</c>) with acronyms kept together
+    /// (<c>HTTPServer</c> → <c>HTTP</c>, <c>Server</c>). False when there is none.
+    /// </summary>
+    private static bool NextWord(string text, ref int start, out int length)
     {
-        var word = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
+        while (start < text.Length && !IsIdentifierChar(text[start]))
         {
-            var c = text[i];
-            if (!IsIdentifierChar(c))
-            {
-                if (word.Length > 0)
-                {
-                    yield return word.ToString();
-                    word.Clear();
-                }
+            start++;
+        }
 
-                continue;
-            }
-
-            // Split camelCase humps: "orderId" → "order", "Id"; keep acronyms together: "HTTPServer" → "HTTP", "Server".
-            if (word.Length > 0 && char.IsUpper(c))
+        var end = start;
+        while (end < text.Length && IsIdentifierChar(text[end]))
+        {
+            if (end > start && char.IsUpper(text[end]))
             {
-                var previous = text[i - 1];
-                var nextIsLower = i + 1 < text.Length && char.IsLower(text[i + 1]);
+                var previous = text[end - 1];
+                var nextIsLower = end + 1 < text.Length && char.IsLower(text[end + 1]);
                 if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
                 {
-                    yield return word.ToString();
-                    word.Clear();
+                    break;
                 }
             }
 
-            word.Append(c);
+            end++;
         }
 
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
+        length = end - start;
+        return length > 0;
     }
 
     private static bool IsIdentifierChar(char c)
