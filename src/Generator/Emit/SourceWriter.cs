@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Hooksmith.Generator.Model;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
@@ -8,15 +9,13 @@ namespace Hooksmith.Generator.Emit;
 /// <summary>Writes C# text with indentation handled for the caller.</summary>
 /// <remarks>
 /// A generator run writes thousands of files, tens of megabytes of text at vendor scale, so the writer keeps
-/// its text off the garbage collector's hot path: each thread reuses one builder for the files it writes
-/// (<see cref="ToSourceText"/> gives it back), and a large file goes to the compiler as chunks read from the
-/// builder rather than as one string, which would land on the large-object heap.
+/// its text off the garbage collector's hot path: its builder comes from <see cref="StringBuilderPool"/> and goes
+/// back when the text is taken (<see cref="ToSourceText"/>) or the writer is released (<see cref="Release"/>),
+/// and a large file goes to the compiler as chunks read from the builder rather than as one string, which
+/// would land on the large-object heap.
 /// </remarks>
 internal sealed class SourceWriter
 {
-    /// <summary>Builders larger than this (in characters) are not kept for the next file.</summary>
-    private const int MaxPooledCapacity = 1 << 20;
-
     /// <summary>
     /// From this length the compiler stores a text in chunks (its limit for a string off the large-object heap),
     /// so the text is read from the builder's chunks instead of copied into one string first.
@@ -24,22 +23,12 @@ internal sealed class SourceWriter
     private const int ChunkedTextLength = 40 * 1024;
 
     [ThreadStatic]
-    private static StringBuilder? s_spare;
-
-    [ThreadStatic]
     private static char[]? s_copyBuffer;
 
-    private StringBuilder? _builder;
+    private StringBuilder? _builder = StringBuilderPool.Rent();
     private int _indentation;
 
-    public SourceWriter()
-    {
-        _builder = s_spare ?? new StringBuilder();
-        s_spare = null;
-        _builder.Clear();
-    }
-
-    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer's text was already taken by ToSourceText.");
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer was released (ToSourceText or Release).");
 
     public SourceWriter WriteLine(string line = "")
     {
@@ -118,7 +107,7 @@ internal sealed class SourceWriter
             start = lineEnd + 1;
         }
 
-        if (chars.Length <= MaxPooledCapacity)
+        if (chars.Length <= StringBuilderPool.MaxCapacity)
         {
             s_copyBuffer = chars;
         }
@@ -174,21 +163,26 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// The text written, as the compiler's UTF-8 source text. This ends the writer: its builder goes back to
-    /// the thread for the next file.
+    /// the pool.
     /// </summary>
     public SourceText ToSourceText()
     {
         var builder = Builder;
-        _builder = null;
         var text = builder.Length >= ChunkedTextLength
             ? SourceText.From(new ChunkReader(builder), builder.Length, Encoding.UTF8)
             : SourceText.From(builder.ToString(), Encoding.UTF8);
-        if (builder.Capacity <= MaxPooledCapacity)
-        {
-            s_spare = builder;
-        }
-
+        Release();
         return text;
+    }
+
+    /// <summary>Ends a writer whose text is no longer needed (one spliced into another with <see cref="WriteBlock"/>).</summary>
+    public void Release()
+    {
+        if (_builder is { } builder)
+        {
+            _builder = null;
+            StringBuilderPool.Return(builder);
+        }
     }
 
     /// <summary>The text written so far; the writer can go on.</summary>

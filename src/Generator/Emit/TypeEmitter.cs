@@ -130,6 +130,11 @@ internal static partial class TypeEmitter
     /// </summary>
     internal static string Xml(string text)
     {
+        if (IsPlain(text, static c => c is not ('&' or '<' or '>' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF') && !char.IsControl(c) && !char.IsSurrogate(c)))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -178,6 +183,11 @@ internal static partial class TypeEmitter
     /// </summary>
     internal static string Comment(string text)
     {
+        if (IsPlain(text, static c => !char.IsControl(c) && c is not ('\u2028' or '\u2029')))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -197,6 +207,11 @@ internal static partial class TypeEmitter
     /// <summary>A C# string literal for any text.</summary>
     public static string Literal(string text)
     {
+        if (IsPlain(text, static c => c >= 0x20 && c != 0x7F && c is not ('"' or '\\' or '\u2028' or '\u2029' or '\u0085') && !char.IsSurrogate(c)))
+        {
+            return "\"" + text + "\"";
+        }
+
         var builder = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
@@ -232,6 +247,20 @@ internal static partial class TypeEmitter
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Whether every character of a text is written as it is (the common case, which needs no copy).</summary>
+    private static bool IsPlain(string text, Func<char, bool> plain)
+    {
+        foreach (var c in text)
+        {
+            if (!plain(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>) when the text is valid UTF-16, else a plain string literal.</summary>

@@ -120,6 +120,7 @@ internal static partial class ValidatorEmitter
             }
             finally
             {
+                _body.Release();
                 _body = body;
                 _usesSchema = usesSchema;
                 _captured = null;

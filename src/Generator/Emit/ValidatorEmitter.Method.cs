@@ -46,6 +46,7 @@ internal static partial class ValidatorEmitter
                 _out.Indent();
                 _out.WriteLines("=> " + expression + ";");
                 _out.Unindent();
+                _body.Release();
                 return;
             }
 
@@ -57,6 +58,7 @@ internal static partial class ValidatorEmitter
             }
 
             _out.WriteBlock(_body);
+            _body.Release();
             _out.CloseBlock();
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Hooksmith.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Hooksmith.Generator.Naming;
@@ -26,7 +27,7 @@ internal static class Identifiers
 
     private static string ToPascalCase(string text, bool keepCapitals)
     {
-        var builder = new StringBuilder(text.Length);
+        var builder = StringBuilderPool.Rent();
         var start = 0;
         while (NextWord(text, ref start, out var length))
         {
@@ -45,7 +46,7 @@ internal static class Identifiers
             start += length;
         }
 
-        return builder.ToString();
+        return StringBuilderPool.ToStringAndReturn(builder);
     }
 
     /// <summary>
