@@ -21,7 +21,10 @@ internal sealed partial class TypePlanner
     private string InlineName(string parent, string word)
     {
         var (anchor, words) = _namePaths.TryGetValue(parent, out var path) ? path : (parent, []);
-        return Remember(anchor, words.Concat([word]).ToArray());
+        var all = new string[words.Length + 1];
+        words.CopyTo(all, 0);
+        all[words.Length] = word;
+        return Remember(anchor, all);
     }
 
     /// <summary>A hint whose last word is replaced (<c>Items</c> → <c>Item</c> for a list's elements).</summary>
@@ -39,7 +42,13 @@ internal sealed partial class TypePlanner
 
     private string Remember(string anchor, string[] words)
     {
-        var kept = words.Skip(Math.Max(0, words.Length - InlineNameWords)).ToArray();
+        var kept = words;
+        if (words.Length > InlineNameWords)
+        {
+            kept = new string[InlineNameWords];
+            Array.Copy(words, words.Length - InlineNameWords, kept, 0, InlineNameWords);
+        }
+
         var hint = anchor + string.Concat(kept);
         _namePaths[hint] = (anchor, kept);
         return hint;

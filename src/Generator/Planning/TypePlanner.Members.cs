@@ -67,8 +67,25 @@ internal sealed partial class TypePlanner
     /// <summary>allOf members may each say something about one property; keep a type only when they agree.</summary>
     private static TypeRef MergeTypes(List<TypeRef> types)
     {
-        var specific = types.Where(t => t.Kind != TypeRefKind.Any).Distinct().ToList();
-        return specific.Count == 1 ? specific[0] : TypeRef.Any;
+        TypeRef? agreed = null;
+        foreach (var type in types)
+        {
+            if (type.Kind == TypeRefKind.Any)
+            {
+                continue;
+            }
+
+            if (agreed is null)
+            {
+                agreed = type;
+            }
+            else if (!agreed.Equals(type))
+            {
+                return TypeRef.Any;
+            }
+        }
+
+        return agreed ?? TypeRef.Any;
     }
 
     private EquatableArray<EnumMemberSpec> PlanEnumMembers(PendingType pending)
