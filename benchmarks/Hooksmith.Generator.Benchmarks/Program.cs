@@ -7,7 +7,7 @@ namespace Hooksmith.Generator.Benchmarks;
 
 internal static class Program
 {
-    // `--check`, `--size [folder]`, `--scale [folder]`, `--hint-names` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
+    // `--check`, `--size [folder]`, `--scale [folder]`, `--scale-steps BYTES`, `--hint-names` and `--timings [runs]` run the scenarios without BenchmarkDotNet (see benchmarks/README.md,
     // "Generator cost"); anything else goes to BenchmarkDotNet.
     private static int Main(string[] args)
     {
@@ -33,6 +33,8 @@ internal static class Program
                 case ["--scale-one", var size, var oneRuns] when long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
                     && int.TryParse(oneRuns, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0:
                     return GeneratorScale.RunOne(Console.Out, bytes, r);
+                case ["--scale-steps", var stepsSize] when long.TryParse(stepsSize, NumberStyles.None, CultureInfo.InvariantCulture, out var stepsBytes):
+                    return ScaleSteps.Run(Console.Out, stepsBytes);
                 case ["--hint-names"]:
                     return HintNames.Run(Console.Out, runs: 3);
                 case ["--timings"]:
