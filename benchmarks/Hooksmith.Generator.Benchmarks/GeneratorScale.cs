@@ -52,16 +52,8 @@ internal static class GeneratorScale
     /// <summary>The child's work: one size, its numbers on one line of standard output.</summary>
     public static int RunOne(TextWriter output, long bytes, int runs)
     {
-        var corpus = VoucherifyCorpus.Load();
-        var compilation = GeneratorRuns.EmptyCompilation();
-        var original = corpus.OpenApiWebhooks;
-        var spec = new SchemaText(original.Path, SyntheticSpec.OfSize(original.GetText()!.ToString(), bytes), original.Namespace);
+        var (spec, options, compilation) = Prepare(bytes);
         var schemas = new[] { spec };
-        var options = new SchemaOptionsProvider(schemas);
-
-        // JIT-compiles the generator on the real file, as an earlier build would have.
-        GeneratorRuns.CreateDriver([original], corpus.Options).RunGenerators(compilation);
-
         var times = new List<double>();
         long allocated = 0;
         var files = 0;
@@ -90,6 +82,20 @@ internal static class GeneratorScale
             lines.ToString(CultureInfo.InvariantCulture),
             errors.ToString(CultureInfo.InvariantCulture)));
         return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A synthetic spec of about <paramref name="bytes"/>, its options and an empty compilation, after a warm-up run
+    /// over the original file that JIT-compiles the generator, as an earlier build would have.
+    /// </summary>
+    public static (SchemaText Spec, SchemaOptionsProvider Options, Compilation Compilation) Prepare(long bytes)
+    {
+        var corpus = VoucherifyCorpus.Load();
+        var compilation = GeneratorRuns.EmptyCompilation();
+        var original = corpus.OpenApiWebhooks;
+        var spec = new SchemaText(original.Path, SyntheticSpec.OfSize(original.GetText()!.ToString(), bytes), original.Namespace);
+        GeneratorRuns.CreateDriver([original], corpus.Options).RunGenerators(compilation);
+        return (spec, new SchemaOptionsProvider([spec]), compilation);
     }
 
     /// <summary>

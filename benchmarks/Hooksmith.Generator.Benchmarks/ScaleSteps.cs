@@ -16,13 +16,8 @@ internal static class ScaleSteps
 {
     public static int Run(TextWriter output, long bytes)
     {
-        var corpus = VoucherifyCorpus.Load();
-        var compilation = GeneratorRuns.EmptyCompilation();
-        var original = corpus.OpenApiWebhooks;
-        var spec = new SchemaText(original.Path, SyntheticSpec.OfSize(original.GetText()!.ToString(), bytes), original.Namespace);
+        var (spec, options, compilation) = GeneratorScale.Prepare(bytes);
         var schemas = new[] { spec };
-        var options = new SchemaOptionsProvider(schemas);
-        GeneratorRuns.CreateDriver([original], corpus.Options).RunGenerators(compilation);
 
         for (var run = 1; run <= 2; run++)
         {
