@@ -46,32 +46,9 @@ internal sealed class SourceWriter
     /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
     public SourceWriter WriteLines(string block)
     {
-        var builder = Builder;
-        var start = 0;
-        while (true)
-        {
-            var end = block.IndexOf('\n', start);
-            var lineEnd = end < 0 ? block.Length : end;
-            var length = lineEnd - start;
-            if (end >= 0 && length > 0 && block[lineEnd - 1] == '\r')
-            {
-                length--;
-            }
-
-            if (length > 0)
-            {
-                builder.Append(' ', _indentation * 4);
-                builder.Append(block, start, length);
-            }
-
-            builder.Append('\n');
-            if (end < 0)
-            {
-                return this;
-            }
-
-            start = end + 1;
-        }
+        var chars = RentCopyBuffer(block.Length);
+        block.CopyTo(0, chars, 0, block.Length);
+        return WriteLines(chars, block.Length);
     }
 
     /// <summary>
@@ -87,9 +64,17 @@ internal sealed class SourceWriter
             length--;
         }
 
-        var chars = s_copyBuffer is { } buffer && buffer.Length >= length ? buffer : new char[Math.Max(length, 1024)];
-        s_copyBuffer = null;
+        var chars = RentCopyBuffer(length);
         source.CopyTo(0, chars, 0, length);
+        return WriteLines(chars, length);
+    }
+
+    /// <summary>
+    /// Writes the first <paramref name="length"/> characters of a (rented) buffer as lines: split at <c>\n</c>, a
+    /// <c>\r</c> before it dropped, each non-empty line indented. The buffer goes back for the next block.
+    /// </summary>
+    private SourceWriter WriteLines(char[] chars, int length)
+    {
         var builder = Builder;
         var start = 0;
         while (start <= length)
@@ -113,6 +98,13 @@ internal sealed class SourceWriter
         }
 
         return this;
+    }
+
+    private static char[] RentCopyBuffer(int length)
+    {
+        var chars = s_copyBuffer is { } buffer && buffer.Length >= length ? buffer : new char[Math.Max(length, 1024)];
+        s_copyBuffer = null;
+        return chars;
     }
 
     /// <summary>Whether nothing but white space has been written.</summary>
