@@ -20,7 +20,7 @@ namespace Hooksmith.Generator;
 /// <remarks>
 /// The pipeline runs one way, file by file: Read (JSON with positions) → Plan (resolve references,
 /// decide and name types) → Link (fill in references into other files from a small registry) →
-/// Emit (one source file per type). Diagnostics are a separate output, so a moved diagnostic does
+/// Emit (one source file per named schema: its types and its validators). Diagnostics are a separate output, so a moved diagnostic does
 /// not regenerate source.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -55,16 +55,10 @@ public sealed class HooksmithGenerator : IIncrementalGenerator
             .Select(static (pair, _) => PlanLinker.Link(pair.Left, PlanLinker.Resolve(DocumentNeeds.Of(pair.Left), pair.Right)))
             .WithTrackingName(TrackingNames.Link);
 
-        var types = linked
-            .SelectMany(static (plan, _) => plan.Types)
-            .WithTrackingName(TrackingNames.Types);
-
-        context.RegisterSourceOutput(types, static (output, spec) => AddSource(output, TypeEmitter.HintNameOf(spec), TypeEmitter.Emit(spec)));
-
-        var validators = linked
-            .SelectMany(static (plan, _) => ValidatorPart.Of(plan.Validation))
-            .WithTrackingName(TrackingNames.Validators);
-        context.RegisterSourceOutput(validators, static (output, part) => AddSource(output, ValidatorEmitter.HintNameOf(part), ValidatorEmitter.Emit(part)));
+        var outputs = linked
+            .SelectMany(static (plan, _) => SchemaOutput.Of(plan.Types, plan.Validation))
+            .WithTrackingName(TrackingNames.Outputs);
+        context.RegisterSourceOutput(outputs, static (output, schemaFile) => AddSource(output, schemaFile.HintName, FileEmitter.Emit(schemaFile)));
 
         var catalog = linked
             .Select(static (plan, _) => CatalogPart.Of(plan.Validation))

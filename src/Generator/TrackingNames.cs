@@ -8,8 +8,7 @@ internal static class TrackingNames
     public const string Plan = nameof(Plan);
     public const string Registry = nameof(Registry);
     public const string Link = nameof(Link);
-    public const string Types = nameof(Types);
-    public const string Validators = nameof(Validators);
+    public const string Outputs = nameof(Outputs);
     public const string Catalog = nameof(Catalog);
     public const string Events = nameof(Events);
     public const string Diagnostics = nameof(Diagnostics);

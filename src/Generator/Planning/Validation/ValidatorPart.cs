@@ -1,20 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Hooksmith.Generator.Json;
 using Hooksmith.Generator.Model;
 using Hooksmith.Generator.Naming;
 
 namespace Hooksmith.Generator.Planning.Validation;
 
 /// <summary>
-/// The validator methods of one schema a file names (a <c>components/schemas</c>, <c>$defs</c> or
-/// <c>definitions</c> entry, with everything under it), or of the rest of the file: one generated file
-/// of the file's partial validation class. An edit inside one schema changes only its part, so only that
-/// part is emitted again.
+/// The validator methods of one schema a file names (see <see cref="NamedSchema"/>), with everything under it, or of
+/// the rest of the file: one declaration of the file's partial validation class. It is written into the generated
+/// file of the same named schema's types (<see cref="SchemaOutput"/>), or into a file of its own when the named
+/// schema has no type. An edit inside one schema changes only its part, so only that part's file is emitted again.
 /// </summary>
 /// <param name="Schema">The named schema's pointer (<c>/components/schemas/Order</c>), or "" for the rest of the file.</param>
-/// <param name="HintName">The generated file's name.</param>
+/// <param name="HintName">The name of its file when it has one of its own.</param>
 /// <param name="IsFirst">Whether this part declares the class's documentation and attribute: the part for the rest of the file if there is one, else the first.</param>
 internal sealed record ValidatorPart(
     string SchemaFile,
@@ -25,8 +24,6 @@ internal sealed record ValidatorPart(
     bool IsFirst,
     EquatableArray<ValidatorSpec> Validators)
 {
-    private static readonly string[][] NamedSchemaParents = [["components", "schemas"], ["$defs"], ["definitions"]];
-
     /// <summary>Splits a file's validators by the named schema each belongs to, in the order the file's methods come.</summary>
     public static EquatableArray<ValidatorPart> Of(DocumentValidation validation)
     {
@@ -34,7 +31,7 @@ internal sealed record ValidatorPart(
         var indexBySchema = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var validator in validation.Validators)
         {
-            var (schema, name) = NamedSchemaOf(validator.Pointer);
+            var (schema, name) = NamedSchema.Of(validator.Pointer);
             if (!indexBySchema.TryGetValue(schema, out var index))
             {
                 indexBySchema[schema] = index = groups.Count;
@@ -66,24 +63,5 @@ internal sealed record ValidatorPart(
         }
 
         return parts.ToEquatableArray();
-    }
-
-    /// <summary>The pointer and name of the top-level named schema a location is in, or "" for both.</summary>
-    private static (string Pointer, string Name) NamedSchemaOf(string pointer)
-    {
-        if (!JsonPointer.TryParse(pointer, out var tokens))
-        {
-            return (string.Empty, string.Empty);
-        }
-
-        foreach (var parent in NamedSchemaParents)
-        {
-            if (tokens.Length > parent.Length && parent.Select((token, i) => tokens[i] == token).All(same => same))
-            {
-                return ("/" + string.Join("/", tokens.Take(parent.Length + 1).Select(JsonPointer.Escape)), tokens[parent.Length]);
-            }
-        }
-
-        return (string.Empty, string.Empty);
     }
 }
