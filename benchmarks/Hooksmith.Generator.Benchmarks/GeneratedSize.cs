@@ -17,6 +17,9 @@ namespace Hooksmith.Generator.Benchmarks;
 /// </summary>
 internal static partial class GeneratedSize
 {
+    /// <summary>The lines of a generated file's header before its first type: a file with no more has no models.</summary>
+    private const int HeaderLines = 8;
+
     private const string ValidatorSignature = "global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)";
 
     /// <param name="output">Where the report goes.</param>
@@ -40,6 +43,7 @@ internal static partial class GeneratedSize
 
         var parts = new Dictionary<string, Tally> { ["validators"] = new(), ["models"] = new(), ["catalog and events"] = new() };
         var validatorLines = new ValidatorLines();
+        var total = new Tally();
         foreach (var source in result.GeneratedSources)
         {
             var text = source.SourceText.ToString();
@@ -49,21 +53,33 @@ internal static partial class GeneratedSize
                 File.WriteAllText(Path.Combine(folder, source.HintName), text);
             }
 
-            var part = source.HintName.StartsWith("Hooksmith.Generated.", StringComparison.Ordinal) || source.HintName.EndsWith("Events.g.cs", StringComparison.Ordinal)
-                ? "catalog and events"
-                : text.Contains(ValidatorSignature, StringComparison.Ordinal) ? "validators" : "models";
-            parts[part].Add(source.SourceText.Lines.Count, Encoding.UTF8.GetByteCount(text));
-            if (part == "validators")
+            var lines = source.SourceText.Lines.Count;
+            if (source.HintName.StartsWith("Hooksmith.Generated.", StringComparison.Ordinal) || source.HintName.EndsWith("Events.g.cs", StringComparison.Ordinal))
             {
-                validatorLines.Add(text);
+                parts["catalog and events"].Add(1, lines, Encoding.UTF8.GetByteCount(text));
+                continue;
+            }
+
+            // A named schema's file: its models (and the file's header), then its part of the validation class.
+            var split = ValidatorsStart(text);
+            var models = text[..split];
+            var validators = text[split..];
+            var modelLines = models.Count(c => c == '\n');
+            parts["models"].Add(modelLines > HeaderLines ? 1 : 0, modelLines, Encoding.UTF8.GetByteCount(models));
+            parts["validators"].Add(validators.Length > 0 ? 1 : 0, lines - modelLines, Encoding.UTF8.GetByteCount(validators));
+            total.Add(1, 0, 0);
+            if (validators.Length > 0)
+            {
+                validatorLines.Add(validators);
             }
         }
 
-        var total = new Tally();
         foreach (var tally in parts.Values)
         {
-            total.Add(tally);
+            total.Add(0, tally.Lines, tally.Bytes);
         }
+
+        total.Add(parts["catalog and events"].Files, 0, 0);
 
         output.WriteLine();
         output.WriteLine($"== {title}: {schemaKb:N0} KB of schema, {errors} generator error(s)");
@@ -85,19 +101,38 @@ internal static partial class GeneratedSize
 
         public long Bytes { get; private set; }
 
-        public void Add(long lines, long bytes)
+        public void Add(int files, long lines, long bytes)
         {
-            Files++;
+            Files += files;
             Lines += lines;
             Bytes += bytes;
         }
+    }
 
-        public void Add(Tally other)
+    /// <summary>Where a file's part of the validation class starts (its documentation, attribute and declaration), or its end.</summary>
+    private static int ValidatorsStart(string text)
+    {
+        var declaration = text.IndexOf("\ninternal static partial class ", StringComparison.Ordinal);
+        if (declaration < 0)
         {
-            Files += other.Files;
-            Lines += other.Lines;
-            Bytes += other.Bytes;
+            return text.Length;
         }
+
+        // Back over the lines of documentation and attributes just above the declaration.
+        var start = declaration + 1;
+        while (start > 0)
+        {
+            var previous = text.LastIndexOf('\n', start - 2) + 1;
+            var line = text.AsSpan(previous, start - previous);
+            if (!line.StartsWith("///") && !line.StartsWith("["))
+            {
+                break;
+            }
+
+            start = previous;
+        }
+
+        return start;
     }
 
     /// <summary>Validator lines by what they do, from the text's shape (the emitter's layout, not a C# parse).</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Hooksmith.Generator.Planning;
 using Microsoft.CodeAnalysis.Text;
 
@@ -50,16 +51,13 @@ internal static class FileEmitter
         return writer.ToSourceText();
     }
 
-    /// <summary>Where the file's code comes from: the one type's schema location, else the named schema, else the schema file.</summary>
+    /// <summary>Where the file's code comes from: the named schema, or the one type's location, or the file's root (<c>#</c>), else the file.</summary>
     private static string Origin(SchemaOutput output)
     {
-        if (output.Types.Count == 1 && output.Validators is null)
-        {
-            var type = output.Types[0];
-            return $"{TypeEmitter.Comment(type.SchemaFile)}#{TypeEmitter.Comment(type.SchemaPointer)}";
-        }
-
-        var file = output.Types.Count > 0 ? output.Types[0].SchemaFile : output.Validators!.SchemaFile;
-        return TypeEmitter.Comment(output.Schema.Length == 0 ? file : $"#{output.Schema} of {file}");
+        var pointer = output.Schema.Length > 0 ? output.Schema
+            : output.Types.Count == 1 && output.Validators is null ? output.Types[0].SchemaPointer
+            : output.Types.Any(t => t.SchemaPointer.Length == 0) ? string.Empty
+            : null;
+        return pointer is null ? TypeEmitter.Comment(output.SchemaFile) : $"{TypeEmitter.Comment(output.SchemaFile)}#{TypeEmitter.Comment(pointer)}";
     }
 }

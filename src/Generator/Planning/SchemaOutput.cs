@@ -18,6 +18,9 @@ namespace Hooksmith.Generator.Planning;
 /// <param name="Validators">The validator methods of the same schema, if any.</param>
 internal sealed record SchemaOutput(string HintName, string Schema, EquatableArray<TypeSpec> Types, ValidatorPart? Validators)
 {
+    /// <summary>The schema file the code comes from, as the types and validators quote it.</summary>
+    public string SchemaFile => Types.Count > 0 ? Types[0].SchemaFile : Validators?.SchemaFile ?? string.Empty;
+
     /// <summary>Splits a linked plan's types and validators into its generated files, in the order of its types, then of its validator-only parts.</summary>
     public static EquatableArray<SchemaOutput> Of(EquatableArray<TypeSpec> planTypes, DocumentValidation validation)
     {

@@ -44,7 +44,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] AllSteps =
     [
         TrackingNames.SchemaFiles, TrackingNames.Read, TrackingNames.Plan, TrackingNames.Registry,
-        TrackingNames.Link, TrackingNames.Types, TrackingNames.Validators, TrackingNames.Catalog, TrackingNames.Diagnostics,
+        TrackingNames.Link, TrackingNames.Outputs, TrackingNames.Catalog, TrackingNames.Diagnostics,
     ];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, IReadOnlyDictionary<string, AdditionalText> Texts) FirstRun()
@@ -69,14 +69,17 @@ public sealed class IncrementalCachingTests
             .GroupBy(output => FileOf(output.Value))
             .ToDictionary(group => group.Key, group => group.Select(o => o.Reason).ToArray());
 
+    /// <summary>The validator parts of a run's generated files, in order.</summary>
+    private static List<Planning.Validation.ValidatorPart?> ValidatorParts(GeneratorRunResult result)
+        => result.TrackedSteps[TrackingNames.Outputs].SelectMany(run => run.Outputs).Select(o => ((Planning.SchemaOutput)o.Value).Validators).ToList();
+
     private static string FileOf(object value) => value switch
     {
         SchemaFileInput input => input.Path,
         SchemaDocument document => document.Path,
         Planning.DocumentPlan plan => plan.Path,
         Planning.LinkedPlan plan => plan.Path,
-        Planning.TypeSpec spec => spec.SchemaFile,
-        Planning.Validation.ValidatorPart part => part.SchemaFile,
+        Planning.SchemaOutput output => output.SchemaFile,
         _ => "*",
     };
 
@@ -120,14 +123,13 @@ public sealed class IncrementalCachingTests
         // What other files can refer to did not change, so the registry is not rebuilt.
         Assert.All(Reasons(result, TrackingNames.Registry)["*"], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
 
-        var types = Reasons(result, TrackingNames.Types);
-        Assert.Equal([IncrementalStepRunReason.Modified], types["/schemas/invoice.json"]);
-        Assert.All(types["/schemas/order.json"].Concat(types["/schemas/customer.json"]), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        var outputs = Reasons(result, TrackingNames.Outputs);
+        Assert.Equal([IncrementalStepRunReason.Modified], outputs["/schemas/invoice.json"]);
+        Assert.All(outputs["/schemas/order.json"].Concat(outputs["/schemas/customer.json"]), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
 
-        // A description is documentation: the invoice's validators are the same, so nothing is re-emitted
-        // for them, and the catalog is untouched.
-        var validators = Reasons(result, TrackingNames.Validators);
-        Assert.All(validators.Values.SelectMany(r => r), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        // A description is documentation: the invoice's file is written again for its type's summary, with the same
+        // validators, and the catalog is untouched.
+        Assert.Equal(ValidatorParts(RunResult(driver)), ValidatorParts(result));
         Assert.All(Reasons(result, TrackingNames.Catalog)["*"], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
@@ -140,15 +142,15 @@ public sealed class IncrementalCachingTests
 
         var result = RunResult(driver.ReplaceAdditionalText(old, changed).RunGenerators(compilation));
 
-        var validators = Reasons(result, TrackingNames.Validators);
-        Assert.Equal([IncrementalStepRunReason.Modified], validators["/schemas/invoice.json"]);
-        Assert.All(validators["/schemas/order.json"].Concat(validators["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
-        var invoice = result.GeneratedSources.Single(s => s.HintName == "Shop.Invoices.InvoiceValidation.g.cs").SourceText.ToString();
+        var outputs = Reasons(result, TrackingNames.Outputs);
+        Assert.Equal([IncrementalStepRunReason.Modified], outputs["/schemas/invoice.json"]);
+        Assert.All(outputs["/schemas/order.json"].Concat(outputs["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        var invoice = result.GeneratedSources.Single(s => s.HintName == "Shop.Invoices.Invoice.g.cs").SourceText.ToString();
         Assert.Contains("global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0", invoice);
     }
 
     [Fact]
-    public void Changing_a_keyword_in_one_named_schema_re_emits_only_that_schemas_validator_file()
+    public void Changing_a_keyword_in_one_named_schema_re_emits_only_that_schemas_file()
     {
         const string catalog = """
             {
@@ -165,20 +167,19 @@ public sealed class IncrementalCachingTests
         var compilation = GeneratorHarness.CreateCompilation();
         driver = driver.RunGenerators(compilation);
         var before = RunResult(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.Contains("Shop.CatalogValidation.g.cs", before.Keys);
-        Assert.Contains("Shop.CatalogValidation.Product.g.cs", before.Keys);
-        Assert.Contains("Shop.CatalogValidation.Price.g.cs", before.Keys);
+        Assert.Equal(["Shop.Catalog.g.cs", "Shop.Price.g.cs", "Shop.Product.g.cs"], before.Keys.Where(k => k != "Hooksmith.Generated.HooksmithCatalog.g.cs").Order());
+        Assert.Contains("internal static partial class CatalogValidation", before["Shop.Product.g.cs"]);
 
         var changed = new InMemoryAdditionalText("/schemas/catalog.json", catalog.Replace("\"sku\": { \"type\": \"string\" }", "\"sku\": { \"type\": \"string\", \"maxLength\": 12 }"));
         var result = RunResult(driver.ReplaceAdditionalText(texts["/schemas/catalog.json"], changed).RunGenerators(compilation));
 
-        // One of the three validator parts changed; the other two ran and compared equal, so nothing after them ran.
-        var reasons = Reasons(result, TrackingNames.Validators)["/schemas/catalog.json"];
+        // One of the three files changed; the other two ran and compared equal, so nothing after them ran.
+        var reasons = Reasons(result, TrackingNames.Outputs)["/schemas/catalog.json"];
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, reasons.Count(r => r == IncrementalStepRunReason.Unchanged));
         var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.Equal(["Shop.CatalogValidation.Product.g.cs"], after.Where(pair => before[pair.Key] != pair.Value).Select(pair => pair.Key));
-        Assert.Contains("maxLength", after["Shop.CatalogValidation.Product.g.cs"]);
+        Assert.Equal(["Shop.Product.g.cs"], after.Where(pair => before[pair.Key] != pair.Value).Select(pair => pair.Key));
+        Assert.Contains("maxLength", after["Shop.Product.g.cs"]);
     }
 
     [Fact]
@@ -195,8 +196,8 @@ public sealed class IncrementalCachingTests
         Assert.Equal([IncrementalStepRunReason.Modified], link["/schemas/invoice.json"]);
         Assert.Equal([IncrementalStepRunReason.Unchanged], link["/schemas/order.json"]);
         Assert.Equal([IncrementalStepRunReason.Unchanged], link["/schemas/customer.json"]);
-        var types = Reasons(result, TrackingNames.Types);
-        Assert.All(types["/schemas/order.json"].Concat(types["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        var outputs = Reasons(result, TrackingNames.Outputs);
+        Assert.All(outputs["/schemas/order.json"].Concat(outputs["/schemas/customer.json"]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
     [Fact]

@@ -78,10 +78,10 @@ public sealed class VoucherifyNamingTests
     }
 
     private static List<string> TypeNames(GeneratorRun run)
-        => run.Sources.Keys
-            .Where(hint => hint.StartsWith(Namespace + ".", StringComparison.Ordinal))
-            .Select(hint => hint.Substring(Namespace.Length + 1, hint.Length - Namespace.Length - 1 - ".g.cs".Length))
-            .Where(name => !name.Contains('.', StringComparison.Ordinal) && name != "OpenApiWebhooksValidation" && name != "VoucherifyEvents")
+        => run.TypeNames
+            .Where(name => name.StartsWith(Namespace + ".", StringComparison.Ordinal))
+            .Select(name => name.Substring(Namespace.Length + 1))
+            .Where(name => name is not ("OpenApiWebhooksValidation" or "VoucherifyEvents" or "IVoucherifyEventHandlers"))
             .ToList();
 
     /// <summary>Each event's payload component (from the webhook's <c>$ref</c>) and the events that share one with another event.</summary>

@@ -76,7 +76,7 @@ public sealed class DiagnosticLocationTests
         Assert.Empty(run.CompilationProblems);
 
         // The validator reports the pattern as unchecked rather than passing every string.
-        var validation = run.Sources["Tests.Generated.GreetingValidation.g.cs"];
+        var validation = run.TypeSource("Tests.Generated.GreetingValidation");
         Assert.Contains("cannot be checked", validation);
         Assert.DoesNotContain("SchemaChecks.Pattern(", validation);
     }

@@ -34,6 +34,37 @@ internal sealed class GeneratorRun(GeneratorDriver driver, Compilation output, I
             ? source
             : throw new KeyNotFoundException($"No generated file '{hintName}'. Generated: {string.Join(", ", Sources.Keys.OrderBy(k => k))}");
 
+    /// <summary>
+    /// The declaration of one generated type (by full name, without <c>global::</c>), with its documentation: a file holds
+    /// a named schema's types, so tests about one type read its declaration rather than the whole file.
+    /// </summary>
+    public string TypeSource(string fullName)
+    {
+        var declarations = GeneratedTypes().Where(t => t.FullName == fullName).Select(t => t.Text).ToList();
+        return declarations.Count > 0
+            ? string.Concat(declarations)
+            : throw new KeyNotFoundException($"No generated type '{fullName}'. Generated: {string.Join(", ", TypeNames)}");
+    }
+
+    /// <summary>The full names of the generated types, in order.</summary>
+    public IReadOnlyList<string> TypeNames => GeneratedTypes().Select(t => t.FullName).Distinct().Order(System.StringComparer.Ordinal).ToList();
+
+    /// <summary>The file that declares a generated type (by full name).</summary>
+    public string FileOf(string fullName)
+        => Result.GeneratedSources.FirstOrDefault(s => Declarations(s.SyntaxTree).Any(t => t.FullName == fullName)).HintName
+            ?? throw new KeyNotFoundException($"No generated type '{fullName}'. Generated: {string.Join(", ", TypeNames)}");
+
+    private IEnumerable<(string FullName, string Text)> GeneratedTypes()
+        => Result.GeneratedSources.SelectMany(s => Declarations(s.SyntaxTree));
+
+    private static IEnumerable<(string FullName, string Text)> Declarations(SyntaxTree tree)
+        => tree.GetRoot().DescendantNodes(node => node is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax)
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>()
+            .Select(type => (NamespaceOf(type) is { Length: > 0 } ns ? ns + "." + type.Identifier.ValueText : type.Identifier.ValueText, type.ToFullString()));
+
+    private static string NamespaceOf(SyntaxNode node)
+        => node.Ancestors().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString() ?? string.Empty;
+
     /// <summary>Emits the compilation and loads it, for tests that run the generated code.</summary>
     public Assembly Load()
     {

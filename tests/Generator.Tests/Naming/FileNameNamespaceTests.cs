@@ -52,7 +52,7 @@ public sealed class FileNameNamespaceTests
             var @namespace = "Acme.Adyen.TransferNotification" + version;
             Assert.Contains($"{@namespace}.BalancePlatformTransferCreated.g.cs", run.Sources.Keys);
             Assert.Contains($"{@namespace}.TransferNotification{version}Events.g.cs", run.Sources.Keys);
-            Assert.Contains(run.Sources.Keys, k => k.StartsWith($"{@namespace}.TransferNotification{version}Validation", System.StringComparison.Ordinal));
+            Assert.Contains($"{@namespace}.TransferNotification{version}Validation", run.TypeNames);
         }
 
         Assert.DoesNotContain("BalancePlatformTransferUpdated", run.Source("Acme.Adyen.TransferNotificationV3.TransferNotificationV3Events.g.cs"), System.StringComparison.Ordinal);

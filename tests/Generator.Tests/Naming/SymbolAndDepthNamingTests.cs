@@ -26,7 +26,7 @@ public sealed class SymbolAndDepthNamingTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
-        Assert.Contains($" {member} ", run.Source("Names.ReactionContent.g.cs"), StringComparison.Ordinal);
+        Assert.Contains($" {member} ", run.TypeSource("Names.ReactionContent"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SymbolAndDepthNamingTests
             """, "Names")]);
 
         Assert.Empty(run.Diagnostics);
-        var source = run.Source("Names.ReactionsContent.g.cs");
+        var source = run.TypeSource("Names.ReactionsContent");
         Assert.Contains(" PlusOne ", source, StringComparison.Ordinal);
         Assert.Contains(" MinusOne ", source, StringComparison.Ordinal);
         Assert.DoesNotContain("_12", source, StringComparison.Ordinal);
@@ -63,13 +63,13 @@ public sealed class SymbolAndDepthNamingTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
-        var names = run.Sources.Keys.Where(k => !k.Contains("Validation", StringComparison.Ordinal) && k.StartsWith("Names.", StringComparison.Ordinal)).ToList();
-        Assert.Contains("Names.RegistryPackagePublishedEventRegistryPackage.g.cs", names);
-        Assert.Contains("Names.RegistryPackagePublishedEventRegistryPackagePackageVersion.g.cs", names);
-        Assert.Contains("Names.RegistryPackagePublishedEventPackageVersionContainerMetadata.g.cs", names);
-        Assert.Contains("Names.RegistryPackagePublishedEventContainerMetadataManifest.g.cs", names);
-        Assert.Contains("Names.RegistryPackagePublishedEventManifestConfig.g.cs", names);
-        Assert.Contains("Names.RegistryPackagePublishedEventManifestLayer.g.cs", names);
+        var names = run.TypeNames;
+        Assert.Contains("Names.RegistryPackagePublishedEventRegistryPackage", names);
+        Assert.Contains("Names.RegistryPackagePublishedEventRegistryPackagePackageVersion", names);
+        Assert.Contains("Names.RegistryPackagePublishedEventPackageVersionContainerMetadata", names);
+        Assert.Contains("Names.RegistryPackagePublishedEventContainerMetadataManifest", names);
+        Assert.Contains("Names.RegistryPackagePublishedEventManifestConfig", names);
+        Assert.Contains("Names.RegistryPackagePublishedEventManifestLayer", names);
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class SymbolAndDepthNamingTests
         var run = GeneratorHarness.Run([new SchemaFile("/s/root.json", schema, "Names")]);
 
         Assert.Empty(run.CompilationProblems);
-        Assert.Contains("Names.RootAlphaBeta.g.cs", run.Sources.Keys);
-        Assert.Contains("Names.RootBetaGamma.g.cs", run.Sources.Keys);
-        Assert.Contains("Names.RootGammaDelta.g.cs", run.Sources.Keys);
-        Assert.Contains("Names.RootZetaGamma.g.cs", run.Sources.Keys);
-        Assert.Contains("Names.RootGammaDeltaDetails.g.cs", run.Sources.Keys);
+        Assert.Contains("Names.RootAlphaBeta", run.TypeNames);
+        Assert.Contains("Names.RootBetaGamma", run.TypeNames);
+        Assert.Contains("Names.RootGammaDelta", run.TypeNames);
+        Assert.Contains("Names.RootZetaGamma", run.TypeNames);
+        Assert.Contains("Names.RootGammaDeltaDetails", run.TypeNames);
     }
 }

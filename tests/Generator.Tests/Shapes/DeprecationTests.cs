@@ -35,10 +35,10 @@ public sealed class DeprecationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
-        var order = run.Source("Shop.Order.g.cs");
+        var order = run.TypeSource("Shop.Order");
         Assert.Equal(2, order.Split("[global::System.Obsolete(").Length - 1);   // legacy_code and status, not id or channel
-        Assert.Contains("[global::System.Obsolete(", run.Source("Shop.Channel.g.cs"));
-        Assert.DoesNotContain("Obsolete(", run.Source("Shop.Kept.g.cs"));
+        Assert.Contains("[global::System.Obsolete(", run.TypeSource("Shop.Channel"));
+        Assert.DoesNotContain("Obsolete(", run.TypeSource("Shop.Kept"));
     }
 
     [Theory]

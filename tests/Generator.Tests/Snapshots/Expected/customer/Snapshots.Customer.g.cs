@@ -100,3 +100,120 @@ public sealed partial record Customer : global::Hooksmith.Serialization.SchemaRe
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Name, Class, CustomerValue, Email);
 }
+
+/// <summary>Validators for the schemas of <c>/snapshots/customer.json</c>: one method per schema location.</summary>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in the generated file of its types.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
+internal static partial class CustomerValidation
+{
+    /// <summary>Validates a value against the schema at <c>#</c>.</summary>
+    internal static bool Customer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#";
+        if (context.IsTooDeep)
+        {
+            return false;
+        }
+
+        var valid = true;
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            if (!instance.TryGetProperty("name"u8, out _) && context.Fail(ref valid, Schema, "/required", "required", instance, "name"))
+            {
+                return false;
+            }
+        }
+
+        context.Push("/allOf/0");
+        if (context.Pop(context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Named(instance, context, evaluated)), ref valid))
+        {
+            return false;
+        }
+        context.Push("/allOf/1");
+        if (context.Pop(Customer_AllOf1(instance, context, evaluated), ref valid))
+        {
+            return false;
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/allOf/1</c>.</summary>
+    internal static bool Customer_AllOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/allOf/1";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Customer_AllOf1__Properties.IndexOf(property);
+                switch (member)
+                {
+                    case 0: if (context.ApplyToMember(property, "/properties/email", Customer_AllOf1_Email, ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/labels", Customer_AllOf1_Labels, ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/email</c>.</summary>
+    internal static bool Customer_AllOf1_Email(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("email", instance) || context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/format", "format", instance, "email")
+            : context.Reject("file:///snapshots/customer.json#/allOf/1/properties/email", "/type", "type", instance, "string");
+
+    /// <summary>Validates a value against the schema at <c>#/allOf/1/properties/labels</c>.</summary>
+    internal static bool Customer_AllOf1_Labels(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/allOf/1/properties/labels";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in instance.EnumerateObject())
+            {
+                var matched = false;
+
+                if (!matched)
+                {
+                    context.Push("/additionalProperties", property);
+                    if (context.Pop(context.CheckType(property.Value, global::Hooksmith.Validation.StreamTypes.Integer, "file:///snapshots/customer.json#/allOf/1/properties/labels/additionalProperties", "integer"), ref valid))
+                    {
+                        return false;
+                    }
+                }
+            }
+            evaluated?.AddAllProperties();
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_customer_AllOf1__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Customer_AllOf1__Properties => s_customer_AllOf1__Properties ??= new("email", "labels");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Customer__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer__Stream => Customer__StreamCache ??= new() { PresenceNames = new("name"), Required = 0x1UL, AllOf = [static () => Named__Stream, static () => Customer_AllOf1__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1__Stream => Customer_AllOf1__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("email", "labels"), PropertySchemas = [static () => Customer_AllOf1_Email__Stream, static () => Customer_AllOf1_Labels__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Email__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Email__Stream => Customer_AllOf1_Email__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("email", false)] };
+    private static global::Hooksmith.Validation.StreamSchema? Customer_AllOf1_Labels__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Customer_AllOf1_Labels__Stream => Customer_AllOf1_Labels__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, Additional = static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer) };
+}

@@ -83,3 +83,43 @@ public sealed partial record Named : global::Hooksmith.Serialization.SchemaRecor
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Name, Class, Customer);
 }
+
+internal static partial class CustomerValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/Named</c>.</summary>
+    internal static bool Named(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/$defs/Named";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Named__Properties.IndexOf(property);
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/name", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/name", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/class", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/class", "string", ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/Customer", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/Customer", "string", ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_named__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Named__Properties => s_named__Properties ??= new("name", "class", "Customer");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Named__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Named__Stream => Named__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("name", "class", "Customer"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)] };
+}

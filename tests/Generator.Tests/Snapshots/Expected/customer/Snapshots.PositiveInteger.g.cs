@@ -43,3 +43,31 @@ public sealed partial record PositiveInteger : global::Hooksmith.Serialization.S
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.Collections.Generic.EqualityComparer<long>.Default.GetHashCode(Value);
 }
+
+internal static partial class CustomerValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/PositiveInteger</c>.</summary>
+    internal static bool PositiveInteger(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/$defs/PositiveInteger";
+        var valid = true;
+
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
+        {
+            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0 && context.Fail(ref valid, Schema, "/minimum", "minimum", instance, "1"))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? PositiveInteger__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema PositiveInteger__Stream => PositiveInteger__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer, NumberLimits = [new("1", true, false)] };
+}

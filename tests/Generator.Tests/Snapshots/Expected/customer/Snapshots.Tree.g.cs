@@ -75,3 +75,75 @@ public sealed partial record Tree : global::Hooksmith.Serialization.SchemaRecord
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Value);
 }
+
+internal static partial class CustomerValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/Tree</c>.</summary>
+    internal static bool Tree(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/$defs/Tree";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Tree__Properties.IndexOf(property);
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/value", global::Hooksmith.Validation.StreamTypes.Integer, Schema + "/properties/value", "integer", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/children", Tree_Children, ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/$defs/Tree/properties/children</c>.</summary>
+    internal static bool Tree_Children(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/customer.json#/$defs/Tree/properties/children";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            {
+                var index = 0;
+                foreach (var item in instance.EnumerateArray())
+                {
+                    context.Push("/items", index);
+                    if (context.Pop(context.Enter("/$ref", "file:///snapshots/customer.json") && context.Leave(Tree(item, context, null)), ref valid))
+                    {
+                        return false;
+                    }
+
+                    index++;
+                }
+            }
+            evaluated?.AddAllItems();
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_tree__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Tree__Properties => s_tree__Properties ??= new("value", "children");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Tree__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree__Stream => Tree__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("value", "children"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer), static () => Tree_Children__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Tree_Children__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Tree_Children__Stream => Tree_Children__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => Tree__Stream };
+}

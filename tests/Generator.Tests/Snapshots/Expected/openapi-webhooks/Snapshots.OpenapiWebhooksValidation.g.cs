@@ -5,7 +5,7 @@
 namespace Snapshots;
 
 /// <summary>Validators for the schemas of <c>/snapshots/openapi-webhooks.json</c>: one method per schema location.</summary>
-/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in a file of its own.</remarks>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in the generated file of its types.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
 internal static partial class OpenapiWebhooksValidation
 {

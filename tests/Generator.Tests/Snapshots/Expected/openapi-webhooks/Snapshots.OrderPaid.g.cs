@@ -88,3 +88,74 @@ public sealed partial record OrderPaid : global::Hooksmith.Serialization.SchemaR
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(OrderId, PaidAt, Amount);
 }
+
+internal static partial class OpenapiWebhooksValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid</c>.</summary>
+    internal static bool OrderPaid(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            var present = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = OrderPaid__Properties.IndexOf(property);
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
+
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/order_id", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/order_id", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/paid_at", OrderPaid_PaidAt, ref valid)) return false; break;
+                    case 2: if (context.CheckMemberType(property, "/properties/amount", global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null, Schema + "/properties/amount", "integer or null", ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+
+            if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "order_id"))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/components/schemas/OrderPaid/properties/paid_at</c>.</summary>
+    internal static bool OrderPaid_PaidAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/openapi-webhooks.json#/components/schemas/OrderPaid/properties/paid_at";
+        var valid = true;
+
+        if ((!(instance.ValueKind == global::System.Text.Json.JsonValueKind.String || instance.ValueKind == global::System.Text.Json.JsonValueKind.Null)) && context.Fail(ref valid, Schema, "/type", "type", instance, "string or null"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.String)
+        {
+            if (context.AssertFormats(false) && !global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) && context.Fail(ref valid, Schema, "/format", "format", instance, "date-time"))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_orderPaid__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet OrderPaid__Properties => s_orderPaid__Properties ??= new("order_id", "paid_at", "amount");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid__Stream => OrderPaid__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("order_id", "paid_at", "amount"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => OrderPaid_PaidAt__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer | global::Hooksmith.Validation.StreamTypes.Null)], PresenceNames = new("order_id"), Required = 0x1UL };
+    private static global::Hooksmith.Validation.StreamSchema? OrderPaid_PaidAt__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema OrderPaid_PaidAt__Stream => OrderPaid_PaidAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, Formats = [("date-time", false)] };
+}

@@ -76,3 +76,73 @@ public sealed partial record LineItem : global::Hooksmith.Serialization.SchemaRe
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Sku, Quantity);
 }
+
+internal static partial class OrderValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem</c>.</summary>
+    internal static bool LineItem(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            var present = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = LineItem__Properties.IndexOf(property);
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
+
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/sku", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/sku", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/quantity", LineItem_Quantity, ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+
+            if ((present & 0x1UL) == 0 && context.Fail(ref valid, Schema, "/required", "required", instance, "sku"))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/$defs/LineItem/properties/quantity</c>.</summary>
+    internal static bool LineItem_Quantity(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#/$defs/LineItem/properties/quantity";
+        var valid = true;
+
+        if (!global::Hooksmith.Validation.SchemaChecks.IsInteger(instance) && context.Fail(ref valid, Schema, "/type", "type", instance, "integer"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Number)
+        {
+            if (global::Hooksmith.Validation.SchemaChecks.Compare(instance, 1m) < 0 && context.Fail(ref valid, Schema, "/minimum", "minimum", instance, "1"))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_lineItem__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet LineItem__Properties => s_lineItem__Properties ??= new("sku", "quantity");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? LineItem__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema LineItem__Stream => LineItem__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("sku", "quantity"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => LineItem_Quantity__Stream], PresenceNames = new("sku"), Required = 0x1UL };
+    private static global::Hooksmith.Validation.StreamSchema? LineItem_Quantity__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema LineItem_Quantity__Stream => LineItem_Quantity__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Integer, NumberLimits = [new("1", true, false)] };
+}

@@ -166,3 +166,321 @@ public sealed partial record Order : global::Hooksmith.Serialization.SchemaRecor
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Id, Status, Total, DiscountRate, Gift, Note, CreatedAt, Shipping);
 }
+
+/// <summary>Where the order is in its life.</summary>
+/// <remarks>An open enum: values the schema does not list still bind, with <see cref="IsKnown"/> false.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
+public readonly partial struct OrderStatus : global::Hooksmith.Serialization.ISchemaModel<OrderStatus>, global::Hooksmith.Serialization.IOpenEnum<OrderStatus>
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps a value, known or not.</summary>
+    public OrderStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    static OrderStatus global::Hooksmith.Serialization.IOpenEnum<OrderStatus>.FromValue(string value) => new(value);
+
+    /// <summary>The value <c>CREATED</c>.</summary>
+    public static OrderStatus Created { get; } = new("CREATED");
+    /// <summary>The value <c>PAID</c>.</summary>
+    public static OrderStatus Paid { get; } = new("PAID");
+    /// <summary>The value <c>CANCELED</c>.</summary>
+    public static OrderStatus Canceled { get; } = new("CANCELED");
+
+    /// <summary>The values the schema lists, in its order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<OrderStatus> KnownValues { get; } = new OrderStatus[] { Created, Paid, Canceled };
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the schema lists.</summary>
+    public bool IsKnown => Kind != Known.Unknown;
+
+    /// <summary>The value as a C# enum, for <c>switch</c>: the member at the value's place in <see cref="KnownValues"/>, <see cref="Known.Unknown"/> for values the schema does not list.</summary>
+    public Known Kind => (Known)global::Hooksmith.Serialization.OpenEnum.KindOf<OrderStatus>(Value);
+
+    /// <summary>The values the schema lists, as a C# enum.</summary>
+    public enum Known
+    {
+        /// <summary>A value the schema does not list.</summary>
+        Unknown = 0,
+        /// <summary>The value <c>CREATED</c>.</summary>
+        Created,
+        /// <summary>The value <c>PAID</c>.</summary>
+        Paid,
+        /// <summary>The value <c>CANCELED</c>.</summary>
+        Canceled,
+    }
+
+    /// <summary>Validates UTF-8 JSON against the schema and binds it leniently: what the schema rejects is in <paramref name="result"/>, never thrown, and values that do not fit are kept; false only for malformed JSON or a root of the wrong type.</summary>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, out OrderStatus value, out global::Hooksmith.Validation.ValidationResult result)
+        => global::Hooksmith.Serialization.JsonModel.TryParse<OrderStatus>(utf8Json, out value, out result);
+
+    /// <summary>Binds a UTF-8 JSON payload leniently, without validating it.</summary>
+    /// <exception cref="global::System.FormatException">The payload is malformed JSON or its root has the wrong type.</exception>
+    public static OrderStatus Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::Hooksmith.Serialization.JsonModel.Parse<OrderStatus>(utf8Json);
+
+    /// <summary>Validates a UTF-8 JSON payload against the schema, without binding it.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderStatus>(utf8Json, options);
+
+    /// <summary>Validates a parsed JSON value against the schema.</summary>
+    public static global::Hooksmith.Validation.ValidationResult Validate(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationOptions? options = null)
+        => global::Hooksmith.Serialization.JsonModel.Validate<OrderStatus>(instance, options);
+
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Validator => global::Snapshots.OrderValidation.Order_Status;
+    static string global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.SchemaResource => "https://example.com/schemas/order.json";
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderStatus>.Stream => global::Snapshots.OrderValidation.Order_Status__Stream;
+
+    /// <summary>Writes this value as a JSON string.</summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    /// <inheritdoc/>
+    public bool Equals(OrderStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is OrderStatus other && Equals(other);
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(OrderStatus left, OrderStatus right) => left.Equals(right);
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(OrderStatus left, OrderStatus right) => !left.Equals(right);
+}
+
+/// <summary>The schema at <c>#/properties/shipping</c> in <c>/snapshots/order.json</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
+public sealed partial record OrderShipping : global::Hooksmith.Serialization.SchemaRecord<OrderShipping>, global::Hooksmith.Serialization.ISchemaModel<OrderShipping>
+{
+    /// <summary>The <c>carrier</c> member.</summary>
+    public string? Carrier { get; init; }
+
+    /// <summary>The <c>tracking</c> member.</summary>
+    public string? Tracking { get; init; }
+
+    /// <summary>Members that no property above describes, and values that did not fit their property, kept as they came so that nothing in a payload is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Which members the payload had, so that writing a parsed value gives them back as they were.</summary>
+    private global::Hooksmith.Serialization.MemberPresence Presence { get; init; }
+
+    static global::Hooksmith.Validation.SchemaValidator global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Validator => global::Snapshots.OrderValidation.Order_Shipping;
+    static string global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.SchemaResource => "https://example.com/schemas/order.json";
+
+    /// <inheritdoc/>
+    static global::Hooksmith.Validation.StreamSchema global::Hooksmith.Serialization.ISchemaModel<OrderShipping>.Stream => global::Snapshots.OrderValidation.Order_Shipping__Stream;
+
+    /// <summary>Writes this value as a JSON object.</summary>
+    public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        var members = global::Hooksmith.Serialization.ObjectWriter.Start(writer, Presence, AdditionalProperties);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("carrier"u8, 0, Carrier, isRequired: false);
+        members.Write<string, global::Hooksmith.Serialization.StringCodec>("tracking"u8, 1, Tracking, isRequired: false);
+        members.End();
+    }
+
+    /// <summary>The JSON names of the members, numbered as TryRead numbers them; made on first use.</summary>
+    private static global::Hooksmith.Validation.PropertyNameSet? s_memberNames;
+
+    /// <inheritdoc/>
+    public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Hooksmith.Serialization.BindingContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OrderShipping value)
+    {
+        string? carrier = default;
+        string? tracking = default;
+        var members = global::Hooksmith.Serialization.ObjectReader.Start(ref reader, context); // reports a value that is not an object
+        var names = s_memberNames ??= new global::Hooksmith.Validation.PropertyNameSet("carrier", "tracking");
+        while (members.NextMember(ref reader, context, names, out var member))
+        {
+            switch (member)
+            {
+                case 0: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 0, "carrier", out carrier); break;
+                case 1: members.ReadMember<string, global::Hooksmith.Serialization.StringCodec>(ref reader, context, 1, "tracking", out tracking); break;
+                default: members.KeepUnknown(ref reader, context); break;
+            }
+        }
+
+        value = members.Failed ? null : new OrderShipping // failed: not an object, or a member name that cannot be decoded (reported; the holder keeps it raw)
+        {
+            Carrier = carrier,
+            Tracking = tracking,
+            AdditionalProperties = members.Unbound,
+            Presence = members.Presence,
+        };
+        return value is not null;
+    }
+
+    /// <summary>Compares by value: lists and maps by their content, raw JSON by JSON equality.</summary>
+    public bool Equals(OrderShipping? other) => other is not null
+        && Carrier == other.Carrier
+        && Tracking == other.Tracking
+        && global::Hooksmith.Serialization.StructuralEquality.MapEquals(AdditionalProperties, other.AdditionalProperties);
+
+    /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
+    public override int GetHashCode() => global::System.HashCode.Combine(Carrier, Tracking);
+}
+
+/// <summary>Validators for the schemas of <c>/snapshots/order.json</c>: one method per schema location.</summary>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in the generated file of its types.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
+internal static partial class OrderValidation
+{
+    /// <summary>Validates a value against the schema at <c>#</c>.</summary>
+    internal static bool Order(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            var present = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Order__Properties.IndexOf(property);
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
+
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/id", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/id", "string", ref valid)) return false; break;
+                    case 1: if (context.ApplyToMember(property, "/properties/status", Order_Status, ref valid)) return false; break;
+                    case 2: if (context.ApplyToMember(property, "/properties/items", Order_Items, ref valid)) return false; break;
+                    case 3: if (context.CheckMemberType(property, "/properties/total", global::Hooksmith.Validation.StreamTypes.Integer, Schema + "/properties/total", "integer", ref valid)) return false; break;
+                    case 4: if (context.CheckMemberType(property, "/properties/discount_rate", global::Hooksmith.Validation.StreamTypes.Number, Schema + "/properties/discount_rate", "number", ref valid)) return false; break;
+                    case 5: if (context.CheckMemberType(property, "/properties/gift", global::Hooksmith.Validation.StreamTypes.Boolean, Schema + "/properties/gift", "boolean", ref valid)) return false; break;
+                    case 6: if (context.CheckMemberType(property, "/properties/note", global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null, Schema + "/properties/note", "string or null", ref valid)) return false; break;
+                    case 7: if (context.ApplyToMember(property, "/properties/created_at", Order_CreatedAt, ref valid)) return false; break;
+                    case 8: if (context.CheckMemberType(property, "/properties/metadata", global::Hooksmith.Validation.StreamTypes.Object, Schema + "/properties/metadata", "object", ref valid)) return false; break;
+                    case 9: if (context.ApplyToMember(property, "/properties/tags", Order_Tags, ref valid)) return false; break;
+                    case 10: if (context.ApplyToMember(property, "/properties/shipping", Order_Shipping, ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+
+            if ((present & 0x7UL) != 0x7UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "id"), (0x2UL, "status"), (0x4UL, "items")]))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/properties/status</c>.</summary>
+    internal static bool Order_Status(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CREATED"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("PAID"u8)) || (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("CANCELED"u8)) || context.Reject("https://example.com/schemas/order.json#/properties/status", "/enum", "enum", instance, "[\"CREATED\", \"PAID\", \"CANCELED\"]");
+
+    /// <summary>Validates a value against the schema at <c>#/properties/shipping</c>.</summary>
+    internal static bool Order_Shipping(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#/properties/shipping";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Order_Shipping__Properties.IndexOf(property);
+                switch (member)
+                {
+                    case 0: if (context.CheckMemberType(property, "/properties/carrier", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/carrier", "string", ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/tracking", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/tracking", "string", ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/properties/items</c>.</summary>
+    internal static bool Order_Items(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#/properties/items";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            {
+                var index = 0;
+                foreach (var item in instance.EnumerateArray())
+                {
+                    context.Push("/items", index);
+                    if (context.Pop(context.Enter("/$ref", "https://example.com/schemas/order.json") && context.Leave(LineItem(item, context, null)), ref valid))
+                    {
+                        return false;
+                    }
+
+                    index++;
+                }
+            }
+            evaluated?.AddAllItems();
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/properties/created_at</c>.</summary>
+    internal static bool Order_CreatedAt(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => instance.ValueKind == global::System.Text.Json.JsonValueKind.String
+            ? !context.AssertFormats(false) || global::Hooksmith.Validation.SchemaChecks.IsFormat("date-time", instance) || context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/format", "format", instance, "date-time")
+            : context.Reject("https://example.com/schemas/order.json#/properties/created_at", "/type", "type", instance, "string");
+
+    /// <summary>Validates a value against the schema at <c>#/properties/tags</c>.</summary>
+    internal static bool Order_Tags(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "https://example.com/schemas/order.json#/properties/tags";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Array && context.Fail(ref valid, Schema, "/type", "type", instance, "array"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            if (context.CheckItemTypes(instance, "/items", global::Hooksmith.Validation.StreamTypes.String, Schema + "/items", "string", ref valid))
+            {
+                return false;
+            }
+            evaluated?.AddAllItems();
+        }
+        return valid;
+    }
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_order__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Order__Properties => s_order__Properties ??= new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_order_Shipping__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Order_Shipping__Properties => s_order_Shipping__Properties ??= new("carrier", "tracking");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Order__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order__Stream => Order__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("id", "status", "items", "total", "discount_rate", "gift", "note", "created_at", "metadata", "tags", "shipping", "anything"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => Order_Status__Stream, static () => Order_Items__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Integer), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Number), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Boolean), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String | global::Hooksmith.Validation.StreamTypes.Null), static () => Order_CreatedAt__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.Object), static () => Order_Tags__Stream, static () => Order_Shipping__Stream, static () => global::Hooksmith.Validation.StreamSchema.True], PresenceNames = new("id", "status", "items"), Required = 0x7UL };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Status__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Status__Stream => Order_Status__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("CREATED"), global::Hooksmith.Validation.StreamConstant.String("PAID"), global::Hooksmith.Validation.StreamConstant.String("CANCELED")]] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Shipping__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Shipping__Stream => Order_Shipping__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("carrier", "tracking"), PropertySchemas = [static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String), static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Items__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Items__Stream => Order_Items__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => LineItem__Stream };
+    private static global::Hooksmith.Validation.StreamSchema? Order_CreatedAt__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_CreatedAt__Stream => Order_CreatedAt__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.String, Formats = [("date-time", false)] };
+    private static global::Hooksmith.Validation.StreamSchema? Order_Tags__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Order_Tags__Stream => Order_Tags__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Array, RestItems = static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String) };
+}

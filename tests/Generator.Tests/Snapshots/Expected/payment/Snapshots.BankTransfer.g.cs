@@ -77,3 +77,56 @@ public sealed partial record BankTransfer : global::Hooksmith.Serialization.Sche
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Type, Iban);
 }
+
+internal static partial class PaymentValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer</c>.</summary>
+    internal static bool BankTransfer(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/payment.json#/$defs/BankTransfer";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            var present = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = BankTransfer__Properties.IndexOf(property);
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
+
+                switch (member)
+                {
+                    case 0: if (context.ApplyToMember(property, "/properties/type", BankTransfer_Type, ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/iban", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/iban", "string", ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+
+            if ((present & 0x3UL) != 0x3UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "type"), (0x2UL, "iban")]))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/$defs/BankTransfer/properties/type</c>.</summary>
+    internal static bool BankTransfer_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("bank_transfer"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/BankTransfer/properties/type", "/const", "const", instance, "\"bank_transfer\"");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_bankTransfer__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet BankTransfer__Properties => s_bankTransfer__Properties ??= new("type", "iban");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? BankTransfer__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer__Stream => BankTransfer__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "iban"), PropertySchemas = [static () => BankTransfer_Type__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)], PresenceNames = new("type", "iban"), Required = 0x3UL };
+    private static global::Hooksmith.Validation.StreamSchema? BankTransfer_Type__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema BankTransfer_Type__Stream => BankTransfer_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("bank_transfer")]] };
+}

@@ -77,3 +77,56 @@ public sealed partial record Card : global::Hooksmith.Serialization.SchemaRecord
     /// <summary>Combines up to eight members that hash without walking a list, map or raw JSON: equal values hash alike.</summary>
     public override int GetHashCode() => global::System.HashCode.Combine(Type, Last4);
 }
+
+internal static partial class PaymentValidation
+{
+    /// <summary>Validates a value against the schema at <c>#/$defs/Card</c>.</summary>
+    internal static bool Card(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/payment.json#/$defs/Card";
+        var valid = true;
+
+        if (instance.ValueKind != global::System.Text.Json.JsonValueKind.Object && context.Fail(ref valid, Schema, "/type", "type", instance, "object"))
+        {
+            return false;
+        }
+
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            var present = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var member = Card__Properties.IndexOf(property);
+                present |= global::Hooksmith.Validation.PropertyNameSet.Bit(member);
+
+                switch (member)
+                {
+                    case 0: if (context.ApplyToMember(property, "/properties/type", Card_Type, ref valid)) return false; break;
+                    case 1: if (context.CheckMemberType(property, "/properties/last4", global::Hooksmith.Validation.StreamTypes.String, Schema + "/properties/last4", "string", ref valid)) return false; break;
+                }
+
+                evaluated?.AddProperty(property, member);
+            }
+
+            if ((present & 0x3UL) != 0x3UL && context.FailMissing(ref valid, Schema, instance, present, [(0x1UL, "type"), (0x2UL, "last4")]))
+            {
+                return false;
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/$defs/Card/properties/type</c>.</summary>
+    internal static bool Card_Type(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => (instance.ValueKind == global::System.Text.Json.JsonValueKind.String && instance.ValueEquals("card"u8)) || context.Reject("file:///snapshots/payment.json#/$defs/Card/properties/type", "/const", "const", instance, "\"card\"");
+
+    private static global::Hooksmith.Validation.PropertyNameSet? s_card__Properties;
+
+    private static global::Hooksmith.Validation.PropertyNameSet Card__Properties => s_card__Properties ??= new("type", "last4");
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Card__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Card__Stream => Card__StreamCache ??= new() { Types = global::Hooksmith.Validation.StreamTypes.Object, PropertyNames = new("type", "last4"), PropertySchemas = [static () => Card_Type__Stream, static () => global::Hooksmith.Validation.StreamSchema.OfTypes(global::Hooksmith.Validation.StreamTypes.String)], PresenceNames = new("type", "last4"), Required = 0x3UL };
+    private static global::Hooksmith.Validation.StreamSchema? Card_Type__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Card_Type__Stream => Card_Type__StreamCache ??= new() { Constants = [[global::Hooksmith.Validation.StreamConstant.String("card")]] };
+}

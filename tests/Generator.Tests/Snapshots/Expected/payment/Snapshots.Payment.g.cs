@@ -99,3 +99,123 @@ public sealed partial record Payment : global::Hooksmith.Serialization.SchemaRec
     /// <inheritdoc/>
     public override int GetHashCode() => global::Hooksmith.Serialization.StructuralEquality.ElementHashCode(Value);
 }
+
+/// <summary>Validators for the schemas of <c>/snapshots/payment.json</c>: one method per schema location.</summary>
+/// <remarks>Each method checks one schema's keywords and applies its subschemas through the methods of their locations; each schema the file names has its methods in the generated file of its types.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Hooksmith", "0.1.0")]
+internal static partial class PaymentValidation
+{
+    /// <summary>Validates a value against the schema at <c>#</c>.</summary>
+    internal static bool Payment(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+    {
+        const string Schema = "file:///snapshots/payment.json#";
+        if (context.IsTooDeep)
+        {
+            return false;
+        }
+
+        var valid = true;
+
+        {
+            var mark = context.BeginTrial();
+            var matches = 0;
+            var first = -1;
+            var second = -1;
+            global::Hooksmith.Validation.EvaluatedLocations? chosen = null;
+            {
+                global::Hooksmith.Validation.EvaluatedLocations? branch = evaluated is null ? null : context.RentLocations();
+                context.Push("/oneOf/0");
+                var ok = Payment_OneOf0(instance, context, branch);
+                context.Pop();
+                if (ok)
+                {
+                    if (++matches == 1)
+                    {
+                        first = 0;
+                        chosen = branch;
+                        branch = null;
+                    }
+                    else
+                    {
+                        second = 0;
+                    }
+                }
+                context.Return(branch);
+            }
+            if (matches < 2)
+            {
+                global::Hooksmith.Validation.EvaluatedLocations? branch = evaluated is null ? null : context.RentLocations();
+                context.Push("/oneOf/1");
+                var ok = Payment_OneOf1(instance, context, branch);
+                context.Pop();
+                if (ok)
+                {
+                    if (++matches == 1)
+                    {
+                        first = 1;
+                        chosen = branch;
+                        branch = null;
+                    }
+                    else
+                    {
+                        second = 1;
+                    }
+                }
+                context.Return(branch);
+            }
+
+            context.EndTrial(mark);
+            if (matches == 1 && chosen is not null)
+            {
+                evaluated?.Add(chosen);
+                context.Return(chosen);
+            }
+            else if (matches == 0)
+            {
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance))
+                {
+                    return false;
+                }
+
+                if (context.IsReporting)
+                {
+                    {
+                        context.Push("/oneOf/0");
+                        _ = Payment_OneOf0(instance, context, null);
+                        context.Pop();
+                    }
+
+                    {
+                        context.Push("/oneOf/1");
+                        _ = Payment_OneOf1(instance, context, null);
+                        context.Pop();
+                    }
+                }
+            }
+            else if (matches > 1)
+            {
+                if (context.Fail(ref valid, Schema, "/oneOf", "oneOf", instance, $"{first} and {second}"))
+                {
+                    return false;
+                }
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>Validates a value against the schema at <c>#/oneOf/0</c>.</summary>
+    internal static bool Payment_OneOf0(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(Card(instance, context, evaluated));
+
+    /// <summary>Validates a value against the schema at <c>#/oneOf/1</c>.</summary>
+    internal static bool Payment_OneOf1(in global::System.Text.Json.JsonElement instance, global::Hooksmith.Validation.ValidationContext context, global::Hooksmith.Validation.EvaluatedLocations? evaluated)
+        => context.Enter("/$ref", "file:///snapshots/payment.json") && context.Leave(BankTransfer(instance, context, evaluated));
+
+    // The same locations' checks for the one reader pass (see StreamSchema).
+    private static global::Hooksmith.Validation.StreamSchema? Payment__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment__Stream => Payment__StreamCache ??= new() { OneOf = [[static () => Payment_OneOf0__Stream, static () => Payment_OneOf1__Stream]] };
+    private static global::Hooksmith.Validation.StreamSchema? Payment_OneOf0__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment_OneOf0__Stream => Payment_OneOf0__StreamCache ??= new() { AllOf = [static () => Card__Stream] };
+    private static global::Hooksmith.Validation.StreamSchema? Payment_OneOf1__StreamCache;
+    internal static global::Hooksmith.Validation.StreamSchema Payment_OneOf1__Stream => Payment_OneOf1__StreamCache ??= new() { AllOf = [static () => BankTransfer__Stream] };
+}
