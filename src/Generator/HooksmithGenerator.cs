@@ -20,8 +20,8 @@ namespace Hooksmith.Generator;
 /// <remarks>
 /// The pipeline runs one way, file by file: Read (JSON with positions) → Plan (resolve references,
 /// decide and name types) → Link (fill in references into other files from a small registry) →
-/// Emit (one source file per named schema: its types and its validators). Diagnostics are a separate output, so a moved diagnostic does
-/// not regenerate source.
+/// Emit (one source file per named schema: its types, then its validators). Diagnostics are a
+/// separate output, so a moved diagnostic does not regenerate source.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class HooksmithGenerator : IIncrementalGenerator
