@@ -54,7 +54,7 @@ public sealed class DriftCachingTests
         var result = rerun.GetRunResult().Results.Single();
         Assert.All(result.TrackedSteps[TrackingNames.Drift].SelectMany(run => run.Outputs), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
         Assert.All(result.TrackedSteps[TrackingNames.Lock].SelectMany(run => run.Outputs), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
-        Assert.Equal(ValidatorParts(driver.GetRunResult().Results.Single()), ValidatorParts(result));
+        Assert.Equal(TrackedOutputs.ValidatorParts(driver.GetRunResult().Results.Single()), TrackedOutputs.ValidatorParts(result));
         Assert.Empty(DriftBuild.DriftDiagnostics(rerun));
     }
 
@@ -160,7 +160,7 @@ public sealed class DriftCachingTests
         var files = result.TrackedSteps[TrackingNames.Outputs].SelectMany(run => run.Outputs).ToList();
         Assert.Contains(files, o => PathOf(o.Value) == "/project/shop.json");
         Assert.All(files.Where(o => PathOf(o.Value) == "/project/shop.json"), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
-        Assert.Equal(ValidatorParts(driver.GetRunResult().Results.Single()), ValidatorParts(result));
+        Assert.Equal(TrackedOutputs.ValidatorParts(driver.GetRunResult().Results.Single()), TrackedOutputs.ValidatorParts(result));
 
         // The check runs again on the edited document. With no change since the lock it finds nothing again,
         // so nothing downstream sees a difference; with changes, the same ones at the same lines (a change
@@ -177,10 +177,6 @@ public sealed class DriftCachingTests
             Assert.Equal(2, before.Count);
         }
     }
-
-    /// <summary>The validator parts of a run's generated files, in order.</summary>
-    private static System.Collections.Generic.List<Planning.Validation.ValidatorPart?> ValidatorParts(GeneratorRunResult result)
-        => result.TrackedSteps[TrackingNames.Outputs].SelectMany(run => run.Outputs).Select(o => ((Planning.SchemaOutput)o.Value).Validators).ToList();
 
     private static string? PathOf(object value) => value switch
     {

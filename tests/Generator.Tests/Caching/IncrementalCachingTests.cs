@@ -69,10 +69,6 @@ public sealed class IncrementalCachingTests
             .GroupBy(output => FileOf(output.Value))
             .ToDictionary(group => group.Key, group => group.Select(o => o.Reason).ToArray());
 
-    /// <summary>The validator parts of a run's generated files, in order.</summary>
-    private static List<Planning.Validation.ValidatorPart?> ValidatorParts(GeneratorRunResult result)
-        => result.TrackedSteps[TrackingNames.Outputs].SelectMany(run => run.Outputs).Select(o => ((Planning.SchemaOutput)o.Value).Validators).ToList();
-
     private static string FileOf(object value) => value switch
     {
         SchemaFileInput input => input.Path,
@@ -129,7 +125,7 @@ public sealed class IncrementalCachingTests
 
         // A description is documentation: the invoice's file is written again for its type's summary, with the same
         // validators, and the catalog is untouched.
-        Assert.Equal(ValidatorParts(RunResult(driver)), ValidatorParts(result));
+        Assert.Equal(TrackedOutputs.ValidatorParts(RunResult(driver)), TrackedOutputs.ValidatorParts(result));
         Assert.All(Reasons(result, TrackingNames.Catalog)["*"], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
