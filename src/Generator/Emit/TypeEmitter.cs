@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Hooksmith.Generator.Planning;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using Hooksmith.Generator.Json;
 using Hooksmith.Generator.Planning.Validation;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Hooksmith.Generator.Emit;
 
