@@ -9,10 +9,14 @@
 #           build after one line of the application's C# file changed (the schema project is up to date);
 # and lists the analyzers the compiler still ran in the clean build (-p:ReportAnalyzer=true), slowest first.
 #
-# Usage: benchmarks/build-time.sh [--repo DIR] [runs]
+# Usage: benchmarks/build-time.sh [--repo DIR] [runs [msbuild arguments...]]
 #   --repo DIR   build another checkout of Hooksmith (for example a `git archive` of an earlier commit
 #                extracted into a folder) with this one's corpus, to compare before and after in one sitting
 #   runs         how many clean and edit builds to time (default 3); the median is printed
+#   arguments    passed to every build, for example -p:UseSharedCompilation=true to compile with the compiler
+#                server, as `dotnet build` does by default (CI and this sandbox turn it off); the preparing
+#                build starts the server and an untimed clean build warms it, so the timed builds find it as a
+#                developer's builds do
 set -euo pipefail
 source "$(dirname "$0")/throwaway-project.sh"
 
@@ -23,6 +27,8 @@ if [ "${1:-}" = "--repo" ]; then
   shift 2
 fi
 runs=${1:-3}
+shift $(( $# > 0 ? 1 : 0 ))
+extra=("$@")
 
 schema="$here/../shared/corpus/voucherify/OpenAPIWebhooks.json"
 if [ ! -f "$schema" ]; then
@@ -85,35 +91,40 @@ seconds_of() { # command...
 csc_of() { grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$1" | tail -1 | awk '{ printf "%.2f\n", $1 / 1000 }'; }
 
 echo "== preparing: restore, the runtime and the generator ($repo)" >&2
-dotnet build "$project/BuildTime.csproj" -c Release -v:q >"$work/prepare.log" 2>&1 || { tail -30 "$work/prepare.log" >&2; exit 1; }
+dotnet build "$project/BuildTime.csproj" -c Release -v:q "${extra[@]}" >"$work/prepare.log" 2>&1 || { tail -30 "$work/prepare.log" >&2; exit 1; }
+
+# Not timed: one clean build first, so that the compiler server (when on) has compiled this project once, as it has
+# in a developer's session; the server's compiler code gets faster over its first builds as the runtime optimises it.
+echo "== warm-up: one clean build, not timed" >&2
+dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -v:q "${extra[@]}" >"$work/warm-up.log" 2>&1 || { tail -30 "$work/warm-up.log" >&2; exit 1; }
 
 clean=() clean_csc=() edit=()
 for i in $(seq 1 "$runs"); do
   echo "== clean build $i of $runs" >&2
-  clean+=("$(seconds_of dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -v:n -clp:PerformanceSummary)")
+  clean+=("$(seconds_of dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -v:n -clp:PerformanceSummary "${extra[@]}")")
   clean_csc+=("$(csc_of "$work/last.log")")
   echo "== edit build $i of $runs" >&2
   sed -i "s/Value => [0-9]*;/Value => $i;/" "$project/Edited.cs"
-  edit+=("$(seconds_of dotnet build "$project/BuildTime.csproj" -c Release --no-dependencies -v:q)")
+  edit+=("$(seconds_of dotnet build "$project/BuildTime.csproj" -c Release --no-dependencies -v:q "${extra[@]}")")
 done
 
 echo "== split layout: the application project, built once" >&2
-dotnet build "$app/App.csproj" -c Release -v:q >"$work/app-prepare.log" 2>&1 || { tail -30 "$work/app-prepare.log" >&2; exit 1; }
+dotnet build "$app/App.csproj" -c Release -v:q "${extra[@]}" >"$work/app-prepare.log" 2>&1 || { tail -30 "$work/app-prepare.log" >&2; exit 1; }
 split=()
 for i in $(seq 1 "$runs"); do
   echo "== split layout: edit build $i of $runs" >&2
   sed -i "s/Value => [0-9]*;/Value => $i;/" "$app/Handler.cs"
-  split+=("$(seconds_of dotnet build "$app/App.csproj" -c Release -v:q)")
+  split+=("$(seconds_of dotnet build "$app/App.csproj" -c Release -v:q "${extra[@]}")")
 done
 
 echo "== clean build with -p:ReportAnalyzer=true" >&2
-dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d >"$work/analyzers.log" 2>&1
+dotnet build "$project/BuildTime.csproj" -c Release --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d "${extra[@]}" >"$work/analyzers.log" 2>&1
 
 files=$(find "$project/obj" -name '*.g.cs' 2>/dev/null | wc -l)
 echo
 echo "checkout: $repo ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
 echo "dotnet $(dotnet --version); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "runs: $runs; seconds, median (all runs)"
+echo "runs: $runs; seconds, median (all runs); MSBuild arguments: ${extra[*]:-(none)}; UseSharedCompilation in the environment: ${UseSharedCompilation:-(unset)}"
 echo "clean build, wall-clock:  $(printf '%s\n' "${clean[@]}" | median)   (${clean[*]})"
 echo "clean build, Csc task:    $(printf '%s\n' "${clean_csc[@]}" | median)   (${clean_csc[*]})"
 echo "edit of one C# file:      $(printf '%s\n' "${edit[@]}" | median)   (${edit[*]})"
