@@ -9,7 +9,7 @@
 #           build after one line of the application's C# file changed (the schema project is up to date);
 # and lists the analyzers the compiler still ran in the clean build (-p:ReportAnalyzer=true), slowest first.
 #
-# Usage: benchmarks/build-time.sh [--repo DIR] [runs [msbuild arguments...]]
+# Usage: benchmarks/build-time.sh [--repo DIR] [runs [MSBuild arguments...]]
 #   --repo DIR   build another checkout of Hooksmith (for example a `git archive` of an earlier commit
 #                extracted into a folder) with this one's corpus, to compare before and after in one sitting
 #   runs         how many clean and edit builds to time (default 3); the median is printed

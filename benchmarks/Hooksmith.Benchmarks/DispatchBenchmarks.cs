@@ -109,20 +109,21 @@ public class DispatchBenchmarks
     public CustomerOrderUpdatedDto? StjSourceGen() => BindingBenchmarks.DeserializeDto(_data);
 
     [Benchmark(Description = "Hooksmith receive: signature, envelope, dedup, validate, bind, no-op handler")]
-    public async Task<WebhookOutcome> HooksmithReceive()
-    {
-        var i = _next;
-        _next = (i + 1) % Bodies;
-        var receipt = await _receiver.ReceiveAsync(_bodies[i], _headers[i], _services).ConfigureAwait(false);
-        return receipt.Outcome;
-    }
+    public Task<WebhookOutcome> HooksmithReceive() => Receive(_receiver, Next(ref _next, Bodies));
 
     [Benchmark(Description = "Hooksmith receive, as above, 64 bodies in turn (warm in the caches, as the parts)")]
-    public async Task<WebhookOutcome> HooksmithReceiveWarm()
+    public Task<WebhookOutcome> HooksmithReceiveWarm() => Receive(_warmReceiver, Next(ref _nextWarm, WarmBodies));
+
+    private static int Next(ref int next, int count)
     {
-        var i = _nextWarm;
-        _nextWarm = (i + 1) % WarmBodies;
-        var receipt = await _warmReceiver.ReceiveAsync(_bodies[i], _headers[i], _services).ConfigureAwait(false);
+        var i = next;
+        next = (i + 1) % count;
+        return i;
+    }
+
+    private async Task<WebhookOutcome> Receive(WebhookReceiver receiver, int body)
+    {
+        var receipt = await receiver.ReceiveAsync(_bodies[body], _headers[body], _services).ConfigureAwait(false);
         return receipt.Outcome;
     }
 
