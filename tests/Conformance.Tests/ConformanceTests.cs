@@ -95,6 +95,13 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var decided = conformance.Files.Sum(f => f.DecidedByReaderPass);
         output.WriteLine($"decided by the single reader pass: {decided} of {conformance.Executed}; the rest left to the document validators");
         Assert.True(decided * 2 >= conformance.Executed, $"the reader pass decided only {decided} of {conformance.Executed} tests");
+
+        // Likewise the fused pass, which only ever proves valid: it must prove a real share of the valid tests it can
+        // check (those whose schema has a model to bind to).
+        var proven = conformance.Files.Sum(f => f.ProvenByFusedPass);
+        var modelled = conformance.Files.Sum(f => f.ValidWithModel);
+        output.WriteLine($"proven valid by the fused pass while binding: {proven} of the {modelled} valid tests with a model");
+        Assert.True(proven * 2 >= modelled, $"the fused pass proved only {proven} of {modelled} valid tests with a model");
     }
 
     [Fact]

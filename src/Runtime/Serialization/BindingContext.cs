@@ -19,6 +19,12 @@ public sealed class BindingContext
     private readonly List<Segment> _path = [];
     private List<ValidationError>? _errors;
 
+    // The fused pass (see FusedPass): the schema left for the codec of the value at _pendingAt, and whether a check
+    // failed or could not be made.
+    private StreamSchema? _pending;
+    private long _pendingAt;
+    private int _pendingDepth;
+
     /// <summary>A context for one payload: the thread's spare one when it has one, so that binding a payload allocates no context.</summary>
     internal static BindingContext Rent()
     {
@@ -32,7 +38,49 @@ public sealed class BindingContext
     {
         context._path.Clear();
         context._errors = null;
+        context._pending = null;
+        context.Unproven = false;
+        context.FusedOptions = ValidationOptions.Default;
         s_cached = context;
+    }
+
+    /// <summary>Whether a check of the fused pass failed or could not be made: the payload is not proven valid.</summary>
+    internal bool Unproven { get; set; }
+
+    /// <summary>The options the fused pass checks with.</summary>
+    internal ValidationOptions FusedOptions { get; set; } = ValidationOptions.Default;
+
+    /// <summary>Leaves <paramref name="schema"/> pending for the codec about to read the value whose first token is at <paramref name="at"/>.</summary>
+    internal void Leave(StreamSchema schema, long at, int depth)
+    {
+        _pending = schema;
+        _pendingAt = at;
+        _pendingDepth = depth;
+    }
+
+    /// <summary>
+    /// Takes the schema pending for the value at the reader's token, if one is: a codec that reads the value's
+    /// members or items itself checks them. A codec reading another value (inside a value read as a whole) finds none.
+    /// </summary>
+    internal StreamSchema? Take(ref readonly Utf8JsonReader reader, out int depth)
+    {
+        depth = _pendingDepth;
+        if (_pending is not { } schema || _pendingAt != reader.TokenStartIndex)
+        {
+            return null;
+        }
+
+        _pending = null;
+        return schema;
+    }
+
+    /// <summary>Takes the schema still pending, if any (the codec did not take it).</summary>
+    internal bool TakeAny([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StreamSchema? schema, out int depth)
+    {
+        schema = _pending;
+        depth = _pendingDepth;
+        _pending = null;
+        return schema is not null;
     }
 
     /// <summary>True when nothing has been reported.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Hooksmith.Validation;
 
 namespace Hooksmith.Serialization;
 
@@ -19,11 +20,24 @@ public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
             return false;
         }
 
+        // The fused pass: the array's location, when its items are checked as they are read (see FusedPass).
+        var schema = context.Take(in reader, out var depth);
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             context.Enter(items.Count);
+            var start = schema is null ? default : reader;
+            if (schema is not null)
+            {
+                FusedPass.Offer(ref reader, context, FusedPass.ItemSchema(schema, items.Count), depth + 1);
+            }
+
             var ok = TCodec.TryRead(ref reader, context, out var item);
+            if (schema is not null)
+            {
+                FusedPass.Settle(in start, context);
+            }
+
             context.Exit();
             if (!ok)
             {
@@ -32,6 +46,11 @@ public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
             }
 
             items.Add(item!);
+        }
+
+        if (schema is not null && !FusedPass.EndsArray(schema, items.Count))
+        {
+            context.Unproven = true;
         }
 
         value = new JsonList<T>(items);

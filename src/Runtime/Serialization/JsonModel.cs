@@ -36,10 +36,18 @@ public static class JsonModel
         where T : ISchemaModel<T>
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!TryBind(utf8Json, out value, out var binding))
+        var fused = UseFusedPass && UseReaderPass ? T.Stream : null;
+        if (!TryBind(utf8Json, fused, options, out value, out var binding, out var proven))
         {
             result = binding;
             return false;
+        }
+
+        if (proven)
+        {
+            // Every check held as the payload was bound, and binding reported nothing: what validating again would say.
+            result = ValidationResult.Valid;
+            return true;
         }
 
         var validation = Validate<T>(utf8Json, options);
@@ -53,6 +61,21 @@ public static class JsonModel
     /// so the switch changes the time a valid payload takes, never a result. Tests turn it off to compare.
     /// </summary>
     internal static bool UseReaderPass { get; set; } = true;
+
+    /// <summary>
+    /// Whether <see cref="TryParse{T}(ReadOnlySpan{byte}, ValidationOptions, out T, out ValidationResult)"/> makes the
+    /// reader pass's checks while it binds (<see cref="FusedPass"/>): a payload they prove valid is read once. Like
+    /// <see cref="UseReaderPass"/>, it changes the time a valid payload takes, never a result; tests turn it off to compare.
+    /// </summary>
+    internal static bool UseFusedPass { get; set; } = true;
+
+    /// <summary>
+    /// Whether the fused pass alone shows a payload valid (<see cref="UseFusedPass"/>): bound with no problem, every
+    /// check held. False says nothing either way. For tests, which hold it to the validators.
+    /// </summary>
+    internal static bool ProvesValid<T>(ReadOnlySpan<byte> utf8Json, ValidationOptions? options = null)
+        where T : ISchemaModel<T>
+        => T.Stream is { } schema && TryBind<T>(utf8Json, schema, options ?? ValidationOptions.Default, out _, out _, out var proven) && proven;
 
     /// <summary>Validates a payload against the model's schema, without binding it. Malformed JSON is an error at the root.</summary>
     public static ValidationResult Validate<T>(ReadOnlySpan<byte> utf8Json, ValidationOptions? options = null)
@@ -129,7 +152,17 @@ public static class JsonModel
     /// </summary>
     public static bool TryBind<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out ValidationResult result)
         where T : IJsonCodec<T>
+        => TryBind(utf8Json, null, ValidationOptions.Default, out value, out result, out _);
+
+    /// <summary>
+    /// Binds as <see cref="TryBind{T}(ReadOnlySpan{byte}, out T, out ValidationResult)"/> does; with a
+    /// <paramref name="schema"/>, the fused pass checks the payload against it as it binds, and
+    /// <paramref name="proven"/> says whether it showed the payload valid (binding clean, every check held).
+    /// </summary>
+    private static bool TryBind<T>(ReadOnlySpan<byte> utf8Json, StreamSchema? schema, ValidationOptions options, [MaybeNullWhen(false)] out T value, out ValidationResult result, out bool proven)
+        where T : IJsonCodec<T>
     {
+        proven = false;
         var context = BindingContext.Rent();
         try
         {
@@ -141,15 +174,30 @@ public static class JsonModel
                 return false;
             }
 
+            // Text that may not decode is the document's to report, as in the reader pass.
+            var fused = schema is not null && !JsonIntegrity.MayHoldIllFormedText(utf8Json);
+            var start = reader;
+            if (fused)
+            {
+                context.FusedOptions = options;
+                FusedPass.Offer(ref reader, context, schema!, 0);
+            }
+
             if (!T.TryRead(ref reader, context, out value))
             {
                 result = context.ToResult();
                 return false;
             }
 
+            if (fused)
+            {
+                FusedPass.Settle(in start, context);
+            }
+
             // Anything but whitespace after the root value is malformed; the reader throws for it.
             reader.Read();
             result = context.ToResult();
+            proven = fused && context.IsClean && !context.Unproven;
             return true;
         }
         catch (JsonException exception)

@@ -21,6 +21,14 @@ public struct ObjectReader
     private bool _failed;
     private List<MemberSpellings.Entry>? _spellings;
 
+    // The fused pass (see FusedPass): the object's location when its members are checked as they are read, its
+    // depth, the model's members mapped onto it, the names present (bits of its PresenceNames) and the member count.
+    private StreamSchema? _schema;
+    private int _depth;
+    private FusedPass.Members? _members;
+    private ulong _present;
+    private int _count;
+
     /// <summary>
     /// Starts reading the value at the reader's current token as an object. A value that is not an object is
     /// reported (a type mismatch) and the reader it returns has <see cref="Failed"/> true: its
@@ -32,7 +40,7 @@ public struct ObjectReader
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return default;
+            return context.Take(in reader, out var depth) is { } schema ? new ObjectReader { _schema = schema, _depth = depth } : default;
         }
 
         context.ReportTypeMismatch("object", reader.TokenType);
@@ -49,6 +57,11 @@ public struct ObjectReader
     {
         if (_failed || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {
+            if (_schema is { } schema && !_failed && !FusedPass.EndsObject(schema, _present, _count))
+            {
+                context.Unproven = true;
+            }
+
             return false;
         }
 
@@ -77,6 +90,11 @@ public struct ObjectReader
         }
 
         member = names.IndexOfName(ref reader);
+        if (_schema is not null)
+        {
+            _members ??= FusedPass.MembersOf(_schema, names);
+        }
+
         return true;
     }
 
@@ -117,6 +135,13 @@ public struct ObjectReader
 
         Set(ref _seen, ref _seenRest, index);
         var checkpoint = reader;
+        var property = -1;
+        StreamSchema? offered = null;
+        if (_schema is { } schema)
+        {
+            property = Offer(ref reader, context, schema, index, out offered);
+        }
+
         if (TCodec.TryRead(ref reader, context, out var read))
         {
             value = read;
@@ -127,9 +152,59 @@ public struct ObjectReader
             reader = checkpoint;
             Keep(name, ref reader);
             value = default;
+            context.Unproven |= _schema is not null;
+        }
+
+        if (_schema is not null)
+        {
+            if (offered is null)
+            {
+                FusedPass.CoverMember(checkpoint, context, _schema, _depth, name, property);
+            }
+            else
+            {
+                FusedPass.Settle(in checkpoint, context);
+            }
         }
 
         context.Exit();
+    }
+
+    /// <summary>
+    /// Offers model member <paramref name="index"/>'s value (the reader is on it) to its schema in the fused pass, and
+    /// counts it present; returns its property index in the location, and the schema it was offered to (null when
+    /// <c>patternProperties</c> may apply to it: the member is then read on a copy once bound).
+    /// </summary>
+    private int Offer(ref Utf8JsonReader reader, BindingContext context, StreamSchema schema, int index, out StreamSchema? offered)
+    {
+        _count++;
+        if (_members is not { } members || (uint)index >= (uint)members.Properties.Length)
+        {
+            context.Unproven = true; // not read through the model's names: never so in generated code
+            offered = null;
+            return -1;
+        }
+
+        _present |= members.Presence[index];
+        var property = members.Properties[index];
+        offered = FusedPass.MemberSchema(schema, property);
+        if (offered is not null)
+        {
+            FusedPass.Offer(ref reader, context, offered, _depth + 1);
+        }
+
+        return property;
+    }
+
+    /// <summary>
+    /// Counts a member the model does not name (the reader is on its name) present in the fused pass; returns its
+    /// property index in the location.
+    /// </summary>
+    private int Count(ref readonly Utf8JsonReader reader, StreamSchema schema)
+    {
+        _count++;
+        _present |= FusedPass.PresenceOf(schema, in reader);
+        return schema.PropertyNames?.IndexOfName(in reader) ?? -1;
     }
 
     /// <summary>
@@ -167,6 +242,7 @@ public struct ObjectReader
         where TCodec : IJsonCodec<T>
     {
         var name = reader.GetString()!;
+        var property = _schema is { } schema ? Count(in reader, schema) : -1;
         reader.Read();
         context.Enter(name);
         if ((additional is not null && additional.Remove(name)) | (_unbound is not null && _unbound.Remove(name)))
@@ -185,6 +261,11 @@ public struct ObjectReader
             Keep(name, ref reader);
         }
 
+        if (_schema is not null)
+        {
+            FusedPass.CoverMember(checkpoint, context, _schema, _depth, name, property);
+        }
+
         context.Exit();
     }
 
@@ -192,6 +273,7 @@ public struct ObjectReader
     public void KeepUnknown(ref Utf8JsonReader reader, BindingContext context)
     {
         var name = reader.GetString()!;
+        var property = _schema is { } schema ? Count(in reader, schema) : -1;
         reader.Read();
         if (_unbound is not null && _unbound.ContainsKey(name))
         {
@@ -200,7 +282,12 @@ public struct ObjectReader
             context.Exit();
         }
 
+        var start = reader;
         Keep(name, ref reader);
+        if (_schema is not null)
+        {
+            FusedPass.CoverMember(start, context, _schema, _depth, name, property);
+        }
     }
 
     /// <summary>

@@ -85,6 +85,9 @@ public sealed class PropertyNameSet
     /// <summary>How many names the set has.</summary>
     public int Count => _names.Length;
 
+    /// <summary>The name at <paramref name="index"/> in UTF-8; null for one with an unpaired surrogate (never found).</summary>
+    internal byte[]? NameAt(int index) => _names[index];
+
     /// <summary>
     /// The bit a member's index stands for in a 64-bit presence mask: <c>1UL &lt;&lt; member</c> for the first 64
     /// names, 0 for the others and for a name not in the set (a negative index).

@@ -141,6 +141,9 @@ public sealed class StreamSchema
 
     private Shape _shape;
 
+    /// <summary>What the fused pass resolved of this location, made on its first use there (see <see cref="FusedPass"/>).</summary>
+    internal FusedPass.Resolved? Fused;
+
     /// <summary>Whether the location reads an object's members or an array's items itself (not only through in-place schemas).</summary>
     internal bool ReadsStructure => (Describe() & Shape.Structure) != 0;
 
@@ -149,6 +152,13 @@ public sealed class StreamSchema
 
     /// <summary>Whether the location applies any schema in place (<c>$ref</c>, <c>allOf</c> or a trial).</summary>
     internal bool AppliesInPlace => (Describe() & (Shape.Trials | Shape.AllOf)) != 0;
+
+    /// <summary>Whether the location's only keyword is <c>type</c>, allowing null alone.</summary>
+    internal bool IsNullType => Describe() == (Shape.Known | Shape.Scalars) && Types == StreamTypes.Null && Constants is null
+        && NumberLimits is null && MultiplesOf is null && Formats is null && Patterns is null && MinLength < 0 && MaxLength < 0 && !AcceptsNull;
+
+    /// <summary>Whether the location's only keyword is one <c>anyOf</c> of two schemas.</summary>
+    internal bool IsAnyOfPair => Describe() == (Shape.Known | Shape.Trials) && AnyOf is [{ Length: 2 }] && OneOf is null && Not is null && Conditionals is null && !AcceptsNull;
 
     /// <summary>Whether the location has a keyword that looks at the current token.</summary>
     internal bool ChecksScalars => (Describe() & Shape.Scalars) != 0;

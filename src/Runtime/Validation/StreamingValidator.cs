@@ -15,9 +15,9 @@ namespace Hooksmith.Validation;
 /// </summary>
 internal static class StreamingValidator
 {
-    private const int Undecided = -1;
-    private const int Invalid = 0;
-    private const int Valid = 1;
+    internal const int Undecided = -1;
+    internal const int Invalid = 0;
+    internal const int Valid = 1;
 
     /// <summary>Objects with more members than this are left to the document validators.</summary>
     private const int MaxMembers = 64;
@@ -60,7 +60,7 @@ internal static class StreamingValidator
     }
 
     /// <summary>Evaluates the value at the reader and, when valid, leaves the reader on its last token.</summary>
-    private static int Value(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth)
+    internal static int Value(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth)
     {
         while (schema.IsReference && depth <= ValidationContext.MaxDepth)
         {
@@ -157,7 +157,7 @@ internal static class StreamingValidator
     }
 
     /// <summary>The keywords that look at the current token only; false (with the verdict) when one fails or cannot be decided.</summary>
-    private static bool Scalars(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, out int verdict)
+    internal static bool Scalars(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, out int verdict)
     {
         verdict = Invalid;
         var token = reader.TokenType;
@@ -525,7 +525,7 @@ internal static class StreamingValidator
     /// A member's value against every schema that applies to it: its property's, each matching pattern's, else
     /// <c>additionalProperties</c>; all but the last on copies of the reader, the last (or a plain read) on the reader.
     /// </summary>
-    private static int Member(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth, scoped ReadOnlySpan<byte> name, int property, ref int applied)
+    internal static int Member(ref Utf8JsonReader reader, StreamSchema schema, ValidationOptions options, int depth, scoped ReadOnlySpan<byte> name, int property, ref int applied)
     {
         StreamSchema? pending = property >= 0 ? schema.PropertySchemas[property]() : null;
         if (schema.PatternSchemas is { } patterns)

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Hooksmith.Conformance.Tests.Running;
 using Hooksmith.Generator.Tests.Infrastructure;
 using Hooksmith.Validation;
@@ -86,18 +87,24 @@ internal static partial class GeneratedValidatorJudge
         return differentialCase.Instances.Select(text =>
         {
             using var document = JsonDocument.Parse(text);
-            return new[] { Validate(entry, document.RootElement, assertFormats: false), Validate(entry, document.RootElement, assertFormats: true) };
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            return new[] { Validate(entry, document.RootElement, utf8, assertFormats: false), Validate(entry, document.RootElement, utf8, assertFormats: true) };
         }).ToArray();
     }
 
-    private static Verdict Validate(SchemaCatalogEntry entry, JsonElement instance, bool assertFormats)
+    private static Verdict Validate(SchemaCatalogEntry entry, JsonElement instance, byte[] utf8, bool assertFormats)
     {
         ValidationResult full;
         ValidationResult first;
+        var proven = false;
         try
         {
-            full = entry.Validate(instance, new ValidationOptions { AssertFormats = assertFormats });
-            first = entry.Validate(instance, new ValidationOptions { AssertFormats = assertFormats, Mode = ValidationMode.FirstFailure });
+            var options = new ValidationOptions { AssertFormats = assertFormats };
+            full = entry.Validate(instance, options);
+            first = entry.Validate(instance, options with { Mode = ValidationMode.FirstFailure });
+
+            // The fused pass (issue 14's one pass, made while binding the schema's model) only proves valid.
+            proven = entry.ModelType is { } model && FusedProof.Probe(model, utf8, options) is (true, _);
         }
         catch (Exception exception)
         {
@@ -108,6 +115,11 @@ internal static partial class GeneratedValidatorJudge
         if (first.IsValid != full.IsValid)
         {
             return new Verdict(full.IsValid, $"first-failure mode says {(first.IsValid ? "valid" : "invalid")}, full mode {(full.IsValid ? "valid" : "invalid")}; {detail ?? first.Errors[0].ToString()}", Inconsistent: true);
+        }
+
+        if (proven && !full.IsValid)
+        {
+            return new Verdict(false, $"the fused pass proves valid what the validators reject; {detail}", Inconsistent: true);
         }
 
         if (!full.IsValid && full.Errors.Count == 0)

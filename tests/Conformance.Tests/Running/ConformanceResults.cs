@@ -31,4 +31,10 @@ internal sealed record FileResult(SuiteTestFile File, int Passed, IReadOnlyList<
 
     /// <summary>How many tests the single reader pass decided (valid or invalid) rather than leaving them to the document validators.</summary>
     public int DecidedByReaderPass { get; init; }
+
+    /// <summary>How many tests the fused pass proved valid while binding the instance to the schema's model.</summary>
+    public int ProvenByFusedPass { get; init; }
+
+    /// <summary>How many valid tests have a schema model to bind to (the fused pass checks only while binding one).</summary>
+    public int ValidWithModel { get; init; }
 }

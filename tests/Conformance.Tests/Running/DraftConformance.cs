@@ -142,6 +142,8 @@ internal sealed class DraftConformance
     {
         var passed = 0;
         var decided = 0;
+        var proven = 0;
+        var modelled = 0;
         var failures = new List<ConformanceFailure>();
         foreach (var suiteCase in file.Cases)
         {
@@ -150,9 +152,11 @@ internal sealed class DraftConformance
             foreach (var test in suiteCase.Tests)
             {
                 var verdict = entry is null
-                    ? new Verdict($"no catalog entry for the case's schema (Find(\"{schemaPath ?? "?"}\", \"\") is null)", "(none)", false, false)
+                    ? new Verdict($"no catalog entry for the case's schema (Find(\"{schemaPath ?? "?"}\", \"\") is null)", "(none)", false, false, false, false)
                     : Check(entry, test);
                 decided += verdict.Decided ? 1 : 0;
+                proven += verdict.Proven ? 1 : 0;
+                modelled += verdict.Modelled ? 1 : 0;
                 if (verdict.Problem is null)
                 {
                     passed++;
@@ -164,7 +168,7 @@ internal sealed class DraftConformance
             }
         }
 
-        return new FileResult(file, passed, failures) { DecidedByReaderPass = decided };
+        return new FileResult(file, passed, failures) { DecidedByReaderPass = decided, ProvenByFusedPass = proven, ValidWithModel = modelled };
     }
 
     /// <summary>Validates one test's instance in full and in first-failure mode and says what, if anything, is wrong.</summary>
@@ -205,6 +209,7 @@ internal sealed class DraftConformance
         // The single reader pass (issue 14) decides validity where it can; the document validators give the
         // errors either way, so the two paths agree error for error exactly when the pass never contradicts them.
         var decided = false;
+        var decidedValid = false;
         if (StreamOf(entry) is not { } stream)
         {
             problems.Add("the validator has no reader-pass schema beside it");
@@ -215,6 +220,7 @@ internal sealed class DraftConformance
             {
                 var pass = stream.Evaluate(System.Text.Encoding.UTF8.GetBytes(test.Data));
                 decided = pass != StreamVerdict.Undecided;
+                decidedValid = pass == StreamVerdict.Valid;
                 if (decided && full is not null && (pass == StreamVerdict.Valid) != full.IsValid)
                 {
                     problems.Add($"the reader pass says {pass}, the document validators {Describe(full.IsValid)}");
@@ -224,6 +230,37 @@ internal sealed class DraftConformance
             {
                 threw = true;
                 problems.Add($"the reader pass threw {exception.GetType().FullName}: {exception.Message} {WhereThrown(exception)}");
+            }
+        }
+
+        // The fused pass (issue 14's one pass, made while binding) only proves: what it proves valid must be valid.
+        // Nor may it be weaker than the reader pass: what that decides valid and binds with no problem, it proves.
+        var proven = false;
+        var modelled = false;
+        if (entry.ModelType is { } model)
+        {
+            try
+            {
+                var data = System.Text.Encoding.UTF8.GetBytes(test.Data);
+                if (FusedProof.Probe(model, data) is var (fused, bindsCleanly))
+                {
+                    proven = fused;
+                    modelled = test.Valid;
+                    if (proven && full is not null && !full.IsValid)
+                    {
+                        problems.Add("the fused pass proves valid what the document validators reject");
+                    }
+
+                    if (!proven && bindsCleanly && decidedValid)
+                    {
+                        problems.Add("the reader pass decides valid and binding is clean, yet the fused pass does not prove it");
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                threw = true;
+                problems.Add($"the fused pass threw {exception.GetType().FullName}: {exception.Message} {WhereThrown(exception)}");
             }
         }
 
@@ -238,7 +275,7 @@ internal sealed class DraftConformance
             firstError ??= first.Errors.FirstOrDefault()?.ToString();
         }
 
-        return new Verdict(problems.Count == 0 ? null : string.Join("; ", problems), firstError ?? "(none)", threw, decided);
+        return new Verdict(problems.Count == 0 ? null : string.Join("; ", problems), firstError ?? "(none)", threw, decided, proven, modelled);
     }
 
     private static ValidationResult? Validate(Func<ValidationResult> validate, string mode, List<string> problems, ref bool threw)
@@ -283,5 +320,5 @@ internal sealed class DraftConformance
     private static StreamSchema? StreamOf(SchemaCatalogEntry entry)
         => entry.Validator.Method.DeclaringType?.GetProperty(entry.Validator.Method.Name + "__Stream", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null) as StreamSchema;
 
-    private readonly record struct Verdict(string? Problem, string FirstError, bool Threw, bool Decided);
+    private readonly record struct Verdict(string? Problem, string FirstError, bool Threw, bool Decided, bool Proven, bool Modelled);
 }

@@ -45,6 +45,13 @@ public sealed class ReaderPassDifferentialTests
         Assert.Equal(StreamVerdict.Valid, StreamOf<Notification>().Evaluate(AdyenBatch));
     }
 
+    [Fact]
+    public void The_fused_pass_proves_the_unmutated_payloads_valid_as_it_binds_them()
+    {
+        Assert.True(JsonModel.ProvesValid<CustomerOrderUpdated>(SeedPayload.Data));
+        Assert.True(JsonModel.ProvesValid<Notification>(AdyenBatch));
+    }
+
     private static StreamSchema StreamOf<T>()
         where T : ISchemaModel<T>
         => T.Stream ?? throw new InvalidOperationException(typeof(T).Name + " has no reader-pass schema");
@@ -62,14 +69,26 @@ public sealed class ReaderPassDifferentialTests
 
         var pass = StreamOf<T>().Evaluate(payload);
         Assert.True(pass == StreamVerdict.Undecided || (pass == StreamVerdict.Valid) == document.IsValid, $"the reader pass says {pass}, the document validators {document}: {shown}");
+        var proven = JsonModel.ProvesValid<T>(payload);
+        Assert.False(proven && !document.IsValid, $"the fused pass proves valid what the document validators reject ({document}): {shown}");
+
+        // Nor is it weaker than the reader pass: what that decides valid and binds with no problem, it proves.
+        var bindsCleanly = JsonModel.TryBind<T>(payload, out _, out var binding) && binding.IsValid;
+        Assert.False(pass == StreamVerdict.Valid && bindsCleanly && !proven, $"the reader pass decides valid, binding is clean, the fused pass does not prove it: {shown}");
 
         Assert.Equal(Describe(document), Describe(JsonModel.Validate<T>(payload)));
         Assert.Equal(Describe(documentFirst), Describe(JsonModel.Validate<T>(payload, ValidationOptions.FirstFailure)));
 
         var bound = JsonModel.TryParse<T>(payload, out var value, out var result);
-        JsonModel.UseReaderPass = false;
+        JsonModel.UseFusedPass = false;
         try
         {
+            var boundByPass = JsonModel.TryParse<T>(payload, out var valueByPass, out var resultByPass);
+            Assert.Equal(boundByPass, bound);
+            Assert.Equal(Describe(resultByPass), Describe(result));
+            Assert.Equal(valueByPass, value);
+
+            JsonModel.UseReaderPass = false;
             var boundByDocument = JsonModel.TryParse<T>(payload, out var valueByDocument, out var resultByDocument);
             Assert.Equal(boundByDocument, bound);
             Assert.Equal(Describe(resultByDocument), Describe(result));
@@ -78,6 +97,7 @@ public sealed class ReaderPassDifferentialTests
         finally
         {
             JsonModel.UseReaderPass = true;
+            JsonModel.UseFusedPass = true;
         }
     }
 
