@@ -74,6 +74,9 @@ public sealed class BindingContext
         return schema;
     }
 
+    /// <summary>Whether a schema is pending (left by the fused pass, not yet taken).</summary>
+    internal bool HasPending => _pending is not null;
+
     /// <summary>Takes the schema still pending, if any (the codec did not take it).</summary>
     internal bool TakeAny([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StreamSchema? schema, out int depth)
     {

@@ -29,7 +29,7 @@ public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
             var start = schema is null ? default : reader;
             if (schema is not null)
             {
-                FusedPass.Offer(ref reader, context, FusedPass.ItemSchema(schema, items.Count), depth + 1);
+                FusedPass.Offer(ref reader, context, FusedPass.ItemOf(schema, items.Count), depth + 1);
             }
 
             var ok = TCodec.TryRead(ref reader, context, out var item);
@@ -84,6 +84,8 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
             return false;
         }
 
+        // The fused pass: the object's location, when its members are checked as they are read (see FusedPass).
+        var checks = FusedPass.ObjectChecks.Start(in reader, context);
         var entries = new Dictionary<string, T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -95,6 +97,7 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
             }
 
             var name = reader.GetString()!;
+            checks.Name(in reader, -1);
             reader.Read();
             context.Enter(name);
             if (entries.Remove(name))
@@ -103,7 +106,10 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
                 ObjectReader.ReportDuplicate(context);
             }
 
+            var start = checks.IsOn ? reader : default;
+            checks.Offer(ref reader, context);
             var ok = TCodec.TryRead(ref reader, context, out var item);
+            checks.Settle(in start, context, name);
             context.Exit();
             if (!ok)
             {
@@ -114,6 +120,7 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
             entries[name] = item!;
         }
 
+        checks.End(context);
         value = new JsonMap<T>(entries);
         return true;
     }

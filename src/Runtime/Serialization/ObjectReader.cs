@@ -21,13 +21,8 @@ public struct ObjectReader
     private bool _failed;
     private List<MemberSpellings.Entry>? _spellings;
 
-    // The fused pass (see FusedPass): the object's location when its members are checked as they are read, its
-    // depth, the model's members mapped onto it, the names present (bits of its PresenceNames) and the member count.
-    private StreamSchema? _schema;
-    private int _depth;
-    private FusedPass.Members? _members;
-    private ulong _present;
-    private int _count;
+    // The fused pass (see FusedPass): the members checked as they are read, when the object's location was pending.
+    private FusedPass.ObjectChecks _checks;
 
     /// <summary>
     /// Starts reading the value at the reader's current token as an object. A value that is not an object is
@@ -40,7 +35,7 @@ public struct ObjectReader
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return context.Take(in reader, out var depth) is { } schema ? new ObjectReader { _schema = schema, _depth = depth } : default;
+            return new ObjectReader { _checks = FusedPass.ObjectChecks.Start(in reader, context) };
         }
 
         context.ReportTypeMismatch("object", reader.TokenType);
@@ -57,9 +52,9 @@ public struct ObjectReader
     {
         if (_failed || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {
-            if (_schema is { } schema && !_failed && !FusedPass.EndsObject(schema, _present, _count))
+            if (!_failed)
             {
-                context.Unproven = true;
+                _checks.End(context);
             }
 
             return false;
@@ -90,10 +85,7 @@ public struct ObjectReader
         }
 
         member = names.IndexOfName(ref reader);
-        if (_schema is not null)
-        {
-            _members ??= FusedPass.MembersOf(_schema, names);
-        }
+        _checks.Map(names);
 
         return true;
     }
@@ -123,6 +115,7 @@ public struct ObjectReader
     public void ReadMember<T, TCodec>(ref Utf8JsonReader reader, BindingContext context, int index, string name, out T? value)
         where TCodec : IJsonCodec<T>
     {
+        _checks.Name(in reader, index);
         reader.Read();
         context.Enter(name);
         if (IsSet(_seen, _seenRest, index))
@@ -135,12 +128,7 @@ public struct ObjectReader
 
         Set(ref _seen, ref _seenRest, index);
         var checkpoint = reader;
-        var property = -1;
-        StreamSchema? offered = null;
-        if (_schema is { } schema)
-        {
-            property = Offer(ref reader, context, schema, index, out offered);
-        }
+        _checks.Offer(ref reader, context);
 
         if (TCodec.TryRead(ref reader, context, out var read))
         {
@@ -152,59 +140,12 @@ public struct ObjectReader
             reader = checkpoint;
             Keep(name, ref reader);
             value = default;
-            context.Unproven |= _schema is not null;
+            context.Unproven |= _checks.IsOn;
         }
 
-        if (_schema is not null)
-        {
-            if (offered is null)
-            {
-                FusedPass.CoverMember(checkpoint, context, _schema, _depth, name, property);
-            }
-            else
-            {
-                FusedPass.Settle(in checkpoint, context);
-            }
-        }
+        _checks.Settle(in checkpoint, context, name);
 
         context.Exit();
-    }
-
-    /// <summary>
-    /// Offers model member <paramref name="index"/>'s value (the reader is on it) to its schema in the fused pass, and
-    /// counts it present; returns its property index in the location, and the schema it was offered to (null when
-    /// <c>patternProperties</c> may apply to it: the member is then read on a copy once bound).
-    /// </summary>
-    private int Offer(ref Utf8JsonReader reader, BindingContext context, StreamSchema schema, int index, out StreamSchema? offered)
-    {
-        _count++;
-        if (_members is not { } members || (uint)index >= (uint)members.Properties.Length)
-        {
-            context.Unproven = true; // not read through the model's names: never so in generated code
-            offered = null;
-            return -1;
-        }
-
-        _present |= members.Presence[index];
-        var property = members.Properties[index];
-        offered = FusedPass.MemberSchema(schema, property);
-        if (offered is not null)
-        {
-            FusedPass.Offer(ref reader, context, offered, _depth + 1);
-        }
-
-        return property;
-    }
-
-    /// <summary>
-    /// Counts a member the model does not name (the reader is on its name) present in the fused pass; returns its
-    /// property index in the location.
-    /// </summary>
-    private int Count(ref readonly Utf8JsonReader reader, StreamSchema schema)
-    {
-        _count++;
-        _present |= FusedPass.PresenceOf(schema, in reader);
-        return schema.PropertyNames?.IndexOfName(in reader) ?? -1;
     }
 
     /// <summary>
@@ -242,7 +183,7 @@ public struct ObjectReader
         where TCodec : IJsonCodec<T>
     {
         var name = reader.GetString()!;
-        var property = _schema is { } schema ? Count(in reader, schema) : -1;
+        _checks.Name(in reader, -1);
         reader.Read();
         context.Enter(name);
         if ((additional is not null && additional.Remove(name)) | (_unbound is not null && _unbound.Remove(name)))
@@ -251,6 +192,7 @@ public struct ObjectReader
         }
 
         var checkpoint = reader;
+        _checks.Offer(ref reader, context);
         if (TCodec.TryRead(ref reader, context, out var read))
         {
             (additional ??= [])[name] = read!;
@@ -261,11 +203,7 @@ public struct ObjectReader
             Keep(name, ref reader);
         }
 
-        if (_schema is not null)
-        {
-            FusedPass.CoverMember(checkpoint, context, _schema, _depth, name, property);
-        }
-
+        _checks.Settle(in checkpoint, context, name);
         context.Exit();
     }
 
@@ -273,7 +211,7 @@ public struct ObjectReader
     public void KeepUnknown(ref Utf8JsonReader reader, BindingContext context)
     {
         var name = reader.GetString()!;
-        var property = _schema is { } schema ? Count(in reader, schema) : -1;
+        _checks.Name(in reader, -1);
         reader.Read();
         if (_unbound is not null && _unbound.ContainsKey(name))
         {
@@ -283,11 +221,9 @@ public struct ObjectReader
         }
 
         var start = reader;
+        _checks.Offer(ref reader, context);
         Keep(name, ref reader);
-        if (_schema is not null)
-        {
-            FusedPass.CoverMember(start, context, _schema, _depth, name, property);
-        }
+        _checks.Settle(in start, context, name);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Hooksmith.Serialization;
@@ -14,12 +15,12 @@ namespace Hooksmith.Validation;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A value is offered to the schema of its location before its codec reads it (<see cref="Offer"/>). A scalar is
+/// A value is offered to the schema of its location before its codec reads it (<see cref="Offer(ref Utf8JsonReader, BindingContext, StreamSchema, int)"/>). A scalar is
 /// checked there. An object or array is left pending, at its first token, for the codec that reads it:
-/// <see cref="ObjectReader"/> checks the members, <see cref="ListCodec{T, TCodec}"/> the items. A codec that reads
-/// the value otherwise (raw JSON, a map, a union) leaves it pending, and so does every codec when the location applies
-/// schemas in place (<c>allOf</c>, <c>oneOf</c>…): then <see cref="Settle"/> has the reader pass read the value on a
-/// copy of the reader, once the codec has read it.
+/// <see cref="ObjectReader"/> and <see cref="MapCodec{T, TCodec}"/> check the members (<see cref="ObjectChecks"/>),
+/// <see cref="ListCodec{T, TCodec}"/> the items. A codec that reads the value otherwise (raw JSON, a union) leaves it
+/// pending, and so does every codec when the location applies schemas in place (<c>allOf</c>, <c>oneOf</c>…): then
+/// <see cref="Settle"/> has the reader pass read the value on a copy of the reader, once the codec has read it.
 /// </para>
 /// <para>
 /// Depth counts as the reader pass counts it: a reference followed, a member or an item, a schema applied in place.
@@ -28,44 +29,90 @@ namespace Hooksmith.Validation;
 /// </remarks>
 internal static class FusedPass
 {
+    /// <summary>How many references and nullable anyOfs in a row <see cref="Resolved"/> follows before it leaves a value to the slower loop.</summary>
+    private const int MaxHops = 32;
+
+    private const int AnyScalar = 1 << (int)JsonTokenType.Null | 1 << (int)JsonTokenType.True | 1 << (int)JsonTokenType.False
+        | 1 << (int)JsonTokenType.String | 1 << (int)JsonTokenType.Number;
+
     /// <summary>
-    /// Checks the value at the reader (its first token) against <paramref name="schema"/>, or leaves it pending for
-    /// the codec about to read it; marks the context unproven when it cannot show the value valid.
+    /// Checks the value at the reader (its first token) against the location <paramref name="resolved"/> stands for, or
+    /// leaves it pending for the codec about to read it; marks the context unproven when it cannot show the value valid.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Offer(ref Utf8JsonReader reader, BindingContext context, Resolved resolved, int depth)
+    {
+        // The common case inline: a scalar whose location checks nothing but its JSON type.
+        var token = reader.TokenType;
+        if (resolved.TypeOnly && ((AnyScalar >> (int)token) & 1) != 0 && depth + resolved.Hops <= ValidationContext.MaxDepth
+            && (!resolved.HasFormats || (context.FusedOptions.AssertFormats ?? resolved.FormatsAssertByDefault) == false))
+        {
+            if (((resolved.Tokens >> (int)token) & 1) == 0 && !(token == JsonTokenType.Null && resolved.NullableOnTheWay))
+            {
+                context.Unproven = true;
+            }
+            else if (token == JsonTokenType.Number && resolved.IntegerOnly && !reader.TryGetInt64(out _) && !JsonNumber.IsIntegerLiteral(reader.ValueSpan))
+            {
+                context.Unproven = true; // as StreamingValidator's HasType decides an integer
+            }
+
+            return;
+        }
+
+        OfferAny(ref reader, context, resolved, depth);
+    }
+
+    /// <inheritdoc cref="Offer(ref Utf8JsonReader, BindingContext, Resolved, int)"/>
     public static void Offer(ref Utf8JsonReader reader, BindingContext context, StreamSchema schema, int depth)
+        => Offer(ref reader, context, Resolve(schema), depth);
+
+    private static void OfferAny(ref Utf8JsonReader reader, BindingContext context, Resolved resolved, int depth)
     {
         var token = reader.TokenType;
-        while (depth <= ValidationContext.MaxDepth)
+        var schema = resolved.Schema;
+        if (resolved.Target is { } target && depth + resolved.Hops <= ValidationContext.MaxDepth)
         {
-            if (schema.IsReference)
+            if (token == JsonTokenType.Null && resolved.NullableOnTheWay)
             {
-                schema = schema.AllOf[0]();
-                depth++;
+                return; // a nullable anyOf on the way to the target: null matches its null branch
             }
-            else if (schema.HasTrials && Resolve(schema).NullOr is { } target)
-            {
-                // anyOf [target, {type: null}]: null matches the second branch; anything else only the first can.
-                if (token == JsonTokenType.Null)
-                {
-                    return;
-                }
 
-                schema = target;
-                depth++;
-            }
-            else
+            schema = target;
+            depth += resolved.Hops;
+        }
+        else
+        {
+            while (depth <= ValidationContext.MaxDepth)
             {
-                break;
+                if (schema.IsReference)
+                {
+                    schema = schema.AllOf[0]();
+                    depth++;
+                }
+                else if (NullableTarget(schema) is { } nonNull)
+                {
+                    if (token == JsonTokenType.Null)
+                    {
+                        return;
+                    }
+
+                    schema = nonNull;
+                    depth++;
+                }
+                else
+                {
+                    break;
+                }
             }
         }
 
-        if (schema.NeedsDocument || depth > ValidationContext.MaxDepth)
+        if (schema.NeedsDocument || schema.Never || depth > ValidationContext.MaxDepth)
         {
             context.Unproven = true;
             return;
         }
 
-        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray && !schema.Never)
+        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             if (schema.AppliesInPlace)
             {
@@ -85,9 +132,16 @@ internal static class FusedPass
             return;
         }
 
-        // A scalar: the reader pass on a copy, which reads nothing past it.
-        var copy = reader;
-        if (StreamingValidator.Value(ref copy, schema, context.FusedOptions, depth) != StreamingValidator.Valid)
+        if (schema.AppliesInPlace)
+        {
+            // A scalar the in-place schemas read on copies of the reader: none reads past it.
+            var copy = reader;
+            if (StreamingValidator.Value(ref copy, schema, context.FusedOptions, depth) != StreamingValidator.Valid)
+            {
+                context.Unproven = true;
+            }
+        }
+        else if (!(schema.AcceptsNull && token == JsonTokenType.Null) && schema.ChecksScalars && !StreamingValidator.Scalars(ref reader, schema, context.FusedOptions, out _))
         {
             context.Unproven = true;
         }
@@ -97,39 +151,33 @@ internal static class FusedPass
     /// After a codec read the value that started at <paramref name="start"/>: if it left the value's schema pending
     /// (it did not read the value member by member or item by item), the reader pass reads the value on a copy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Settle(in Utf8JsonReader start, BindingContext context)
     {
-        if (context.TakeAny(out var schema, out var depth))
+        if (context.HasPending)
         {
-            Cover(start, context, schema, depth);
+            Cover(in start, context);
         }
     }
 
-    /// <summary>The reader pass over the value at <paramref name="start"/>, on a copy of the reader.</summary>
-    public static void Cover(Utf8JsonReader start, BindingContext context, StreamSchema schema, int depth)
+    private static void Cover(in Utf8JsonReader start, BindingContext context)
     {
-        if (StreamingValidator.Value(ref start, schema, context.FusedOptions, depth) != StreamingValidator.Valid)
+        if (context.TakeAny(out var schema, out var depth))
         {
-            context.Unproven = true;
+            var copy = start;
+            Verdict(context, StreamingValidator.Value(ref copy, schema, context.FusedOptions, depth));
         }
     }
 
     /// <summary>
     /// The reader pass over one member's value at <paramref name="start"/> (on a copy): every schema of
-    /// <paramref name="objectSchema"/> that applies to it, by its name.
+    /// <paramref name="objectSchema"/> that applies to it, by its name (for a location with <c>patternProperties</c>).
     /// </summary>
-    public static void CoverMember(Utf8JsonReader start, BindingContext context, StreamSchema objectSchema, int depth, string name, int property)
+    private static void CoverMember(Utf8JsonReader start, BindingContext context, StreamSchema objectSchema, int depth, string name, int property)
     {
         const int StackLimit = 256;
-        if (objectSchema.PatternSchemas is null)
-        {
-            var applied = 0;
-            Verdict(context, StreamingValidator.Member(ref start, objectSchema, context.FusedOptions, depth, default, property, ref applied));
-            return;
-        }
-
-        var length = Encoding.UTF8.GetByteCount(name);
-        if (length > StackLimit)
+        var applied = 0;
+        if (Encoding.UTF8.GetByteCount(name) > StackLimit)
         {
             context.Unproven = true; // the reader pass leaves such names to the document too
             return;
@@ -137,88 +185,19 @@ internal static class FusedPass
 
         Span<byte> utf8 = stackalloc byte[StackLimit];
         var written = Encoding.UTF8.GetBytes(name, utf8);
-        var count = 0;
-        Verdict(context, StreamingValidator.Member(ref start, objectSchema, context.FusedOptions, depth, utf8[..written], property, ref count));
+        Verdict(context, StreamingValidator.Member(ref start, objectSchema, context.FusedOptions, depth, utf8[..written], property, ref applied));
     }
 
-    /// <summary>
-    /// The schema a member's value is offered to: its property's, else <c>additionalProperties</c>, else none (any
-    /// value). Null when <c>patternProperties</c> may apply: then the member is covered by <see cref="CoverMember"/>.
-    /// </summary>
-    public static StreamSchema? MemberSchema(StreamSchema objectSchema, int property)
-    {
-        if (objectSchema.PatternSchemas is not null)
-        {
-            return null;
-        }
-
-        var resolved = Resolve(objectSchema);
-        return (uint)property < (uint)resolved.Properties.Length ? resolved.Properties[property] : resolved.Additional;
-    }
-
-    /// <summary>The schema of item <paramref name="index"/> of an array.</summary>
-    public static StreamSchema ItemSchema(StreamSchema arraySchema, int index)
-        => index < arraySchema.PrefixItems.Length ? arraySchema.PrefixItems[index]() : Resolve(arraySchema).Rest;
-
-    /// <summary>
-    /// Whether the object's own keywords hold at its end: <c>required</c> and <c>dependentRequired</c> over the
-    /// names present (bits of <see cref="StreamSchema.PresenceNames"/>), <c>minProperties</c> and <c>maxProperties</c>.
-    /// </summary>
-    public static bool EndsObject(StreamSchema schema, ulong present, int count)
-    {
-        if ((present & schema.Required) != schema.Required
-            || (schema.MinProperties >= 0 && count < schema.MinProperties)
-            || (schema.MaxProperties >= 0 && count > schema.MaxProperties))
-        {
-            return false;
-        }
-
-        foreach (var (property, required) in schema.DependentRequired ?? [])
-        {
-            if ((present & (1UL << property)) != 0 && (present & required) != required)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>The location of item <paramref name="index"/> of an array.</summary>
+    public static Resolved ItemOf(StreamSchema arraySchema, int index)
+        => index < arraySchema.PrefixItems.Length ? Resolve(arraySchema.PrefixItems[index]()) : Resolve(arraySchema).Rest;
 
     /// <summary>Whether an array's count of items is within <c>minItems</c> and <c>maxItems</c>.</summary>
     public static bool EndsArray(StreamSchema schema, long count)
         => (schema.MinItems < 0 || count >= schema.MinItems) && (schema.MaxItems < 0 || count <= schema.MaxItems);
 
-    /// <summary>
-    /// How a model's members (numbered as its <c>TryRead</c> numbers them) map onto an object location: each
-    /// member's property index and presence bit. Made once per location and model; a location read by another
-    /// model (a type shared by locations) is mapped again.
-    /// </summary>
-    public static Members MembersOf(StreamSchema schema, PropertyNameSet modelNames)
-    {
-        var resolved = Resolve(schema);
-        if (resolved.Members is { } known && ReferenceEquals(known.Model, modelNames))
-        {
-            return known;
-        }
-
-        var properties = new int[modelNames.Count];
-        var presence = new ulong[modelNames.Count];
-        for (var i = 0; i < modelNames.Count; i++)
-        {
-            // A name with an unpaired surrogate is never found, so no member is ever read by it.
-            var name = modelNames.NameAt(i);
-            properties[i] = name is null ? -1 : schema.PropertyNames?.IndexOf(name) ?? -1;
-            presence[i] = name is null || schema.PresenceNames is not { } names ? 0 : PropertyNameSet.Bit(names.IndexOf(name));
-        }
-
-        var members = new Members(modelNames, properties, presence);
-        resolved.Members = members;
-        return members;
-    }
-
-    /// <summary>The presence bit of the member whose name the reader is on (for a member the model does not name).</summary>
-    public static ulong PresenceOf(StreamSchema schema, ref readonly Utf8JsonReader reader)
-        => schema.PresenceNames is { } names ? PropertyNameSet.Bit(names.IndexOfName(in reader)) : 0;
+    /// <summary>What the pass keeps of a location, made on its first use there.</summary>
+    public static Resolved Resolve(StreamSchema schema) => schema.Fused ??= new Resolved(schema);
 
     private static void Verdict(BindingContext context, int verdict)
     {
@@ -228,20 +207,45 @@ internal static class FusedPass
         }
     }
 
-    private static Resolved Resolve(StreamSchema schema) => schema.Fused ??= new Resolved(schema);
+    /// <summary>For a location whose only keyword is <c>anyOf: [X, {type: null}]</c> (either order), X.</summary>
+    private static StreamSchema? NullableTarget(StreamSchema schema)
+    {
+        if (!schema.IsAnyOfPair || schema.AnyOf is not [[var first, var second]])
+        {
+            return null;
+        }
 
-    /// <summary>A model's members mapped onto an object location (see <see cref="MembersOf"/>).</summary>
-    internal sealed record Members(PropertyNameSet Model, int[] Properties, ulong[] Presence);
+        var (a, b) = (first(), second());
+        return b.IsNullType ? a : a.IsNullType ? b : null;
+    }
+
+    /// <summary>Whether a location's only keywords that look at a scalar are <c>type</c> and <c>format</c>.</summary>
+    private static bool ChecksTypeOnly(StreamSchema schema)
+        => schema.Constants is null && schema.NumberLimits is null && schema.MultiplesOf is null && schema.Patterns is null
+            && schema.MinLength < 0 && schema.MaxLength < 0;
+
+    /// <summary>The scalar tokens (as bits: <c>1 &lt;&lt; token</c>) that <c>type</c> allows.</summary>
+    private static int TokensOf(StreamTypes types)
+        => types == StreamTypes.Any
+            ? AnyScalar
+            : ((types & StreamTypes.Null) != 0 ? 1 << (int)JsonTokenType.Null : 0)
+                | ((types & StreamTypes.Boolean) != 0 ? 1 << (int)JsonTokenType.True | 1 << (int)JsonTokenType.False : 0)
+                | ((types & StreamTypes.String) != 0 ? 1 << (int)JsonTokenType.String : 0)
+                | ((types & (StreamTypes.Number | StreamTypes.Integer)) != 0 ? 1 << (int)JsonTokenType.Number : 0);
 
     /// <summary>
-    /// What the pass uses of a location, its subschemas' initializers called once: the schema of each property, of
-    /// <c>additionalProperties</c> and of the items after the prefix (<see cref="StreamSchema.True"/> where absent),
-    /// and the target of a nullable <c>anyOf</c>.
+    /// What the pass uses of a location, worked out on its first use: the references and nullable <c>anyOf</c>s a value
+    /// goes through to the schema that checks it, whether that schema checks a scalar's JSON type only, and the
+    /// schemas of its properties, <c>additionalProperties</c> and items (their initializers called once).
     /// </summary>
+    /// <remarks>Its constructor resolves no other location (a recursive schema would never end): those are resolved when first used.</remarks>
     internal sealed class Resolved
     {
+        private Resolved? _rest;
+
         public Resolved(StreamSchema schema)
         {
+            Schema = schema;
             var properties = new StreamSchema[schema.PropertySchemas.Length];
             for (var i = 0; i < properties.Length; i++)
             {
@@ -250,23 +254,220 @@ internal static class FusedPass
 
             Properties = properties;
             Additional = schema.Additional?.Invoke() ?? StreamSchema.True;
-            Rest = schema.RestItems?.Invoke() ?? StreamSchema.True;
-            if (schema.IsAnyOfPair && schema.AnyOf is [[var first, var second]])
+
+            var target = schema;
+            for (var hop = 0; hop <= MaxHops; hop++)
             {
-                var (a, b) = (first(), second());
-                NullOr = b.IsNullType ? a : a.IsNullType ? b : null;
+                if (target.IsReference)
+                {
+                    target = target.AllOf[0]();
+                }
+                else if (NullableTarget(target) is { } nonNull)
+                {
+                    target = nonNull;
+                    NullableOnTheWay = true;
+                }
+                else
+                {
+                    Target = target;
+                    Hops = hop;
+                    break;
+                }
+            }
+
+            if (Target is { NeedsDocument: false, Never: false, AppliesInPlace: false } checking && ChecksTypeOnly(checking))
+            {
+                TypeOnly = true;
+                Tokens = TokensOf(checking.Types) | (checking.AcceptsNull ? 1 << (int)JsonTokenType.Null : 0);
+                IntegerOnly = (checking.Types & StreamTypes.Integer) != 0 && (checking.Types & StreamTypes.Number) == 0;
+                HasFormats = checking.Formats is not null;
+                FormatsAssertByDefault = checking.Formats is { } formats && Array.Exists(formats, f => f.AssertsByDefault);
             }
         }
 
+        /// <summary>The location.</summary>
+        public StreamSchema Schema { get; }
+
+        /// <summary>The schema of each property (<c>properties</c>, by index).</summary>
         public StreamSchema[] Properties { get; }
 
+        /// <summary><c>additionalProperties</c>, <see cref="StreamSchema.True"/> where absent.</summary>
         public StreamSchema Additional { get; }
 
-        public StreamSchema Rest { get; }
+        /// <summary>The location of the items after the prefix.</summary>
+        public Resolved Rest => _rest ??= Resolve(Schema.RestItems?.Invoke() ?? StreamSchema.True);
 
-        /// <summary>For <c>anyOf: [X, {type: null}]</c> (either order) and nothing else, X.</summary>
-        public StreamSchema? NullOr { get; }
+        /// <summary>The schema a value is checked against once <see cref="Hops"/> references and nullable anyOfs are followed; null when they go on too long.</summary>
+        public StreamSchema? Target { get; }
 
-        public Members? Members { get; set; }
+        /// <inheritdoc cref="Target"/>
+        public int Hops { get; }
+
+        /// <summary>Whether a nullable anyOf is among the hops, which null then matches.</summary>
+        public bool NullableOnTheWay { get; }
+
+        /// <summary>Whether <see cref="Target"/> checks nothing of a scalar but its JSON type (and formats).</summary>
+        public bool TypeOnly { get; }
+
+        /// <summary>When <see cref="TypeOnly"/>, the scalar tokens that pass (bits: <c>1 &lt;&lt; token</c>).</summary>
+        public int Tokens { get; }
+
+        /// <summary>Whether a number passes only when it is an integer (<c>type: integer</c> without <c>number</c>).</summary>
+        public bool IntegerOnly { get; }
+
+        /// <summary>Whether <see cref="Target"/> has a <c>format</c>.</summary>
+        public bool HasFormats { get; }
+
+        /// <summary>
+        /// Whether one of <see cref="Target"/>'s formats asserts unless a run says otherwise: where formats assert, a
+        /// string goes to the reader pass, which leaves it to the document.
+        /// </summary>
+        public bool FormatsAssertByDefault { get; }
+
+        /// <summary>The model whose members <see cref="Members"/> maps, last.</summary>
+        public MemberMap? Members { get; set; }
+    }
+
+    /// <summary>
+    /// How a model's members (numbered as its <c>TryRead</c> numbers them) map onto an object location: each member's
+    /// property index, presence bit and value location (null where <c>patternProperties</c> may apply).
+    /// </summary>
+    internal sealed record MemberMap(PropertyNameSet Model, int[] Properties, ulong[] Presence, Resolved?[] Values);
+
+    /// <summary>
+    /// The fused pass over one object whose members a codec reads one by one (a model's <see cref="ObjectReader"/>, a
+    /// <see cref="MapCodec{T, TCodec}"/>): each member's value is offered to its schema, and the object's own keywords
+    /// are checked at its end. Off (every call does nothing) when no schema was pending for the object.
+    /// </summary>
+    internal struct ObjectChecks
+    {
+        private StreamSchema? _schema;
+        private int _depth;
+        private MemberMap? _members;
+        private ulong _present;
+        private int _count;
+        private int _property;
+        private Resolved? _value;
+
+        /// <summary>Whether the object's members are being checked.</summary>
+        public readonly bool IsOn => _schema is not null;
+
+        /// <summary>Takes the schema pending for the object at the reader (its first token), if one is.</summary>
+        public static ObjectChecks Start(ref readonly Utf8JsonReader reader, BindingContext context)
+            => context.Take(in reader, out var depth) is { } schema ? new ObjectChecks { _schema = schema, _depth = depth } : default;
+
+        /// <summary>Maps the model's members onto the location, once per object (the map is kept on the location).</summary>
+        public void Map(PropertyNameSet modelNames)
+        {
+            if (_schema is not null && _members is null)
+            {
+                var resolved = Resolve(_schema);
+                _members = resolved.Members is { } known && ReferenceEquals(known.Model, modelNames) ? known : resolved.Members = MapOnto(resolved, modelNames);
+            }
+        }
+
+        /// <summary>
+        /// A member (the reader on its name): model member <paramref name="index"/> after <see cref="Map"/>, or -1 for a
+        /// member the model does not name. Counts it present and finds the schema its value is checked against.
+        /// </summary>
+        public void Name(ref readonly Utf8JsonReader reader, int index)
+        {
+            if (_schema is not { } schema)
+            {
+                return;
+            }
+
+            _count++;
+            if (index >= 0 && _members is { } members && index < members.Properties.Length)
+            {
+                _present |= members.Presence[index];
+                _property = members.Properties[index];
+                _value = members.Values[index];
+                return;
+            }
+
+            _present |= schema.PresenceNames is { } presence ? PropertyNameSet.Bit(presence.IndexOfName(in reader)) : 0;
+            _property = schema.PropertyNames?.IndexOfName(in reader) ?? -1;
+            _value = ValueOf(Resolve(schema), _property);
+        }
+
+        /// <summary>Offers the member's value (the reader on its first token) to its schema.</summary>
+        public readonly void Offer(ref Utf8JsonReader reader, BindingContext context)
+        {
+            if (_value is { } value)
+            {
+                FusedPass.Offer(ref reader, context, value, _depth + 1);
+            }
+        }
+
+        /// <summary>Once the member's codec has read the value that started at <paramref name="start"/>: what it left unchecked is read on a copy.</summary>
+        public readonly void Settle(in Utf8JsonReader start, BindingContext context, string name)
+        {
+            if (_schema is null)
+            {
+                return;
+            }
+
+            if (_value is null)
+            {
+                CoverMember(start, context, _schema, _depth, name, _property);
+            }
+            else
+            {
+                FusedPass.Settle(in start, context);
+            }
+        }
+
+        /// <summary>At the object's end: <c>required</c>, <c>dependentRequired</c>, <c>minProperties</c> and <c>maxProperties</c>.</summary>
+        public readonly void End(BindingContext context)
+        {
+            if (_schema is { } schema && !Ends(schema))
+            {
+                context.Unproven = true;
+            }
+        }
+
+        private readonly bool Ends(StreamSchema schema)
+        {
+            if ((_present & schema.Required) != schema.Required
+                || (schema.MinProperties >= 0 && _count < schema.MinProperties)
+                || (schema.MaxProperties >= 0 && _count > schema.MaxProperties))
+            {
+                return false;
+            }
+
+            foreach (var (property, required) in schema.DependentRequired ?? [])
+            {
+                if ((_present & (1UL << property)) != 0 && (_present & required) != required)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static MemberMap MapOnto(Resolved location, PropertyNameSet modelNames)
+        {
+            var schema = location.Schema;
+            var properties = new int[modelNames.Count];
+            var presence = new ulong[modelNames.Count];
+            var values = new Resolved?[modelNames.Count];
+            for (var i = 0; i < modelNames.Count; i++)
+            {
+                // A name with an unpaired surrogate is never found, so no member is ever read by it.
+                var name = modelNames.NameAt(i);
+                properties[i] = name is null ? -1 : schema.PropertyNames?.IndexOf(name) ?? -1;
+                presence[i] = name is null || schema.PresenceNames is not { } names ? 0 : PropertyNameSet.Bit(names.IndexOf(name));
+                values[i] = ValueOf(location, properties[i]);
+            }
+
+            return new MemberMap(modelNames, properties, presence, values);
+        }
+
+        /// <summary>A member's value location: its property's, else <c>additionalProperties</c>; null where <c>patternProperties</c> may apply.</summary>
+        private static Resolved? ValueOf(Resolved location, int property)
+            => location.Schema.PatternSchemas is not null ? null
+                : Resolve((uint)property < (uint)location.Properties.Length ? location.Properties[property] : location.Additional);
     }
 }
