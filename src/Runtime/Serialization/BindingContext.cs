@@ -24,6 +24,7 @@ public sealed class BindingContext
     private StreamSchema? _pending;
     private long _pendingAt;
     private int _pendingDepth;
+    private ValidationOptions _fusedOptions = ValidationOptions.Default;
 
     /// <summary>A context for one payload: the thread's spare one when it has one, so that binding a payload allocates no context.</summary>
     internal static BindingContext Rent()
@@ -41,6 +42,7 @@ public sealed class BindingContext
         context._pending = null;
         context.Unproven = false;
         context.FusedOptions = ValidationOptions.Default;
+        context.AssertsFormats = false;
         s_cached = context;
     }
 
@@ -48,7 +50,18 @@ public sealed class BindingContext
     internal bool Unproven { get; set; }
 
     /// <summary>The options the fused pass checks with.</summary>
-    internal ValidationOptions FusedOptions { get; set; } = ValidationOptions.Default;
+    internal ValidationOptions FusedOptions
+    {
+        get => _fusedOptions;
+        set
+        {
+            _fusedOptions = value;
+            AssertsFormats = value.AssertFormats == true;
+        }
+    }
+
+    /// <summary>Whether <see cref="FusedOptions"/> asks formats to assert, whatever the dialect says.</summary>
+    internal bool AssertsFormats { get; private set; }
 
     /// <summary>Leaves <paramref name="schema"/> pending for the codec about to read the value whose first token is at <paramref name="at"/>.</summary>
     internal void Leave(StreamSchema schema, long at, int depth)

@@ -32,8 +32,8 @@ internal static class FusedPass
     /// <summary>How many references and nullable anyOfs in a row <see cref="Resolved"/> follows before it leaves a value to the slower loop.</summary>
     private const int MaxHops = 32;
 
-    private const int AnyScalar = 1 << (int)JsonTokenType.Null | 1 << (int)JsonTokenType.True | 1 << (int)JsonTokenType.False
-        | 1 << (int)JsonTokenType.String | 1 << (int)JsonTokenType.Number;
+    private const int AnyToken = 1 << (int)JsonTokenType.Null | 1 << (int)JsonTokenType.True | 1 << (int)JsonTokenType.False
+        | 1 << (int)JsonTokenType.String | 1 << (int)JsonTokenType.Number | 1 << (int)JsonTokenType.StartObject | 1 << (int)JsonTokenType.StartArray;
 
     /// <summary>
     /// Checks the value at the reader (its first token) against the location <paramref name="resolved"/> stands for, or
@@ -42,16 +42,25 @@ internal static class FusedPass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Offer(ref Utf8JsonReader reader, BindingContext context, Resolved resolved, int depth)
     {
-        // The common case inline: a scalar whose location checks nothing but its JSON type.
+        // The common case inline: a location that checks nothing of the value itself but its JSON type.
         var token = reader.TokenType;
-        if (resolved.TypeOnly && ((AnyScalar >> (int)token) & 1) != 0 && depth + resolved.Hops <= ValidationContext.MaxDepth
-            && (!resolved.HasFormats || (context.FusedOptions.AssertFormats ?? resolved.FormatsAssertByDefault) == false))
+        var quick = resolved.Quick;
+        if (quick != 0 && depth + resolved.Hops <= ValidationContext.MaxDepth && ((quick & Resolved.Formats) == 0 || !context.AssertsFormats))
         {
-            if (((resolved.Tokens >> (int)token) & 1) == 0 && !(token == JsonTokenType.Null && resolved.NullableOnTheWay))
+            if (token == JsonTokenType.Null && (quick & Resolved.NullableOnTheWay) != 0)
+            {
+                return; // a nullable anyOf on the way to the target: null matches its null branch
+            }
+
+            if (((quick >> (int)token) & 1) == 0)
             {
                 context.Unproven = true;
             }
-            else if (token == JsonTokenType.Number && resolved.IntegerOnly && !reader.TryGetInt64(out _) && !JsonNumber.IsIntegerLiteral(reader.ValueSpan))
+            else if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                context.Leave(resolved.Target!, reader.TokenStartIndex, depth + resolved.Hops);
+            }
+            else if (token == JsonTokenType.Number && (quick & Resolved.IntegerOnly) != 0 && !reader.TryGetInt64(out _) && !JsonNumber.IsIntegerLiteral(reader.ValueSpan))
             {
                 context.Unproven = true; // as StreamingValidator's HasType decides an integer
             }
@@ -72,7 +81,7 @@ internal static class FusedPass
         var schema = resolved.Schema;
         if (resolved.Target is { } target && depth + resolved.Hops <= ValidationContext.MaxDepth)
         {
-            if (token == JsonTokenType.Null && resolved.NullableOnTheWay)
+            if (token == JsonTokenType.Null && resolved.HasNullableOnTheWay)
             {
                 return; // a nullable anyOf on the way to the target: null matches its null branch
             }
@@ -224,11 +233,13 @@ internal static class FusedPass
         => schema.Constants is null && schema.NumberLimits is null && schema.MultiplesOf is null && schema.Patterns is null
             && schema.MinLength < 0 && schema.MaxLength < 0;
 
-    /// <summary>The scalar tokens (as bits: <c>1 &lt;&lt; token</c>) that <c>type</c> allows.</summary>
+    /// <summary>The first tokens of a value (as bits: <c>1 &lt;&lt; token</c>) that <c>type</c> allows.</summary>
     private static int TokensOf(StreamTypes types)
         => types == StreamTypes.Any
-            ? AnyScalar
+            ? AnyToken
             : ((types & StreamTypes.Null) != 0 ? 1 << (int)JsonTokenType.Null : 0)
+                | ((types & StreamTypes.Object) != 0 ? 1 << (int)JsonTokenType.StartObject : 0)
+                | ((types & StreamTypes.Array) != 0 ? 1 << (int)JsonTokenType.StartArray : 0)
                 | ((types & StreamTypes.Boolean) != 0 ? 1 << (int)JsonTokenType.True | 1 << (int)JsonTokenType.False : 0)
                 | ((types & StreamTypes.String) != 0 ? 1 << (int)JsonTokenType.String : 0)
                 | ((types & (StreamTypes.Number | StreamTypes.Integer)) != 0 ? 1 << (int)JsonTokenType.Number : 0);
@@ -265,7 +276,7 @@ internal static class FusedPass
                 else if (NullableTarget(target) is { } nonNull)
                 {
                     target = nonNull;
-                    NullableOnTheWay = true;
+                    HasNullableOnTheWay = true;
                 }
                 else
                 {
@@ -275,15 +286,36 @@ internal static class FusedPass
                 }
             }
 
-            if (Target is { NeedsDocument: false, Never: false, AppliesInPlace: false } checking && ChecksTypeOnly(checking))
+            // A format that asserts unless a run says otherwise sends strings to the reader pass, which leaves them to the document.
+            if (Target is { NeedsDocument: false, Never: false, AppliesInPlace: false } checking && ChecksTypeOnly(checking)
+                && !(checking.Formats is { } formats && Array.Exists(formats, f => f.AssertsByDefault)))
             {
-                TypeOnly = true;
-                Tokens = TokensOf(checking.Types) | (checking.AcceptsNull ? 1 << (int)JsonTokenType.Null : 0);
-                IntegerOnly = (checking.Types & StreamTypes.Integer) != 0 && (checking.Types & StreamTypes.Number) == 0;
-                HasFormats = checking.Formats is not null;
-                FormatsAssertByDefault = checking.Formats is { } formats && Array.Exists(formats, f => f.AssertsByDefault);
+                Quick = TokensOf(checking.Types)
+                    | (checking.AcceptsNull ? 1 << (int)JsonTokenType.Null : 0)
+                    | (HasNullableOnTheWay ? NullableOnTheWay : 0)
+                    | ((checking.Types & StreamTypes.Integer) != 0 && (checking.Types & StreamTypes.Number) == 0 ? IntegerOnly : 0)
+                    | (checking.Formats is not null ? Formats : 0);
             }
         }
+
+        /// <summary><see cref="Quick"/>: null matches a nullable anyOf on the way to the target.</summary>
+        public const int NullableOnTheWay = 1 << 16;
+
+        /// <summary><see cref="Quick"/>: a number passes only when it is an integer (<c>type: integer</c> without <c>number</c>).</summary>
+        public const int IntegerOnly = 1 << 17;
+
+        /// <summary><see cref="Quick"/>: the target has formats, which assert only when a run asks (then strings take the longer way).</summary>
+        public const int Formats = 1 << 18;
+
+        /// <summary>
+        /// When <see cref="Target"/> checks nothing of a value itself but its JSON type (what it checks of an object's
+        /// members or an array's items is left pending for the codec): the first tokens that pass (bits
+        /// <c>1 &lt;&lt; token</c>) with the flags above; 0 otherwise. One field, read once per value.
+        /// </summary>
+        public readonly int Quick;
+
+        /// <summary>How many references and nullable anyOfs lead to <see cref="Target"/>.</summary>
+        public readonly int Hops;
 
         /// <summary>The location.</summary>
         public StreamSchema Schema { get; }
@@ -300,29 +332,8 @@ internal static class FusedPass
         /// <summary>The schema a value is checked against once <see cref="Hops"/> references and nullable anyOfs are followed; null when they go on too long.</summary>
         public StreamSchema? Target { get; }
 
-        /// <inheritdoc cref="Target"/>
-        public int Hops { get; }
-
         /// <summary>Whether a nullable anyOf is among the hops, which null then matches.</summary>
-        public bool NullableOnTheWay { get; }
-
-        /// <summary>Whether <see cref="Target"/> checks nothing of a scalar but its JSON type (and formats).</summary>
-        public bool TypeOnly { get; }
-
-        /// <summary>When <see cref="TypeOnly"/>, the scalar tokens that pass (bits: <c>1 &lt;&lt; token</c>).</summary>
-        public int Tokens { get; }
-
-        /// <summary>Whether a number passes only when it is an integer (<c>type: integer</c> without <c>number</c>).</summary>
-        public bool IntegerOnly { get; }
-
-        /// <summary>Whether <see cref="Target"/> has a <c>format</c>.</summary>
-        public bool HasFormats { get; }
-
-        /// <summary>
-        /// Whether one of <see cref="Target"/>'s formats asserts unless a run says otherwise: where formats assert, a
-        /// string goes to the reader pass, which leaves it to the document.
-        /// </summary>
-        public bool FormatsAssertByDefault { get; }
+        public bool HasNullableOnTheWay { get; }
 
         /// <summary>The model whose members <see cref="Members"/> maps, last.</summary>
         public MemberMap? Members { get; set; }
@@ -332,7 +343,11 @@ internal static class FusedPass
     /// How a model's members (numbered as its <c>TryRead</c> numbers them) map onto an object location: each member's
     /// property index, presence bit and value location (null where <c>patternProperties</c> may apply).
     /// </summary>
-    internal sealed record MemberMap(PropertyNameSet Model, int[] Properties, ulong[] Presence, Resolved?[] Values);
+    internal sealed record MemberMap(PropertyNameSet Model, MemberMap.Entry[] Entries)
+    {
+        /// <summary>One model member: its property index (-1 for none), presence bit and value location.</summary>
+        internal readonly record struct Entry(int Property, ulong Presence, Resolved? Value);
+    }
 
     /// <summary>
     /// The fused pass over one object whose members a codec reads one by one (a model's <see cref="ObjectReader"/>, a
@@ -378,11 +393,12 @@ internal static class FusedPass
             }
 
             _count++;
-            if (index >= 0 && _members is { } members && index < members.Properties.Length)
+            if (_members is { } members && (uint)index < (uint)members.Entries.Length)
             {
-                _present |= members.Presence[index];
-                _property = members.Properties[index];
-                _value = members.Values[index];
+                var entry = members.Entries[index];
+                _present |= entry.Presence;
+                _property = entry.Property;
+                _value = entry.Value;
                 return;
             }
 
@@ -450,19 +466,17 @@ internal static class FusedPass
         private static MemberMap MapOnto(Resolved location, PropertyNameSet modelNames)
         {
             var schema = location.Schema;
-            var properties = new int[modelNames.Count];
-            var presence = new ulong[modelNames.Count];
-            var values = new Resolved?[modelNames.Count];
-            for (var i = 0; i < modelNames.Count; i++)
+            var entries = new MemberMap.Entry[modelNames.Count];
+            for (var i = 0; i < entries.Length; i++)
             {
                 // A name with an unpaired surrogate is never found, so no member is ever read by it.
                 var name = modelNames.NameAt(i);
-                properties[i] = name is null ? -1 : schema.PropertyNames?.IndexOf(name) ?? -1;
-                presence[i] = name is null || schema.PresenceNames is not { } names ? 0 : PropertyNameSet.Bit(names.IndexOf(name));
-                values[i] = ValueOf(location, properties[i]);
+                var property = name is null ? -1 : schema.PropertyNames?.IndexOf(name) ?? -1;
+                var presence = name is null || schema.PresenceNames is not { } names ? 0 : PropertyNameSet.Bit(names.IndexOf(name));
+                entries[i] = new MemberMap.Entry(property, presence, ValueOf(location, property));
             }
 
-            return new MemberMap(modelNames, properties, presence, values);
+            return new MemberMap(modelNames, entries);
         }
 
         /// <summary>A member's value location: its property's, else <c>additionalProperties</c>; null where <c>patternProperties</c> may apply.</summary>
