@@ -492,8 +492,18 @@ internal sealed partial class TypePlanner
         }
     }
 
+    /// <summary>
+    /// The schema of the members no property names, when they can be bound to one type: not beside
+    /// <c>patternProperties</c>, whose members <c>additionalProperties</c> does not govern (a typed map would report a
+    /// valid member that matches a pattern as a value of the wrong type).
+    /// </summary>
     private SchemaNodeInfo? TypedAdditionalProperties(SchemaNodeInfo info)
     {
+        if (info.Node["patternProperties"] is { IsObject: true } patterns && patterns.Properties.Count > 0)
+        {
+            return null;
+        }
+
         if (info.Node["additionalProperties"] is { IsObject: true } additional
             && additional.Properties.Count > 0
             && _index.Schemas.TryGetValue(additional.Pointer, out var additionalInfo)

@@ -253,6 +253,7 @@ internal static class FusedPass
     internal sealed class Resolved
     {
         private Resolved? _rest;
+        private MemberMap[] _maps = [];
 
         public Resolved(StreamSchema schema)
         {
@@ -335,8 +336,26 @@ internal static class FusedPass
         /// <summary>Whether a nullable anyOf is among the hops, which null then matches.</summary>
         public bool HasNullableOnTheWay { get; }
 
-        /// <summary>The model whose members <see cref="Members"/> maps, last.</summary>
-        public MemberMap? Members { get; set; }
+        /// <summary>
+        /// The map of a model's members onto this location, made on first use. A location may be read by several models
+        /// (structurally equal schemas share one location, each name keeps its type): each gets its own map.
+        /// </summary>
+        public MemberMap MapFor(PropertyNameSet modelNames)
+        {
+            var maps = _maps;
+            foreach (var known in maps)
+            {
+                if (ReferenceEquals(known.Model, modelNames))
+                {
+                    return known;
+                }
+            }
+
+            // Copied on write: a map lost to a race between threads is made again on its next use.
+            var map = ObjectChecks.MapOnto(this, modelNames);
+            _maps = [.. maps, map];
+            return map;
+        }
     }
 
     /// <summary>
@@ -371,13 +390,12 @@ internal static class FusedPass
         public static ObjectChecks Start(ref readonly Utf8JsonReader reader, BindingContext context)
             => context.Take(in reader, out var depth) is { } schema ? new ObjectChecks { _schema = schema, _depth = depth } : default;
 
-        /// <summary>Maps the model's members onto the location, once per object (the map is kept on the location).</summary>
+        /// <summary>Maps the model's members onto the location, once per object (the maps are kept on the location).</summary>
         public void Map(PropertyNameSet modelNames)
         {
             if (_schema is not null && _members is null)
             {
-                var resolved = Resolve(_schema);
-                _members = resolved.Members is { } known && ReferenceEquals(known.Model, modelNames) ? known : resolved.Members = MapOnto(resolved, modelNames);
+                _members = Resolve(_schema).MapFor(modelNames);
             }
         }
 
@@ -463,7 +481,7 @@ internal static class FusedPass
             return true;
         }
 
-        private static MemberMap MapOnto(Resolved location, PropertyNameSet modelNames)
+        internal static MemberMap MapOnto(Resolved location, PropertyNameSet modelNames)
         {
             var schema = location.Schema;
             var entries = new MemberMap.Entry[modelNames.Count];
