@@ -19,8 +19,8 @@ public sealed class BindingContext
     private readonly List<Segment> _path = [];
     private List<ValidationError>? _errors;
 
-    // The fused pass (see FusedPass): the schema left for the codec of the value at _pendingAt, and whether a check
-    // failed or could not be made.
+    // The fused pass (see FusedPass): the schema left for the codec of the value whose first token is at _pendingAt,
+    // at its depth, and the options the checks are made with.
     private StreamSchema? _pending;
     private long _pendingAt;
     private int _pendingDepth;
@@ -42,7 +42,6 @@ public sealed class BindingContext
         context._pending = null;
         context.Unproven = false;
         context.FusedOptions = ValidationOptions.Default;
-        context.AssertsFormats = false;
         s_cached = context;
     }
 

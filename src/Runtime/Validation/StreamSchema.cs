@@ -13,6 +13,11 @@ namespace Hooksmith.Validation;
 /// validators decide, as they always did. The pass only decides validity; errors always come from the
 /// document validators, so they are the same whichever path ran.
 /// </summary>
+/// <remarks>
+/// Two passes read it: the reader pass of <c>Validate</c> (<see cref="StreamingValidator"/>) and the fused pass of
+/// <c>TryParse</c>, made while it binds (<see cref="FusedPass"/>). A keyword added here must be checked by both, or
+/// make its location <see cref="NeedsDocument"/>.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StreamSchema
 {
