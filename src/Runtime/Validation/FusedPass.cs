@@ -362,7 +362,11 @@ internal static class FusedPass
     /// How a model's members (numbered as its <c>TryRead</c> numbers them) map onto an object location: each member's
     /// property index, presence bit and value location (null where <c>patternProperties</c> may apply).
     /// </summary>
-    internal sealed record MemberMap(PropertyNameSet Model, MemberMap.Entry[] Entries)
+    /// <remarks>
+    /// When the model names every name the location's keywords look at (<see cref="NamesAll"/>), a member the model
+    /// does not name is none of them: its value location is <see cref="Unnamed"/>, found without a lookup.
+    /// </remarks>
+    internal sealed record MemberMap(PropertyNameSet Model, MemberMap.Entry[] Entries, bool NamesAll, Resolved? Unnamed)
     {
         /// <summary>One model member: its property index (-1 for none), presence bit and value location.</summary>
         internal readonly record struct Entry(int Property, ulong Presence, Resolved? Value);
@@ -411,13 +415,23 @@ internal static class FusedPass
             }
 
             _count++;
-            if (_members is { } members && (uint)index < (uint)members.Entries.Length)
+            if (_members is { } members)
             {
-                var entry = members.Entries[index];
-                _present |= entry.Presence;
-                _property = entry.Property;
-                _value = entry.Value;
-                return;
+                if ((uint)index < (uint)members.Entries.Length)
+                {
+                    var entry = members.Entries[index];
+                    _present |= entry.Presence;
+                    _property = entry.Property;
+                    _value = entry.Value;
+                    return;
+                }
+
+                if (members.NamesAll)
+                {
+                    _property = -1;
+                    _value = members.Unnamed;
+                    return;
+                }
             }
 
             _present |= schema.PresenceNames is { } presence ? PropertyNameSet.Bit(presence.IndexOfName(in reader)) : 0;
@@ -494,7 +508,22 @@ internal static class FusedPass
                 entries[i] = new MemberMap.Entry(property, presence, ValueOf(location, property));
             }
 
-            return new MemberMap(modelNames, entries);
+            var namesAll = NamesEvery(modelNames, schema.PropertyNames) && NamesEvery(modelNames, schema.PresenceNames);
+            return new MemberMap(modelNames, entries, namesAll, ValueOf(location, -1));
+        }
+
+        /// <summary>Whether <paramref name="modelNames"/> has every name of <paramref name="names"/> that a member can spell.</summary>
+        private static bool NamesEvery(PropertyNameSet modelNames, PropertyNameSet? names)
+        {
+            for (var i = 0; i < (names?.Count ?? 0); i++)
+            {
+                if (names!.NameAt(i) is { } name && modelNames.IndexOf(name) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A member's value location: its property's, else <c>additionalProperties</c>; null where <c>patternProperties</c> may apply.</summary>
