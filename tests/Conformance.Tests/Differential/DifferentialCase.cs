@@ -22,5 +22,5 @@ internal enum FormatMode
 /// <summary>What one validator said of one instance in one mode.</summary>
 /// <param name="Valid">The verdict, or null when there is none (the validator threw, or the schema could not be judged).</param>
 /// <param name="Detail">Why there is no verdict, the first error, or a problem beside the verdict (first-failure mode said otherwise).</param>
-/// <param name="Inconsistent">The Hooksmith validator contradicted itself (full and first-failure modes differ) or threw.</param>
+/// <param name="Inconsistent">The Hooksmith validator contradicted itself (full and first-failure modes differ, or the fused pass proved valid what it rejects) or threw.</param>
 internal readonly record struct Verdict(bool? Valid, string? Detail, bool Inconsistent = false);
