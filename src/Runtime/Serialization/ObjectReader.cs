@@ -201,6 +201,7 @@ public struct ObjectReader
         {
             reader = checkpoint;
             Keep(name, ref reader);
+            context.Unproven |= _checks.IsOn;
         }
 
         _checks.Settle(in checkpoint, context, name);
