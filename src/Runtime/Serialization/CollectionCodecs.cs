@@ -48,7 +48,7 @@ public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
             items.Add(item!);
         }
 
-        if (schema is not null && !FusedPass.EndsArray(schema, items.Count))
+        if (schema is not null && !StreamingValidator.HoldsAtArrayEnd(schema, items.Count))
         {
             context.Unproven = true;
         }

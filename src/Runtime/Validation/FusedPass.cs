@@ -201,10 +201,6 @@ internal static class FusedPass
     public static Resolved ItemOf(StreamSchema arraySchema, int index)
         => index < arraySchema.PrefixItems.Length ? Resolve(arraySchema.PrefixItems[index]()) : Resolve(arraySchema).Rest;
 
-    /// <summary>Whether an array's count of items is within <c>minItems</c> and <c>maxItems</c>.</summary>
-    public static bool EndsArray(StreamSchema schema, long count)
-        => (schema.MinItems < 0 || count >= schema.MinItems) && (schema.MaxItems < 0 || count <= schema.MaxItems);
-
     /// <summary>What the pass keeps of a location, made on its first use there.</summary>
     public static Resolved Resolve(StreamSchema schema) => schema.Fused ??= new Resolved(schema);
 
@@ -469,30 +465,10 @@ internal static class FusedPass
         /// <summary>At the object's end: <c>required</c>, <c>dependentRequired</c>, <c>minProperties</c> and <c>maxProperties</c>.</summary>
         public readonly void End(BindingContext context)
         {
-            if (_schema is { } schema && !Ends(schema))
+            if (_schema is { } schema && !StreamingValidator.HoldsAtObjectEnd(schema, _present, _count))
             {
                 context.Unproven = true;
             }
-        }
-
-        private readonly bool Ends(StreamSchema schema)
-        {
-            if ((_present & schema.Required) != schema.Required
-                || (schema.MinProperties >= 0 && _count < schema.MinProperties)
-                || (schema.MaxProperties >= 0 && _count > schema.MaxProperties))
-            {
-                return false;
-            }
-
-            foreach (var (property, required) in schema.DependentRequired ?? [])
-            {
-                if ((_present & (1UL << property)) != 0 && (_present & required) != required)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         internal static MemberMap MapOnto(Resolved location, PropertyNameSet modelNames)

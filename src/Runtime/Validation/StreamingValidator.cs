@@ -500,26 +500,35 @@ internal static class StreamingValidator
             }
         }
 
-        if ((schema.MinProperties >= 0 && count < schema.MinProperties) || (schema.MaxProperties >= 0 && count > schema.MaxProperties))
-        {
-            return Invalid;
-        }
+        return HoldsAtObjectEnd(schema, present, count) ? Valid : Invalid;
+    }
 
-        if ((present & schema.Required) != schema.Required)
+    /// <summary>
+    /// The keywords decided at an object's end: <c>minProperties</c> and <c>maxProperties</c> over its member count,
+    /// <c>required</c> and <c>dependentRequired</c> over the names present (bits of <see cref="StreamSchema.PresenceNames"/>).
+    /// </summary>
+    internal static bool HoldsAtObjectEnd(StreamSchema schema, ulong present, long count)
+    {
+        if ((schema.MinProperties >= 0 && count < schema.MinProperties) || (schema.MaxProperties >= 0 && count > schema.MaxProperties)
+            || (present & schema.Required) != schema.Required)
         {
-            return Invalid;
+            return false;
         }
 
         foreach (var (property, required) in schema.DependentRequired ?? [])
         {
             if ((present & (1UL << property)) != 0 && (present & required) != required)
             {
-                return Invalid;
+                return false;
             }
         }
 
-        return Valid;
+        return true;
     }
+
+    /// <summary>The keywords decided at an array's end: <c>minItems</c> and <c>maxItems</c> over its item count.</summary>
+    internal static bool HoldsAtArrayEnd(StreamSchema schema, long count)
+        => (schema.MinItems < 0 || count >= schema.MinItems) && (schema.MaxItems < 0 || count <= schema.MaxItems);
 
     /// <summary>
     /// A member's value against every schema that applies to it: its property's, each matching pattern's, else
@@ -584,7 +593,7 @@ internal static class StreamingValidator
             count++;
         }
 
-        return (schema.MinItems >= 0 && count < schema.MinItems) || (schema.MaxItems >= 0 && count > schema.MaxItems) ? Invalid : Valid;
+        return HoldsAtArrayEnd(schema, count) ? Valid : Invalid;
     }
 
     /// <summary>Moves past a value no keyword looks into, still checking its objects' names for repeats.</summary>
